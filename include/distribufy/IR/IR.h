@@ -1,0 +1,236 @@
+//===- IR.h - The typed, arena-allocated JavaScript IR --------------------===//
+//
+/// \file
+/// The IR is a typed syntax tree for JavaScript (ES2022), one C++ struct per
+/// node kind, all generated from NodeKinds.def. Nodes live in their Module's
+/// arena and point at each other with non-owning pointers; lists are spans
+/// in the same arena. Scope information (IR/Scope.h) is kept in flat tables
+/// indexed by id and attached to nodes through META fields.
+///
+/// Passes mutate the tree in place: they may rewrite any CHILD pointer or
+/// LIST entry, and build new lists with Module::list().
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "distribufy/Support/Arena.h"
+#include "distribufy/Support/Interner.h"
+#include "distribufy/Support/SourceManager.h"
+
+#include <cassert>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace distribufy::ir {
+
+using ScopeId = uint32_t;
+using BindingId = uint32_t;
+inline constexpr ScopeId kNoScope = UINT32_MAX;
+inline constexpr BindingId kNoBinding = UINT32_MAX;
+
+enum class UnaryOp : uint8_t {
+#define UNARY_OP(Name, Spelling) Name,
+#include "distribufy/IR/Operators.def"
+};
+enum class UpdateOp : uint8_t {
+#define UPDATE_OP(Name, Spelling) Name,
+#include "distribufy/IR/Operators.def"
+};
+enum class BinaryOp : uint8_t {
+#define BINARY_OP(Name, Spelling, Prec) Name,
+#include "distribufy/IR/Operators.def"
+};
+enum class LogicalOp : uint8_t {
+#define LOGICAL_OP(Name, Spelling, Prec) Name,
+#include "distribufy/IR/Operators.def"
+};
+enum class AssignOp : uint8_t {
+#define ASSIGN_OP(Name, Spelling, Base) Name,
+#include "distribufy/IR/Operators.def"
+};
+enum class VarKind : uint8_t {
+#define VAR_KIND(Name, Spelling) Name,
+#include "distribufy/IR/Operators.def"
+};
+enum class PropertyKind : uint8_t {
+#define PROPERTY_KIND(Name, Spelling) Name,
+#include "distribufy/IR/Operators.def"
+};
+enum class MethodKind : uint8_t {
+#define METHOD_KIND(Name, Spelling) Name,
+#include "distribufy/IR/Operators.def"
+};
+
+/// Source spellings of operators and kinds.
+std::string_view spelling(UnaryOp op);
+std::string_view spelling(UpdateOp op);
+std::string_view spelling(BinaryOp op);
+std::string_view spelling(LogicalOp op);
+std::string_view spelling(AssignOp op);
+std::string_view spelling(VarKind k);
+std::string_view spelling(PropertyKind k);
+std::string_view spelling(MethodKind k);
+/// Binding power of a binary/logical operator (higher binds tighter).
+int precedence(BinaryOp op);
+int precedence(LogicalOp op);
+/// For a compound assignment, the operator it applies (`+=` -> "+"); empty
+/// for `=`.
+std::string_view compoundBase(AssignOp op);
+
+enum class NodeKind : uint8_t {
+#define NODE(Name, Category, Fields) Name,
+#include "distribufy/IR/NodeKinds.def"
+};
+enum class NodeCategory : uint8_t { Statement, Expression, Pattern, Other };
+
+std::string_view kindName(NodeKind k);
+NodeCategory category(NodeKind k);
+
+struct Node;
+/// A list of child nodes stored in the arena. Entries may be rewritten in
+/// place; to change the length, build a new list with Module::list().
+using NodeList = std::span<Node *>;
+
+struct Node {
+  NodeKind kind;
+  SourceRange range;
+
+protected:
+  Node(NodeKind k, SourceRange r) : kind(k), range(r) {}
+};
+
+#define CHILD(name) Node *name = nullptr;
+#define LIST(name) NodeList name;
+#define ATOM(name) Atom name;
+#define NUM(name) double name = 0;
+#define FLAG(name) bool name = false;
+#define OP(Type, name) Type name{};
+#define META(Type, name, Init) Type name = Init;
+#define NODE(Name, Category, Fields)                                           \
+  struct Name final : Node {                                                   \
+    static constexpr NodeKind Kind = NodeKind::Name;                           \
+    explicit Name(SourceRange r = {}) : Node(NodeKind::Name, r) {}             \
+    Fields                                                                     \
+  };
+#include "distribufy/IR/NodeKinds.def"
+#undef CHILD
+#undef LIST
+#undef ATOM
+#undef NUM
+#undef FLAG
+#undef OP
+#undef META
+
+template <typename T> bool isa(const Node *n) { return n && n->kind == T::Kind; }
+template <typename T> T *cast(Node *n) {
+  assert(isa<T>(n) && "cast to the wrong node kind");
+  return static_cast<T *>(n);
+}
+template <typename T> const T *cast(const Node *n) {
+  assert(isa<T>(n) && "cast to the wrong node kind");
+  return static_cast<const T *>(n);
+}
+template <typename T> T *dynCast(Node *n) { return isa<T>(n) ? static_cast<T *>(n) : nullptr; }
+template <typename T> const T *dynCast(const Node *n) {
+  return isa<T>(n) ? static_cast<const T *>(n) : nullptr;
+}
+
+/// Function-like nodes share one field layout (DIST_FUNCTION_FIELDS).
+bool isFunction(const Node *n);
+/// ClassDeclaration or ClassExpression.
+bool isClass(const Node *n);
+
+/// Calls \p f(Node *&slot) for every non-null child slot of \p n, in source
+/// order. The slot may be assigned to replace the child.
+template <typename F> void forEachChildSlot(Node *n, F &&f);
+/// Calls \p f(const Node *) for every non-null child, in source order.
+template <typename F> void forEachChild(const Node *n, F &&f) {
+  forEachChildSlot(const_cast<Node *>(n), [&](Node *&slot) { f(static_cast<const Node *>(slot)); });
+}
+
+/// Structural equality: same kinds, same non-META fields, recursively.
+/// Source ranges and META annotations are ignored.
+bool structurallyEqual(const Node *a, const Node *b);
+/// The first difference found by structurallyEqual, for test messages; empty
+/// when equal.
+std::string firstDifference(const Node *a, const Node *b);
+
+class ScopeTable;
+
+/// One compilation unit: the arena that owns its IR, its interned names,
+/// its source file, the tree and the scope tables computed over it.
+class Module {
+public:
+  Module(const SourceManager &sm, FileId file);
+  ~Module();
+  Module(const Module &) = delete;
+  Module &operator=(const Module &) = delete;
+
+  template <typename T> T *make(SourceRange r = {}) { return arena_.make<T>(r); }
+  NodeList list(std::span<Node *const> items) {
+    if (items.empty())
+      return {};
+    auto **mem = static_cast<Node **>(
+        arena_.allocate(sizeof(Node *) * items.size(), alignof(Node *)));
+    for (size_t i = 0; i < items.size(); ++i)
+      mem[i] = items[i];
+    return {mem, items.size()};
+  }
+  Atom atom(std::string_view s) { return interner_.intern(s); }
+
+  Arena &arena() { return arena_; }
+  Interner &interner() { return interner_; }
+  const SourceManager &sourceManager() const { return sm_; }
+  FileId file() const { return file_; }
+  std::string_view fileName() const { return sm_.name(file_); }
+  std::string_view source() const { return sm_.text(file_); }
+
+  Program *program = nullptr;
+  /// Scope tables; null until scope analysis has run.
+  ScopeTable *scopes() const { return scopes_.get(); }
+  void setScopes(std::unique_ptr<ScopeTable> s);
+
+private:
+  const SourceManager &sm_;
+  FileId file_;
+  Arena arena_;
+  Interner interner_{arena_};
+  std::unique_ptr<ScopeTable> scopes_;
+};
+
+// ---- Generated child traversal ----
+template <typename F> void forEachChildSlot(Node *n, F &&f) {
+  switch (n->kind) {
+#define CHILD(name)                                                            \
+  if (x->name)                                                                 \
+    f(x->name);
+#define LIST(name)                                                             \
+  for (Node * &item : x->name)                                                 \
+    if (item)                                                                  \
+      f(item);
+#define ATOM(name)
+#define NUM(name)
+#define FLAG(name)
+#define OP(Type, name)
+#define META(Type, name, Init)
+#define NODE(Name, Category, Fields)                                           \
+  case NodeKind::Name: {                                                       \
+    [[maybe_unused]] auto *x = static_cast<Name *>(n);                         \
+    Fields break;                                                              \
+  }
+#include "distribufy/IR/NodeKinds.def"
+#undef CHILD
+#undef LIST
+#undef ATOM
+#undef NUM
+#undef FLAG
+#undef OP
+#undef META
+  }
+}
+
+} // namespace distribufy::ir

@@ -1,0 +1,1 @@
+set(Backend_SOURCES Emitter.cpp IRDump.cpp)

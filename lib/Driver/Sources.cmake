@@ -1,0 +1,1 @@
+set(Driver_SOURCES Driver.cpp)

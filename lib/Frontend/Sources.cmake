@@ -1,0 +1,1 @@
+set(Frontend_SOURCES Frontend.cpp)

@@ -1,0 +1,199 @@
+//===- IR.cpp - Node kinds, operators and structural equality -------------===//
+#include "distribufy/IR/IR.h"
+#include "distribufy/IR/Scope.h"
+
+#include <cstring>
+#include <fmt/format.h>
+
+namespace distribufy::ir {
+
+std::string_view spelling(UnaryOp op) {
+  static constexpr std::string_view names[] = {
+#define UNARY_OP(Name, Spelling) Spelling,
+#include "distribufy/IR/Operators.def"
+  };
+  return names[static_cast<size_t>(op)];
+}
+std::string_view spelling(UpdateOp op) {
+  static constexpr std::string_view names[] = {
+#define UPDATE_OP(Name, Spelling) Spelling,
+#include "distribufy/IR/Operators.def"
+  };
+  return names[static_cast<size_t>(op)];
+}
+std::string_view spelling(BinaryOp op) {
+  static constexpr std::string_view names[] = {
+#define BINARY_OP(Name, Spelling, Prec) Spelling,
+#include "distribufy/IR/Operators.def"
+  };
+  return names[static_cast<size_t>(op)];
+}
+std::string_view spelling(LogicalOp op) {
+  static constexpr std::string_view names[] = {
+#define LOGICAL_OP(Name, Spelling, Prec) Spelling,
+#include "distribufy/IR/Operators.def"
+  };
+  return names[static_cast<size_t>(op)];
+}
+std::string_view spelling(AssignOp op) {
+  static constexpr std::string_view names[] = {
+#define ASSIGN_OP(Name, Spelling, Base) Spelling,
+#include "distribufy/IR/Operators.def"
+  };
+  return names[static_cast<size_t>(op)];
+}
+std::string_view compoundBase(AssignOp op) {
+  static constexpr std::string_view names[] = {
+#define ASSIGN_OP(Name, Spelling, Base) Base,
+#include "distribufy/IR/Operators.def"
+  };
+  return names[static_cast<size_t>(op)];
+}
+std::string_view spelling(VarKind k) {
+  static constexpr std::string_view names[] = {
+#define VAR_KIND(Name, Spelling) Spelling,
+#include "distribufy/IR/Operators.def"
+  };
+  return names[static_cast<size_t>(k)];
+}
+std::string_view spelling(PropertyKind k) {
+  static constexpr std::string_view names[] = {
+#define PROPERTY_KIND(Name, Spelling) Spelling,
+#include "distribufy/IR/Operators.def"
+  };
+  return names[static_cast<size_t>(k)];
+}
+std::string_view spelling(MethodKind k) {
+  static constexpr std::string_view names[] = {
+#define METHOD_KIND(Name, Spelling) Spelling,
+#include "distribufy/IR/Operators.def"
+  };
+  return names[static_cast<size_t>(k)];
+}
+int precedence(BinaryOp op) {
+  static constexpr int precs[] = {
+#define BINARY_OP(Name, Spelling, Prec) Prec,
+#include "distribufy/IR/Operators.def"
+  };
+  return precs[static_cast<size_t>(op)];
+}
+int precedence(LogicalOp op) {
+  static constexpr int precs[] = {
+#define LOGICAL_OP(Name, Spelling, Prec) Prec,
+#include "distribufy/IR/Operators.def"
+  };
+  return precs[static_cast<size_t>(op)];
+}
+
+std::string_view kindName(NodeKind k) {
+  static constexpr std::string_view names[] = {
+#define NODE(Name, Category, Fields) #Name,
+#include "distribufy/IR/NodeKinds.def"
+  };
+  return names[static_cast<size_t>(k)];
+}
+
+NodeCategory category(NodeKind k) {
+  static constexpr NodeCategory cats[] = {
+#define NODE(Name, Category, Fields) NodeCategory::Category,
+#include "distribufy/IR/NodeKinds.def"
+  };
+  return cats[static_cast<size_t>(k)];
+}
+
+bool isFunction(const Node *n) {
+  return n && (n->kind == NodeKind::FunctionDeclaration ||
+               n->kind == NodeKind::FunctionExpression ||
+               n->kind == NodeKind::ArrowFunctionExpression);
+}
+bool isClass(const Node *n) {
+  return n && (n->kind == NodeKind::ClassDeclaration || n->kind == NodeKind::ClassExpression);
+}
+
+namespace {
+/// Compares two trees; on the first difference records a description.
+struct Comparer {
+  std::string *why = nullptr;
+  std::string path;
+
+  bool fail(std::string_view what) {
+    if (why)
+      *why = fmt::format("{}: {}", path.empty() ? "<root>" : path, what);
+    return false;
+  }
+
+  bool eq(const Node *a, const Node *b) {
+    if (!a || !b)
+      return a == b || fail(fmt::format("{} vs {}", a ? kindName(a->kind) : "null",
+                                        b ? kindName(b->kind) : "null"));
+    if (a->kind != b->kind)
+      return fail(fmt::format("{} vs {}", kindName(a->kind), kindName(b->kind)));
+    size_t mark = path.size();
+    path += '/';
+    path += kindName(a->kind);
+    bool ok = fields(a, b);
+    if (ok)
+      path.resize(mark);
+    return ok;
+  }
+
+  bool fields(const Node *a, const Node *b) {
+    switch (a->kind) {
+#define CHILD(name)                                                            \
+  if (!eq(x->name, y->name))                                                   \
+    return false;
+#define LIST(name)                                                             \
+  if (x->name.size() != y->name.size())                                        \
+    return fail(fmt::format(#name " has {} vs {} entries", x->name.size(),     \
+                            y->name.size()));                                  \
+  for (size_t i = 0; i < x->name.size(); ++i)                                  \
+    if (!eq(x->name[i], y->name[i]))                                           \
+      return false;
+#define ATOM(name)                                                             \
+  if (x->name.str() != y->name.str())                                          \
+    return fail(fmt::format(#name " '{}' vs '{}'", x->name.str(), y->name.str()));
+#define NUM(name)                                                              \
+  if (std::memcmp(&x->name, &y->name, sizeof(double)) != 0)                    \
+    return fail(fmt::format(#name " {} vs {}", x->name, y->name));
+#define FLAG(name)                                                             \
+  if (x->name != y->name)                                                      \
+    return fail(#name " differs");
+#define OP(Type, name)                                                         \
+  if (x->name != y->name)                                                      \
+    return fail(fmt::format(#name " {} vs {}", spelling(x->name), spelling(y->name)));
+#define META(Type, name, Init)
+#define NODE(Name, Category, Fields)                                           \
+  case NodeKind::Name: {                                                       \
+    [[maybe_unused]] auto *x = static_cast<const Name *>(a);                   \
+    [[maybe_unused]] auto *y = static_cast<const Name *>(b);                   \
+    Fields return true;                                                        \
+  }
+#include "distribufy/IR/NodeKinds.def"
+#undef CHILD
+#undef LIST
+#undef ATOM
+#undef NUM
+#undef FLAG
+#undef OP
+#undef META
+    }
+    return true;
+  }
+};
+} // namespace
+
+bool structurallyEqual(const Node *a, const Node *b) { return Comparer{}.eq(a, b); }
+
+std::string firstDifference(const Node *a, const Node *b) {
+  std::string why;
+  Comparer c;
+  c.why = &why;
+  c.eq(a, b);
+  return why;
+}
+
+Module::Module(const SourceManager &sm, FileId file) : sm_(sm), file_(file) {}
+Module::~Module() = default;
+void Module::setScopes(std::unique_ptr<ScopeTable> s) { scopes_ = std::move(s); }
+
+} // namespace distribufy::ir

@@ -1,0 +1,1 @@
+set(IR_SOURCES IR.cpp Scope.cpp ScopeAnalysis.cpp)

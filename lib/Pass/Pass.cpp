@@ -1,0 +1,1 @@
+// Placeholder (helper in progress).

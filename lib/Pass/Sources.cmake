@@ -1,0 +1,1 @@
+set(Pass_SOURCES Pass.cpp PassManager.cpp PassRegistry.cpp)

@@ -1,0 +1,1 @@
+set(Support_SOURCES SourceManager.cpp Diagnostics.cpp LargeStack.cpp)

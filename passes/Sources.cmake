@@ -1,0 +1,1 @@
+set(passes_SOURCES)
