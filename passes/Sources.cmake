@@ -1,1 +1,6 @@
-set(passes_SOURCES)
+# Sources of the passes, relative to passes/. One folder per pass, each
+# registered by one line in Passes.def.
+set(passes_SOURCES
+  ResolveScopes/ResolveScopes.cpp
+  Verify/Verify.cpp
+)

@@ -1,1 +1,1 @@
-set(Driver_SOURCES Driver.cpp)
+set(Driver_SOURCES CommandLine.cpp Driver.cpp Tools.cpp)

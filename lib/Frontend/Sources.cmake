@@ -1,1 +1,6 @@
-set(Frontend_SOURCES Frontend.cpp)
+set(Frontend_SOURCES
+  Frontend.cpp
+  Literals.cpp
+  EarlyErrors.cpp
+  RegExpValidator.cpp
+)

@@ -1,1 +1,1 @@
-set(IR_SOURCES IR.cpp Scope.cpp ScopeAnalysis.cpp)
+set(IR_SOURCES IR.cpp IRBuilder.cpp Scope.cpp ScopeAnalysis.cpp)

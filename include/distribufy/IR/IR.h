@@ -190,6 +190,8 @@ public:
   std::string_view source() const { return sm_.text(file_); }
 
   Program *program = nullptr;
+  /// Counter behind IRBuilder::freshName (deterministic per module).
+  uint32_t nextFreshId = 1;
   /// Scope tables; null until scope analysis has run.
   ScopeTable *scopes() const { return scopes_.get(); }
   void setScopes(std::unique_ptr<ScopeTable> s);

@@ -54,16 +54,42 @@ struct Binding {
   bool captured = false;        ///< referenced from a nested function
   bool assignedAfterInit = false; ///< written anywhere besides its initialiser
   bool dynamic = false;         ///< visible to direct `eval` or `with`
+  /// For a block-level function declaration in sloppy mode: the `var`
+  /// binding of the same name in the enclosing function/script scope that
+  /// receives the function's value when its block is evaluated (Annex B.3.3);
+  /// kNoBinding when Annex B does not apply (strict code, or a conflicting
+  /// lexical declaration or parameter of that name).
+  BindingId annexBVar = kNoBinding;
 };
 
 struct Scope {
   ScopeKind kind = ScopeKind::Block;
   ScopeId parent = kNoScope;
   /// Nearest enclosing Function/Script/Module scope (itself if it is one).
+  /// A class static block's Block scope is its own functionScope: it runs
+  /// like a method body and holds its own `var`s. A class field initializer
+  /// gets a Function scope whose node is the PropertyDefinition.
   ScopeId functionScope = kNoScope;
   Node *node = nullptr; ///< the node that introduced the scope
   bool strict = false;
+  /// A direct `eval(...)` call occurs in this scope, or in a nested
+  /// non-function scope of the same function.
   bool hasDirectEval = false;
+  /// Function scope of an arrow function: no own this/arguments/super.
+  bool isArrow = false;
+  /// Function, static-block and top-level scopes: `this` or `super` is used by this
+  /// function's own code (for an arrow: the enclosing function's `this`,
+  /// which the arrow therefore captures).
+  bool usesThis = false;
+  /// Function scope: the implicit `arguments` binding exists because some
+  /// code (this function, a nested arrow, or a direct eval) refers to it.
+  bool usesArguments = false;
+  /// Block scope of a function body that is separate from the parameter
+  /// scope because the parameters contain expressions (defaults, computed
+  /// keys; ES FunctionDeclarationInstantiation step 28). It holds the body's
+  /// `var`s and lexical declarations; a body `var` named like a parameter
+  /// is a distinct binding initialised with the parameter's value.
+  bool separateVarScope = false;
   std::vector<BindingId> bindings; ///< in declaration order
 };
 

@@ -66,7 +66,8 @@ public:
   /// Transforms \p module. Returns false after reporting an error.
   virtual bool run(ir::Module &module, PassContext &ctx) = 0;
   /// Checks the pass's post-condition; reports violations as err_verifier
-  /// diagnostics and returns false. The default checks nothing.
+  /// diagnostics and returns false. The default runs the structural IR
+  /// verifier (the `verify` pass), which every pass's output must satisfy.
   virtual bool verify(const ir::Module &module, PassContext &ctx);
 };
 

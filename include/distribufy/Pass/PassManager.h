@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,10 @@ struct PassInstrumentation {
   bool verifyEach = false;
   bool timePasses = false;
   std::function<void(std::string_view text)> print;
+  /// Called around every pass run (after the built-in printing above), for
+  /// tools and tests that observe the pipeline.
+  std::function<void(const Pass &pass, const ir::Module &module)> beforePass;
+  std::function<void(const Pass &pass, const ir::Module &module)> afterPass;
 };
 
 class PassManager {

@@ -49,6 +49,9 @@ public:
     return Atom(slot);
   }
 
+  /// True if \p s has been interned (by the source or by a pass).
+  bool contains(std::string_view s) const { return map_.count(s) != 0; }
+
 private:
   Arena &arena_;
   std::unordered_map<std::string_view, const std::string_view *> map_;

@@ -1,0 +1,133 @@
+//===- IRBuilder.h - Concise construction of IR nodes for passes ----------===//
+//
+/// \file
+/// Passes build a lot of small trees (temporaries, assignments, blocks).
+/// IRBuilder makes that readable and gives each new node the source range of
+/// the construct it lowers, so diagnostics and source maps keep pointing at
+/// user code. Fresh names are deterministic (a per-module counter) and never
+/// collide with a name the module already uses.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "distribufy/IR/IR.h"
+
+#include <fmt/format.h>
+
+#include <initializer_list>
+#include <string_view>
+#include <vector>
+
+namespace distribufy::ir {
+
+class IRBuilder {
+public:
+  explicit IRBuilder(Module &m) : m_(m) {}
+
+  Module &module() { return m_; }
+  /// Range given to every node built from now on (until changed).
+  void setRange(SourceRange r) { range_ = r; }
+  SourceRange range() const { return range_; }
+
+  /// A name not used anywhere in the module, e.g. `$t3` for prefix "t".
+  Atom freshName(std::string_view prefix) {
+    for (;;) {
+      std::string name = fmt::format("${}{}", prefix, m_.nextFreshId++);
+      if (!m_.interner().contains(name))
+        return m_.atom(name);
+    }
+  }
+
+  template <typename T> T *make() { return m_.make<T>(range_); }
+  NodeList list(std::initializer_list<Node *> items) {
+    return m_.list(std::span<Node *const>(items.begin(), items.size()));
+  }
+  NodeList list(const std::vector<Node *> &items) { return m_.list(items); }
+
+  Identifier *ident(Atom name) {
+    auto *n = make<Identifier>();
+    n->name = name;
+    return n;
+  }
+  Identifier *ident(std::string_view name) { return ident(m_.atom(name)); }
+  NumericLiteral *number(double v);
+  StringLiteral *string(std::string_view cooked);
+  BooleanLiteral *boolean(bool v) {
+    auto *n = make<BooleanLiteral>();
+    n->value = v;
+    return n;
+  }
+  UnaryExpression *voidZero();
+  MemberExpression *member(Node *object, std::string_view property) {
+    auto *n = make<MemberExpression>();
+    n->object = object;
+    n->property = ident(property);
+    return n;
+  }
+  MemberExpression *index(Node *object, Node *key) {
+    auto *n = make<MemberExpression>();
+    n->object = object;
+    n->property = key;
+    n->computed = true;
+    return n;
+  }
+  CallExpression *call(Node *callee, std::initializer_list<Node *> args) {
+    auto *n = make<CallExpression>();
+    n->callee = callee;
+    n->arguments = list(args);
+    return n;
+  }
+  AssignmentExpression *assign(Node *target, Node *value, AssignOp op = AssignOp::Assign) {
+    auto *n = make<AssignmentExpression>();
+    n->op = op;
+    n->left = target;
+    n->right = value;
+    return n;
+  }
+  BinaryExpression *binary(BinaryOp op, Node *l, Node *r) {
+    auto *n = make<BinaryExpression>();
+    n->op = op;
+    n->left = l;
+    n->right = r;
+    return n;
+  }
+  UnaryExpression *unary(UnaryOp op, Node *arg) {
+    auto *n = make<UnaryExpression>();
+    n->op = op;
+    n->argument = arg;
+    return n;
+  }
+  ExpressionStatement *exprStmt(Node *e) {
+    auto *n = make<ExpressionStatement>();
+    n->expression = e;
+    return n;
+  }
+  BlockStatement *block(const std::vector<Node *> &body) {
+    auto *n = make<BlockStatement>();
+    n->body = list(body);
+    return n;
+  }
+  /// `kind id = init;` (init may be null).
+  VariableDeclaration *declare(VarKind kind, Node *id, Node *init) {
+    auto *d = make<VariableDeclarator>();
+    d->id = id;
+    d->init = init;
+    auto *n = make<VariableDeclaration>();
+    n->kind = kind;
+    n->declarations = list({d});
+    return n;
+  }
+  IfStatement *ifStmt(Node *test, Node *then, Node *otherwise = nullptr) {
+    auto *n = make<IfStatement>();
+    n->test = test;
+    n->consequent = then;
+    n->alternate = otherwise;
+    return n;
+  }
+
+private:
+  Module &m_;
+  SourceRange range_;
+};
+
+} // namespace distribufy::ir

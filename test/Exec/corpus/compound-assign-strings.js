@@ -1,0 +1,24 @@
+// += on strings, including numbers, objects and members.
+let s = "";
+for (let i = 0; i < 5; i++) s += i;
+console.log(s);
+s += { toString() { return "[T]"; } };
+s += null;
+s += undefined;
+s += [1, [2, 3]];
+console.log(s);
+let n = 1;
+n += "1";
+console.log(n, typeof n);
+const o = { t: "a" };
+o.t += o.t += "b";
+console.log(o.t);
+let x = 1;
+x += x += 2;
+console.log(x);
+const arr = ["x"];
+arr[0] += arr.length;
+console.log(arr[0]);
+let m = 10;
+m -= "3"; m *= "2"; m **= 2; m >>= 1; m |= 1; m ^= 3; m <<= 2; m >>>= 1;
+console.log(m);

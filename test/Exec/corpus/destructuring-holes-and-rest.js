@@ -1,0 +1,20 @@
+// Holes, rest elements in arrays and objects, rest copies own enumerable props only.
+const [, second, , fourth, ...tail] = [1, 2, 3, 4, 5, 6];
+console.log(second, fourth, JSON.stringify(tail));
+const [a, , b] = "hey";
+console.log(a, b);
+const sparse = [, "x"];
+const [s0 = "default-for-hole", s1] = sparse;
+console.log(s0, s1);
+const proto = { inherited: 1 };
+const src = Object.create(proto);
+src.own = 2; src.other = 3;
+Object.defineProperty(src, "hidden", { value: 4, enumerable: false });
+const sym = Symbol("s");
+src[sym] = 5;
+const { own, ...restObj } = src;
+console.log(own, JSON.stringify(restObj), restObj[sym], "inherited" in restObj);
+const [...all] = new Set([3, 3, 4]);
+console.log(JSON.stringify(all));
+const { 0: zero, ...others } = ["a", "b", "c"];
+console.log(zero, JSON.stringify(others));

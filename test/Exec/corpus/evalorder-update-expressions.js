@@ -1,0 +1,22 @@
+// Prefix/postfix ++ and -- on locals and members, with results used.
+let i = 5;
+console.log(i++ + ++i, i);
+console.log(i-- - --i, i);
+const o = { n: 1 };
+const r = [o.n++, o.n, ++o.n, o.n--, o.n];
+console.log(JSON.stringify(r));
+const a = [10, 20];
+let j = 0;
+a[j++]++;
+console.log(JSON.stringify(a), j);
+let s = "5";
+s++;
+console.log(typeof s, s);
+let u;
+u++;
+console.log(u);
+let str = "abc";
+str--;
+console.log(str);
+const g = { get v() { return "7"; }, set v(x) { console.log("set", typeof x, x); } };
+console.log(g.v++);

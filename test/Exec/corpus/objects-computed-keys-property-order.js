@@ -1,0 +1,20 @@
+// Property order: integer-like keys ascending, then strings in insertion order, then symbols.
+const o = { b: 1, 10: "ten", a: 2, 2: "two", "-1": "neg", "01": "lead0", 1.5: "frac", [Symbol("s")]: 3 };
+o[1] = "one";
+o.c = 4;
+o[4294967294] = "maxidx";
+o[4294967295] = "not idx";
+console.log(JSON.stringify(Object.keys(o)));
+console.log(Reflect.ownKeys(o).map(String).join(","));
+delete o.b;
+o.b = "readded";
+console.log(Object.keys(o).slice(-3).join());
+const arr = ["x", "y"];
+arr.name = "n";
+arr[5] = "z";
+console.log(Object.keys(arr).join());
+console.log(JSON.stringify(Object.entries({ z: 1, 0: 0 })), JSON.stringify(Object.assign({}, { b: 1 }, { a: 2, b: 3 })));
+const order = [];
+const src = { get x() { order.push("x"); return 1; }, get 1() { order.push("1"); return 2; } };
+Object.assign({}, src);
+console.log(order.join());

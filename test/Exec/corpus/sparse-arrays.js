@@ -1,0 +1,22 @@
+// Sparse arrays: holes vs undefined, length, iteration methods skipping holes, for-in vs for-of.
+const a = [1, , 3];
+a[10] = "ten";
+console.log(a.length, 1 in a, a[1], JSON.stringify(a), Object.keys(a).join());
+const visited = [];
+a.forEach((v, i) => visited.push(i));
+console.log(visited.join(), a.map(v => "m").length, JSON.stringify(a.map(v => "m").slice(0, 3)));
+const forOf = [];
+for (const v of [, "x"]) forOf.push(String(v));
+const forIn = [];
+for (const k in [, "x"]) forIn.push(k);
+console.log(forOf.join(), forIn.join());
+console.log([, 1].indexOf(undefined), [, 1].includes(undefined), [, 1].findIndex(v => v === undefined), [, 1].filter(() => true).length);
+const b = [];
+b.length = 3;
+console.log(JSON.stringify(b), b.join("-"), Array(3).join("x"), [...Array(2)].length, Array.from({ length: 2 }).join("|"));
+const c = [1, 2, 3, 4];
+c.length = 2;
+console.log(JSON.stringify(c), c[3]);
+const d = new Array(5);
+console.log(d.fill(0, 1, 3).join(), Object.keys(d).join(), [, , ,].length, [1, 2, ,].length);
+console.log([3, , 1].sort().join(), 1 in [3, , 1].sort(), [, "a"].concat([, "b"]).length, String([null, undefined, , 0]));

@@ -1,0 +1,20 @@
+// Typed arrays and DataView with explicit endianness; overflow wrapping, clamping, views sharing a buffer.
+const buf = new ArrayBuffer(8);
+const u8 = new Uint8Array(buf), u32 = new Uint32Array(buf), dv = new DataView(buf);
+dv.setUint32(0, 0xdeadbeef, false);
+dv.setUint32(4, 0xdeadbeef, true);
+console.log(Array.from(u8, b => b.toString(16).padStart(2, "0")).join(" "), dv.getUint16(0), dv.getUint16(0, true));
+const i8 = new Int8Array([127, 128, 255, -129, 300]);
+const c8 = new Uint8ClampedArray([-5, 300, 1.5, 2.5, 254.6]);
+console.log(i8.join(), c8.join());
+const f32 = new Float32Array([0.1, 1e40, -0]);
+console.log(f32[0], f32[1], Object.is(f32[2], -0));
+const sub = u8.subarray(2, 5);
+sub[0] = 0;
+console.log(u8[2], sub.length, sub.byteOffset, u8.slice(0, 2).buffer === buf);
+dv.setFloat64(0, Math.PI);
+console.log(dv.getFloat64(0).toFixed(6), Array.from(u8).join());
+const big = new BigInt64Array(2);
+big[0] = -1n; big[1] = 2n ** 63n;
+console.log(big.join(), new BigUint64Array(big.buffer)[0] + "");
+console.log(JSON.stringify(new Uint16Array([1, 2])), Object.prototype.toString.call(new Float64Array(1)), [...new Int16Array([3, 1, 2]).sort()].join());
