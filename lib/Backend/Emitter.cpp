@@ -23,7 +23,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstring>
 
 namespace distribufy {
 namespace {
@@ -661,8 +660,6 @@ private:
     }
     out_ += ')';
   }
-
-  template <typename F> static const F *fn(const Node *n) { return static_cast<const F *>(n); }
 
   /// `function`, function expression, or an arrow function.
   void function(const Node *n) {

@@ -55,8 +55,7 @@ std::optional<FileId> readSourceFile(SourceManager &sm, DiagnosticEngine &diags,
   return sm.addBuffer(path, std::move(text));
 }
 
-bool writeFileAtomically(const std::string &path, std::string_view text,
-                         DiagnosticEngine &diags) {
+bool writeFileAtomically(const std::string &path, std::string_view text, DiagnosticEngine &diags) {
   size_t slash = path.rfind('/');
   std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
   std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
@@ -118,8 +117,7 @@ CompileResult compile(const SourceManager &sm, FileId file, DiagnosticEngine &di
       result.timingReport = pm.timingReport();
     if (!ok || diags.hasErrors())
       return;
-    result.output =
-        options.emit == EmitKind::IR ? dumpIR(*module) : emitJavaScript(*module);
+    result.output = options.emit == EmitKind::IR ? dumpIR(*module) : emitJavaScript(*module);
     result.ok = true;
   });
   return result;

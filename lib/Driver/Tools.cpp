@@ -115,9 +115,9 @@ int distOptMain(std::string_view tool, std::span<const char *const> args, std::o
       break;
     case OptPrintAfter:
       if (!findPass(arg.value))
-        return usageError(tool, fmt::format("--print-after: unknown pass '{}' (see --list-passes)",
-                                            arg.value),
-                          err);
+        return usageError(
+            tool, fmt::format("--print-after: unknown pass '{}' (see --list-passes)", arg.value),
+            err);
       options.instrumentation.printAfter.push_back(arg.value);
       break;
     case OptVerifyEach:
@@ -171,9 +171,8 @@ int distOptMain(std::string_view tool, std::span<const char *const> args, std::o
   if (inputs.empty())
     return usageError(tool, "no input file (see --help)", err);
   if (inputs.size() > 1)
-    return usageError(tool, fmt::format("more than one input file ('{}' and '{}')", inputs[0],
-                                        inputs[1]),
-                      err);
+    return usageError(
+        tool, fmt::format("more than one input file ('{}' and '{}')", inputs[0], inputs[1]), err);
   if (outputPath.empty())
     return usageError(tool, "-o: empty output path", err);
 
@@ -230,8 +229,8 @@ constexpr cl::Option kDistribufycOptions[] = {
 
 /// Subcommands of the finished tool and the feature that brings them.
 constexpr std::pair<std::string_view, std::string_view> kLaterSubcommands[] = {
-    {"run", "the runtime"},     {"resume", "the runtime"},  {"ls", "the runtime"},
-    {"rm", "the runtime"},      {"inspect", "the runtime"}, {"package", "the runtime"},
+    {"run", "the runtime"}, {"resume", "the runtime"},  {"ls", "the runtime"},
+    {"rm", "the runtime"},  {"inspect", "the runtime"}, {"package", "the runtime"},
 };
 
 } // namespace

@@ -130,6 +130,7 @@ public:
     ctx_.strict = prog->isModule || hasUseStrict(prog->body);
     ctx_.awaitKeyword = prog->isModule;
     ctx_.awaitExprOk = prog->isModule;
+    ctx_.returnOk = m_.commonJS && !prog->isModule; // node wraps it in a function
     for (Node *s : prog->body) {
       if (s && prog->isModule)
         visitModuleItem(s);

@@ -35,53 +35,57 @@ using namespace ir;
 
 // ---- Grammar symbols and fields, resolved once ----
 
-#define DIST_TS_SYMBOLS(X)                                                                               \
-  X(program)                                                                                             \
-  X(hash_bang_line) X(comment) X(html_comment) X(expression_statement) X(sequence_expression) X(         \
-      parenthesized_expression) X(statement_block) X(empty_statement) X(debugger_statement)              \
-      X(with_statement) X(return_statement) X(labeled_statement) X(statement_identifier) X(              \
-          break_statement) X(continue_statement) X(if_statement) X(else_clause) X(switch_statement)      \
-          X(switch_body) X(switch_case) X(switch_default) X(throw_statement) X(try_statement) X(         \
-              catch_clause) X(finally_clause) X(while_statement) X(do_statement) X(for_statement)        \
-              X(for_in_statement) X(variable_declaration) X(lexical_declaration) X(                      \
-                  variable_declarator) X(function_declaration) X(generator_function_declaration)         \
-                  X(class_declaration) X(import_statement) X(import_clause) X(named_imports) X(          \
-                      import_specifier) X(namespace_import) X(import_attribute) X(export_statement)      \
-                      X(export_clause) X(export_specifier) X(namespace_export) X(identifier) X(          \
-                          undefined) X(null) X(true) X(false) X(number) X(string) X(regex)               \
-                          X(template_string) X(template_substitution) X(this) X(super) X(array) X(       \
-                              object) X(pair) X(shorthand_property_identifier) X(computed_property_name) \
-                              X(property_identifier) X(private_property_identifier) X(                   \
-                                  method_definition) X(spread_element) X(function_expression)            \
-                                  X(generator_function) X(arrow_function) X(formal_parameters) X(        \
-                                      class) X(class_heritage) X(class_body) X(field_definition)         \
-                                      X(class_static_block) X(unary_expression) X(update_expression) X(  \
-                                          binary_expression) X(assignment_expression)                    \
-                                          X(augmented_assignment_expression) X(                          \
-                                              ternary_expression) X(call_expression) X(arguments)        \
-                                              X(new_expression) X(member_expression) X(                  \
-                                                  subscript_expression) X(optional_chain)                \
-                                                  X(yield_expression) X(await_expression) X(             \
-                                                      meta_property) X(import) X(object_pattern)         \
-                                                      X(array_pattern) X(pair_pattern) X(                \
-                                                          shorthand_property_identifier_pattern)         \
-                                                          X(object_assignment_pattern) X(                \
-                                                              assignment_pattern) X(rest_pattern)        \
-                                                              X(decorator) X(jsx_element) X(             \
-                                                                  jsx_self_closing_element)              \
-                                                                  X(jsx_opening_element) X(              \
-                                                                      jsx_closing_element)               \
-                                                                      X(jsx_expression) X(               \
-                                                                          jsx_text) X(jsx_attribute)     \
-                                                                          X(jsx_namespace_name) X(       \
+#define DIST_TS_SYMBOLS(X)                                                                              \
+  X(program)                                                                                            \
+  X(hash_bang_line)                                                                                     \
+  X(comment)                                                                                            \
+  X(html_comment) X(expression_statement) X(sequence_expression) X(parenthesized_expression) X(         \
+      statement_block) X(empty_statement) X(debugger_statement) X(with_statement)                       \
+      X(return_statement) X(labeled_statement) X(statement_identifier) X(break_statement) X(            \
+          continue_statement) X(if_statement) X(else_clause) X(switch_statement) X(switch_body)         \
+          X(switch_case) X(switch_default) X(throw_statement) X(try_statement) X(catch_clause) X(       \
+              finally_clause) X(while_statement) X(do_statement) X(for_statement) X(for_in_statement)   \
+              X(variable_declaration) X(lexical_declaration) X(variable_declarator) X(                  \
+                  function_declaration) X(generator_function_declaration) X(class_declaration)          \
+                  X(import_statement) X(import_clause) X(named_imports) X(import_specifier) X(          \
+                      namespace_import) X(import_attribute) X(export_statement) X(export_clause)        \
+                      X(export_specifier) X(namespace_export) X(identifier) X(undefined) X(             \
+                          null) X(true) X(false) X(number) X(string) X(regex) X(template_string)        \
+                          X(template_substitution) X(this) X(super) X(array) X(object) X(pair) X(       \
+                              shorthand_property_identifier) X(computed_property_name)                  \
+                              X(property_identifier) X(private_property_identifier) X(                  \
+                                  method_definition) X(spread_element) X(function_expression)           \
+                                  X(generator_function) X(arrow_function) X(formal_parameters) X(       \
+                                      class) X(class_heritage) X(class_body) X(field_definition)        \
+                                      X(class_static_block) X(unary_expression) X(update_expression) X( \
+                                          binary_expression) X(assignment_expression)                   \
+                                          X(augmented_assignment_expression) X(                         \
+                                              ternary_expression) X(call_expression) X(arguments)       \
+                                              X(new_expression) X(member_expression) X(                 \
+                                                  subscript_expression) X(optional_chain)               \
+                                                  X(yield_expression) X(await_expression) X(            \
+                                                      meta_property) X(import) X(object_pattern)        \
+                                                      X(array_pattern) X(pair_pattern) X(               \
+                                                          shorthand_property_identifier_pattern)        \
+                                                          X(object_assignment_pattern) X(               \
+                                                              assignment_pattern) X(rest_pattern)       \
+                                                              X(decorator) X(jsx_element) X(            \
+                                                                  jsx_self_closing_element)             \
+                                                                  X(jsx_opening_element) X(             \
+                                                                      jsx_closing_element)              \
+                                                                      X(jsx_expression) X(              \
+                                                                          jsx_text) X(jsx_attribute)    \
+                                                                          X(jsx_namespace_name) X(      \
                                                                               html_character_reference)
 
 #define DIST_TS_FIELDS(X)                                                                          \
   X(name)                                                                                          \
-  X(parameters) X(parameter) X(body) X(value) X(left) X(right) X(operator) X(argument) X(object)   \
-      X(property) X(index) X(function) X(arguments) X(optional_chain) X(constructor) X(condition)  \
-          X(consequence) X(alternative) X(key) X(label) X(kind) X(declaration) X(source) X(alias)  \
-              X(handler) X(finalizer) X(initializer) X(increment) X(flags) X(pattern) X(decorator)
+  X(parameters)                                                                                    \
+  X(parameter)                                                                                     \
+  X(body) X(value) X(left) X(right) X(operator) X(argument) X(object) X(property) X(index)         \
+      X(function) X(arguments) X(optional_chain) X(constructor) X(condition) X(consequence)        \
+          X(alternative) X(key) X(label) X(kind) X(declaration) X(source) X(alias) X(handler)      \
+              X(finalizer) X(initializer) X(increment) X(flags) X(pattern) X(decorator)
 
 enum Sym : uint16_t {
   S_unknown,
@@ -1824,6 +1828,87 @@ struct TreeDeleter {
   void operator()(TSTree *t) const { ts_tree_delete(t); }
 };
 
+/// True if \p c can continue an identifier (bytes of non-ASCII characters
+/// and `\` escapes count, so `yield` inside a longer name is not a word).
+bool identByte(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+         u == '_' || u == '$' || u == '\\';
+}
+
+/// Calls \p f with the offset of every `yield` that stands as a whole word.
+template <typename F> void forEachYieldWord(std::string_view s, F f) {
+  for (size_t at = s.find("yield"); at != std::string_view::npos; at = s.find("yield", at + 5))
+    if ((at == 0 || !identByte(s[at - 1])) && (at + 5 >= s.size() || !identByte(s[at + 5])))
+      f(at);
+}
+
+bool hasYieldWord(std::string_view s) {
+  bool found = false;
+  forEachYieldWord(s, [&](size_t) { found = true; });
+  return found;
+}
+
+/// True if \p s has a CR not followed by LF.
+bool hasLoneCR(std::string_view s) {
+  for (size_t at = s.find('\r'); at != std::string_view::npos; at = s.find('\r', at + 1))
+    if (at + 1 >= s.size() || s[at + 1] != '\n')
+      return true;
+  return false;
+}
+
+/// Parses \p parseText, a same-length stand-in for the source \p sm gives
+/// for \p file (the converter reads every token's text from the original),
+/// converts and checks the result. Null after reporting to \p diags.
+std::unique_ptr<ir::Module> compileBuffer(const SourceManager &sm, FileId file,
+                                          std::string_view parseText, DiagnosticEngine &diags,
+                                          const ParseOptions &options, bool reportSyntax) {
+  std::string_view text = sm.text(file);
+  unsigned errorsBefore = diags.errorCount();
+  const GrammarTables &g = grammar();
+  std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
+  if (!ts_parser_set_language(parser.get(), g.lang)) {
+    diags.report(DiagId::err_unsupported, file, SourceRange{0, 0},
+                 "tree-sitter grammar ABI does not match the runtime");
+    return nullptr;
+  }
+  std::unique_ptr<TSTree, TreeDeleter> tree(
+      ts_parser_parse_string(parser.get(), nullptr, parseText.data(), uint32_t(parseText.size())));
+  if (!tree) {
+    diags.report(DiagId::err_syntax, file, SourceRange{0, 0}, "the parser gave up");
+    return nullptr;
+  }
+  TSNode root = ts_tree_root_node(tree.get());
+  if (ts_node_has_error(root)) {
+    if (reportSyntax)
+      reportSyntaxError(root, text, file, diags);
+    else // the caller reports; leave a mark so it knows this attempt failed
+      diags.report(DiagId::err_syntax, file, SourceRange{0, 0}, "invalid syntax");
+    return nullptr;
+  }
+
+  auto module = std::make_unique<ir::Module>(sm, file);
+  {
+    Converter conv(*module, diags, options, root);
+    bool forceScript =
+        options.sourceType == SourceType::Script || options.sourceType == SourceType::CommonJS;
+    if (!conv.run(root, forceScript, options.sourceType == SourceType::Module))
+      return nullptr;
+  }
+  module->commonJS = !module->program->isModule && (options.sourceType == SourceType::Auto ||
+                                                    options.sourceType == SourceType::CommonJS);
+  tree.reset(); // the CST is not needed any more
+  parser.reset();
+
+  if (!checkEarlyErrors(*module, diags))
+    return nullptr;
+
+  ir::analyzeScopes(*module, &diags);
+  if (diags.errorCount() > errorsBefore)
+    return nullptr;
+  return module;
+}
+
 } // namespace
 
 std::unique_ptr<ir::Module> parseJavaScript(const SourceManager &sm, FileId file,
@@ -1838,42 +1923,54 @@ std::unique_ptr<ir::Module> parseJavaScript(const SourceManager &sm, FileId file
     diags.report(DiagId::err_unsupported, file, SourceRange{0, 0}, "source files of 4 GiB or more");
     return nullptr;
   }
-  unsigned errorsBefore = diags.errorCount();
-  const GrammarTables &g = grammar();
-  std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
-  if (!ts_parser_set_language(parser.get(), g.lang)) {
-    diags.report(DiagId::err_unsupported, file, SourceRange{0, 0},
-                 "tree-sitter grammar ABI does not match the runtime");
-    return nullptr;
-  }
-  std::unique_ptr<TSTree, TreeDeleter> tree(
-      ts_parser_parse_string(parser.get(), nullptr, text.data(), uint32_t(text.size())));
-  if (!tree) {
-    diags.report(DiagId::err_syntax, file, SourceRange{0, 0}, "the parser gave up");
-    return nullptr;
-  }
-  TSNode root = ts_tree_root_node(tree.get());
-  if (ts_node_has_error(root)) {
-    reportSyntaxError(root, text, file, diags);
-    return nullptr;
+
+  // tree-sitter-javascript does not take a lone CR as a line terminator
+  // (`continue \r a` gets a label). tree-sitter parses a copy where each one
+  // is LF; same length, so offsets match and all token text, read from the
+  // original, is unchanged (string and template cooking handle CR itself).
+  std::string normalized;
+  std::string_view parseText = text;
+  if (hasLoneCR(text)) {
+    normalized.assign(text);
+    for (size_t i = 0; i < normalized.size(); ++i)
+      if (normalized[i] == '\r' && (i + 1 >= normalized.size() || normalized[i + 1] != '\n'))
+        normalized[i] = '\n';
+    parseText = normalized;
   }
 
-  auto module = std::make_unique<ir::Module>(sm, file);
-  {
-    Converter conv(*module, diags, options, root);
-    if (!conv.run(root, options.sourceType == SourceType::Script,
-                  options.sourceType == SourceType::Module))
-      return nullptr;
+  // The first attempt reports to a scratch engine only when a retry is
+  // possible, so the common path costs nothing extra.
+  bool mayRetry = hasYieldWord(text);
+  if (!mayRetry)
+    return compileBuffer(sm, file, parseText, diags, options, /*reportSyntax=*/true);
+
+  DiagnosticEngine first(sm);
+  auto module = compileBuffer(sm, file, parseText, first, options, /*reportSyntax=*/true);
+  bool syntaxFailure = false;
+  if (!module && !first.diagnostics().empty()) {
+    DiagId id = first.diagnostics()[0].id;
+    syntaxFailure =
+        id == DiagId::err_unexpected_token || id == DiagId::err_missing || id == DiagId::err_syntax;
   }
-  tree.reset(); // the CST is not needed any more
-  parser.reset();
-
-  if (!checkEarlyErrors(*module, diags))
-    return nullptr;
-
-  ir::analyzeScopes(*module, &diags);
-  if (diags.errorCount() > errorsBefore)
-    return nullptr;
+  if (syntaxFailure) {
+    // The grammar rejects `yield` as an identifier in places sloppy code
+    // allows it (`function f(yield){}`, `yield => 1`, `({a: yield} = b)`).
+    // Retry with every `yield` word spelled as a plain identifier. Real yield
+    // expressions then turn into the identifier `yield` inside a generator
+    // (or strict code), which the early errors reject, so the retry accepts
+    // nothing invalid; if it fails in any way, the first error stands.
+    std::string alt(parseText);
+    forEachYieldWord(alt, [&](size_t at) { alt[at] = '_'; });
+    DiagnosticEngine second(sm);
+    auto retried = compileBuffer(sm, file, alt, second, options, /*reportSyntax=*/false);
+    if (retried && !second.hasErrors()) {
+      for (const Diagnostic &d : second.diagnostics())
+        diags.add(d);
+      return retried;
+    }
+  }
+  for (const Diagnostic &d : first.diagnostics())
+    diags.add(d);
   return module;
 }
 

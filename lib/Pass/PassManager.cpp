@@ -91,8 +91,8 @@ bool PassManager::run(ir::Module &module, DiagnosticEngine &diags) {
 
     if (inst_.afterPass)
       inst_.afterPass(*pass, module);
-    if (inst_.printAfterAll || std::find(inst_.printAfter.begin(), inst_.printAfter.end(),
-                                         name) != inst_.printAfter.end())
+    if (inst_.printAfterAll ||
+        std::find(inst_.printAfter.begin(), inst_.printAfter.end(), name) != inst_.printAfter.end())
       print(dump("After", name, module));
     if (inst_.verifyEach) {
       if (!pass->verify(module, ctx)) {

@@ -131,8 +131,8 @@ private:
   void need(const Node *parent, std::string_view field, const Node *child, Pred ok,
             std::string_view expected) {
     if (!child)
-      fail(at_, fmt::format("{}.{} is missing (expected {})", kindName(parent->kind), field,
-                            expected));
+      fail(at_,
+           fmt::format("{}.{} is missing (expected {})", kindName(parent->kind), field, expected));
     else if (!ok(child))
       wrong(parent, field, child, expected);
   }
@@ -156,8 +156,8 @@ private:
       const Node *item = items[i];
       if (!item) {
         if (!holes)
-          fail(at_, fmt::format("{}.{}[{}] is null (expected {})", kindName(parent->kind), field,
-                                i, expected));
+          fail(at_, fmt::format("{}.{}[{}] is null (expected {})", kindName(parent->kind), field, i,
+                                expected));
         continue;
       }
       if (!ok(item))
@@ -361,8 +361,7 @@ private:
       list(n, "expressions", n->expressions, isExpression, expr);
       if (n->quasis.size() != n->expressions.size() + 1)
         fail(at_, fmt::format("TemplateLiteral has {} quasis for {} expressions (expected {})",
-                              n->quasis.size(), n->expressions.size(),
-                              n->expressions.size() + 1));
+                              n->quasis.size(), n->expressions.size(), n->expressions.size() + 1));
       break;
     }
     case NodeKind::TaggedTemplateExpression: {
@@ -457,8 +456,7 @@ private:
       break;
     case NodeKind::ObjectPattern: {
       auto *n = cast<ObjectPattern>(node);
-      list(n, "properties", n->properties, isPatternMember, "Property or RestElement", false,
-           true);
+      list(n, "properties", n->properties, isPatternMember, "Property or RestElement", false, true);
       for (const Node *p : n->properties)
         if (auto *prop = dynCast<Property>(p))
           need(prop, "value", prop->value, isPatternElement, "a pattern");
@@ -536,8 +534,7 @@ private:
       need(node, "local", cast<ImportDefaultSpecifier>(node)->local, isIdentifier, "Identifier");
       break;
     case NodeKind::ImportNamespaceSpecifier:
-      need(node, "local", cast<ImportNamespaceSpecifier>(node)->local, isIdentifier,
-           "Identifier");
+      need(node, "local", cast<ImportNamespaceSpecifier>(node)->local, isIdentifier, "Identifier");
       break;
     case NodeKind::ExportSpecifier: {
       auto *n = cast<ExportSpecifier>(node);

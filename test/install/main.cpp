@@ -20,7 +20,6 @@ int main() {
       std::fputs(diags.render(d).c_str(), stderr);
     return 1;
   }
-  std::printf("Distribufy %s\n%s", DISTRIBUFY_VERSION,
-              distribufy::emitJavaScript(*module).c_str());
+  std::printf("Distribufy %s\n%s", DISTRIBUFY_VERSION, distribufy::emitJavaScript(*module).c_str());
   return 0;
 }

@@ -13,7 +13,6 @@
 //===----------------------------------------------------------------------===//
 
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
-#include "Frontend/EarlyErrors.h"
 #include "distribufy/Backend/Emitter.h"
 #include "distribufy/Frontend/Frontend.h"
 #include "distribufy/Support/LargeStack.h"
@@ -74,10 +73,6 @@ Outcome compile(const fs::path &path, bool roundTrip) {
     ParseOptions opts;
     opts.sourceType = isModuleFile(path) ? SourceType::Module : SourceType::Script;
     auto m = parseJavaScript(sm, f, diags, opts);
-    // TEMPORARY while lib/Frontend/Frontend.cpp has its call commented out
-    // (idempotent once the frontend calls it).
-    if (m)
-      checkEarlyErrors(*m, diags);
     out.accepted = m && !diags.hasErrors() && diags.diagnostics().empty();
     if (!out.accepted) {
       out.firstError = diags.diagnostics().empty() ? std::string("no module, no diagnostic")

@@ -21,8 +21,8 @@ std::optional<std::vector<cl::Arg>> parse(std::vector<const char *> args, std::s
 
 TEST_CASE("flags, values and positionals keep command-line order") {
   std::string error;
-  auto r = parse({"in.js", "--beta=x", "--alpha", "--beta", "y", "-o", "out", "-", "--secret"},
-                 error);
+  auto r =
+      parse({"in.js", "--beta=x", "--alpha", "--beta", "y", "-o", "out", "-", "--secret"}, error);
   REQUIRE(r);
   REQUIRE(r->size() == 7);
   CHECK((*r)[0].id == cl::kPositional);

@@ -484,6 +484,43 @@ TEST_CASE("script or module") {
   CHECK_FALSE(nested->module);
 }
 
+TEST_CASE("CommonJS: a top-level return in scripts node wraps in a function") {
+  auto cjs = parse("if (a) return;\nreturn 1;");
+  REQUIRE_MESSAGE(cjs->module, cjs->firstError());
+  CHECK(cjs->module->commonJS);
+  CHECK(isa<ReturnStatement>(cjs->program()->body[1]));
+  CHECK(parse("return;", SourceType::CommonJS)->module);
+  // Explicit scripts (test262) and modules keep rejecting it.
+  auto script = parse("return;", SourceType::Script);
+  CHECK_FALSE(script->module);
+  CHECK(script->firstError() == "t.js:1:1: Illegal return statement");
+  CHECK_FALSE(parse("return;", SourceType::Module)->module);
+  CHECK_FALSE(parse("export {}; return;")->module);
+  CHECK_FALSE(parse("return;", SourceType::Auto, "a.mjs")->module);
+  CHECK_FALSE(parse("x;", SourceType::Script)->module->commonJS);
+  CHECK_FALSE(parse("export {};")->module->commonJS);
+  // Only the top level of the wrapper function: not class static blocks.
+  CHECK_FALSE(parse("class A { static { return; } }")->module);
+}
+
+TEST_CASE("yield retry and lone CR keep the original text") {
+  // The retry parses `yield` spelled differently; names come from the source.
+  auto y = parse("var f = function (yield) { return yield + 'yield'; };", SourceType::Script);
+  REQUIRE_MESSAGE(y->module, y->firstError());
+  auto *v = cast<VariableDeclaration>(y->program()->body[0]);
+  auto *fn = cast<FunctionExpression>(cast<VariableDeclarator>(v->declarations[0])->init);
+  CHECK(cast<Identifier>(fn->params[0])->name == "yield");
+  // A lone CR is parsed as LF, but literals keep their exact text.
+  auto cr = parse("'a\\\rb';\r`x\ry`;\rz", SourceType::Script);
+  REQUIRE_MESSAGE(cr->module, cr->firstError());
+  REQUIRE(cr->program()->body.size() == 3);
+  auto *s = cast<StringLiteral>(firstExpr(*cr, 0));
+  CHECK(s->raw == "'a\\\rb'");
+  CHECK(s->value == "ab");
+  auto *t = cast<TemplateLiteral>(firstExpr(*cr, 1));
+  CHECK(cast<TemplateElement>(t->quasis[0])->raw == "x\ry");
+}
+
 TEST_CASE("syntax errors: one diagnostic at the first problem") {
   auto p = parse("let a = 1;\nlet b = ;\nlet c = ;\n");
   CHECK_FALSE(p->module);

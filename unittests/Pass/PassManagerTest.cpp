@@ -109,39 +109,34 @@ TEST_CASE("prerequisites are checked when the pipeline is built") {
   Fixture f;
   SUBCASE("missing") {
     PassManager pm;
-    CHECK(!pm.addPass(std::make_unique<TestPass>("catch", nullptr, StageSet{Stage::ANF}),
-                      f.diags));
+    CHECK(!pm.addPass(std::make_unique<TestPass>("catch", nullptr, StageSet{Stage::ANF}), f.diags));
     CHECK(f.firstMessage() == "pass 'catch' requires 'anf' to have run earlier in the pipeline");
     CHECK(pm.size() == 0);
   }
   SUBCASE("established earlier") {
     PassManager pm;
-    CHECK(pm.addPass(std::make_unique<TestPass>("anf", nullptr, StageSet{},
-                                                StageSet{Stage::ANF}),
+    CHECK(pm.addPass(std::make_unique<TestPass>("anf", nullptr, StageSet{}, StageSet{Stage::ANF}),
                      f.diags));
-    CHECK(pm.addPass(std::make_unique<TestPass>("catch", nullptr, StageSet{Stage::ANF}),
-                     f.diags));
+    CHECK(pm.addPass(std::make_unique<TestPass>("catch", nullptr, StageSet{Stage::ANF}), f.diags));
     CHECK(pm.size() == 2);
     CHECK(!f.diags.hasErrors());
   }
   SUBCASE("invalidated in between") {
     PassManager pm;
-    CHECK(pm.addPass(std::make_unique<TestPass>("anf", nullptr, StageSet{},
-                                                StageSet{Stage::ANF}),
+    CHECK(pm.addPass(std::make_unique<TestPass>("anf", nullptr, StageSet{}, StageSet{Stage::ANF}),
                      f.diags));
-    CHECK(pm.addPass(std::make_unique<TestPass>("mess", nullptr, StageSet{}, StageSet{},
-                                                StageSet{Stage::ANF}),
-                     f.diags));
-    CHECK(!pm.addPass(std::make_unique<TestPass>("catch", nullptr, StageSet{Stage::ANF}),
-                      f.diags));
+    CHECK(pm.addPass(
+        std::make_unique<TestPass>("mess", nullptr, StageSet{}, StageSet{}, StageSet{Stage::ANF}),
+        f.diags));
+    CHECK(!pm.addPass(std::make_unique<TestPass>("catch", nullptr, StageSet{Stage::ANF}), f.diags));
   }
   SUBCASE("the input's stages count: scopes by default, none if told so") {
     PassManager withScopes;
-    CHECK(withScopes.addPass(
-        std::make_unique<TestPass>("x", nullptr, StageSet{Stage::Scopes}), f.diags));
+    CHECK(withScopes.addPass(std::make_unique<TestPass>("x", nullptr, StageSet{Stage::Scopes}),
+                             f.diags));
     PassManager bare(StageSet{});
-    CHECK(!bare.addPass(std::make_unique<TestPass>("x", nullptr, StageSet{Stage::Scopes}),
-                        f.diags));
+    CHECK(
+        !bare.addPass(std::make_unique<TestPass>("x", nullptr, StageSet{Stage::Scopes}), f.diags));
     CHECK(f.firstMessage() == "pass 'x' requires 'scopes' to have run earlier in the pipeline");
   }
 }
@@ -168,10 +163,17 @@ TEST_CASE("instrumentation runs around every pass, in order") {
   inst.timePasses = true;
   pm.setInstrumentation(inst);
   CHECK(pm.run(f.module, f.diags));
-  std::vector<std::string> expected = {
-      "// *** IR Dump Before one ***", "before one", "run one",    "after one",
-      "verify one",                    "// *** IR Dump Before two ***", "before two",
-      "run two",                       "after two", "// *** IR Dump After two ***", "verify two"};
+  std::vector<std::string> expected = {"// *** IR Dump Before one ***",
+                                       "before one",
+                                       "run one",
+                                       "after one",
+                                       "verify one",
+                                       "// *** IR Dump Before two ***",
+                                       "before two",
+                                       "run two",
+                                       "after two",
+                                       "// *** IR Dump After two ***",
+                                       "verify two"};
   CHECK(log == expected);
   REQUIRE(pm.timings().size() == 2);
   CHECK(pm.timings()[0].pass == "one");

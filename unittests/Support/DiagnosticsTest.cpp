@@ -12,10 +12,9 @@ TEST_CASE("an error renders with location, source line and caret") {
   diags.report(DiagId::err_redeclaration, f, SourceRange{15, 16}, "x");
   REQUIRE(diags.diagnostics().size() == 1);
   CHECK(diags.hasErrors());
-  CHECK(diags.render(diags.diagnostics()[0]) ==
-        "t.js:2:5: error: 'x' has already been declared\n"
-        "let x = 2;\n"
-        "    ^\n");
+  CHECK(diags.render(diags.diagnostics()[0]) == "t.js:2:5: error: 'x' has already been declared\n"
+                                                "let x = 2;\n"
+                                                "    ^\n");
 }
 
 TEST_CASE("a range on one line is underlined") {
@@ -32,7 +31,8 @@ TEST_CASE("tabs are repeated in the caret line so it lines up") {
   FileId f = sm.addBuffer("t.js", "\t\tx y");
   DiagnosticEngine diags(sm);
   diags.report(DiagId::err_unexpected_token, f, SourceRange{4, 5}, "y");
-  CHECK(diags.render(diags.diagnostics()[0]) == "t.js:1:5: error: unexpected 'y'\n\t\tx y\n\t\t  ^\n");
+  CHECK(diags.render(diags.diagnostics()[0]) ==
+        "t.js:1:5: error: unexpected 'y'\n\t\tx y\n\t\t  ^\n");
 }
 
 TEST_CASE("multi-byte characters count as one caret column") {

@@ -38,8 +38,7 @@ std::optional<FileId> readSourceFile(SourceManager &sm, DiagnosticEngine &diags,
 /// Writes \p text to \p path so that the file either has the complete new
 /// text or is left as it was: the text goes to a temporary file in the same
 /// directory, which is renamed over \p path. Reports err_cannot_write.
-bool writeFileAtomically(const std::string &path, std::string_view text,
-                         DiagnosticEngine &diags);
+bool writeFileAtomically(const std::string &path, std::string_view text, DiagnosticEngine &diags);
 
 enum class EmitKind {
   JavaScript, ///< the module as JavaScript (emitJavaScript)
@@ -73,7 +72,7 @@ CompileResult compile(const SourceManager &sm, FileId file, DiagnosticEngine &di
 int distOptMain(std::string_view tool, std::span<const char *const> args, std::ostream &out,
                 std::ostream &err);
 /// `distribufyc` (also installed as `distribufy`), same conventions.
-int distribufycMain(std::string_view tool, std::span<const char *const> args,
-                    std::ostream &out, std::ostream &err);
+int distribufycMain(std::string_view tool, std::span<const char *const> args, std::ostream &out,
+                    std::ostream &err);
 
 } // namespace distribufy::driver

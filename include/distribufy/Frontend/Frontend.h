@@ -18,10 +18,12 @@
 namespace distribufy {
 
 enum class SourceType {
-  Auto,   ///< a module if the file ends in .mjs or has import/export
-          ///< declarations at top level; a (CommonJS) script otherwise
-  Script, ///< sloppy-mode script unless it starts with "use strict"
-  Module, ///< ES module: strict, import/export allowed
+  Auto,     ///< a module if the file ends in .mjs or has import/export
+            ///< declarations at top level; CommonJS otherwise
+  Script,   ///< sloppy-mode script unless it starts with "use strict"
+  Module,   ///< ES module: strict, import/export allowed
+  CommonJS, ///< a script node runs inside a function: as Script, but a
+            ///< top-level `return` is allowed (recorded in Module::commonJS)
 };
 
 struct ParseOptions {

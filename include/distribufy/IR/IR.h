@@ -190,6 +190,10 @@ public:
   std::string_view source() const { return sm_.text(file_); }
 
   Program *program = nullptr;
+  /// A script that node runs as a CommonJS module (inside a function), so a
+  /// top-level `return` is allowed; set by the frontend for
+  /// SourceType::CommonJS and for SourceType::Auto files detected as scripts.
+  bool commonJS = false;
   /// Counter behind IRBuilder::freshName (deterministic per module).
   uint32_t nextFreshId = 1;
   /// Scope tables; null until scope analysis has run.

@@ -49,8 +49,7 @@ struct PassInstrumentation {
 class PassManager {
 public:
   /// Stages already true of the input (the frontend establishes Scopes).
-  explicit PassManager(StageSet initial = {Stage::Scopes})
-      : initial_(initial), stages_(initial) {}
+  explicit PassManager(StageSet initial = {Stage::Scopes}) : initial_(initial), stages_(initial) {}
 
   /// Appends a pass. Fails with err_pass_prerequisite if a stage it requires
   /// is not established by the input or an earlier pass.
