@@ -661,9 +661,8 @@ private:
     out_ += ')';
   }
 
-  /// `function`, function expression, or an arrow function.
+  /// A function declaration or expression (arrows: see arrow()).
   void function(const Node *n) {
-    // The three function kinds share one field layout.
     Node *id;
     NodeList ps;
     Node *b;
