@@ -685,14 +685,12 @@ private:
     for (Node *p : f.params)
       visitBinding(p, false);
     bool uniqueParams = strict || arrow || !simple || (flavor != FnFlavor::Normal);
-    if (uniqueParams && f.params.size() > 1) {
+    // One destructuring parameter can repeat a name too: `([a, a]) => 1`.
+    if (uniqueParams && (f.params.size() > 1 || !simple)) {
       std::vector<Identifier *> names;
       for (Node *p : f.params)
         collectBoundNames(p, names);
-      std::unordered_set<const void *> seen;
-      for (Identifier *id : names)
-        if (!seen.insert(id->name.opaque()).second)
-          error(id, "Duplicate parameter name not allowed in this context");
+      reportDuplicateNames(names, "Duplicate parameter name not allowed in this context");
     }
     if (flavor == FnFlavor::Getter && !f.params.empty())
       error(fn, "Getter must not have any formal parameters.");
@@ -980,6 +978,11 @@ private:
     case NodeKind::CatchClause: {
       auto *c = cast<CatchClause>(n);
       visitBinding(c->param, false);
+      if (c->param && !isa<Identifier>(c->param)) { // `catch ([a, a])`
+        std::vector<Identifier *> names;
+        collectBoundNames(c->param, names);
+        reportDuplicateNames(names, "Duplicate binding in catch parameter");
+      }
       return visit(c->body);
     }
     case NodeKind::BlockStatement: {
@@ -1157,6 +1160,16 @@ private:
       forEachChild(n, [&](const Node *child) { visit(const_cast<Node *>(child)); });
       return;
     }
+  }
+
+  /// Reports each name of \p names seen earlier in the list.
+  void reportDuplicateNames(const std::vector<Identifier *> &names, const char *message) {
+    if (names.size() < 2)
+      return;
+    std::unordered_set<const void *> seen;
+    for (Identifier *id : names)
+      if (!seen.insert(id->name.opaque()).second)
+        error(id, message);
   }
 
   Module &m_;

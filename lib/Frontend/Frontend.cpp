@@ -39,12 +39,13 @@ using namespace ir;
   X(program)                                                                                            \
   X(hash_bang_line)                                                                                     \
   X(comment)                                                                                            \
-  X(html_comment) X(expression_statement) X(sequence_expression) X(parenthesized_expression) X(         \
-      statement_block) X(empty_statement) X(debugger_statement) X(with_statement)                       \
-      X(return_statement) X(labeled_statement) X(statement_identifier) X(break_statement) X(            \
-          continue_statement) X(if_statement) X(else_clause) X(switch_statement) X(switch_body)         \
-          X(switch_case) X(switch_default) X(throw_statement) X(try_statement) X(catch_clause) X(       \
-              finally_clause) X(while_statement) X(do_statement) X(for_statement) X(for_in_statement)   \
+  X(html_comment)                                                                                       \
+  X(expression_statement) X(sequence_expression) X(parenthesized_expression) X(statement_block) X(      \
+      empty_statement) X(debugger_statement) X(with_statement) X(return_statement)                      \
+      X(labeled_statement) X(statement_identifier) X(break_statement) X(continue_statement) X(          \
+          if_statement) X(else_clause) X(switch_statement) X(switch_body) X(switch_case)                \
+          X(switch_default) X(throw_statement) X(try_statement) X(catch_clause) X(finally_clause) X(    \
+              while_statement) X(do_statement) X(for_statement) X(for_in_statement)                     \
               X(variable_declaration) X(lexical_declaration) X(variable_declarator) X(                  \
                   function_declaration) X(generator_function_declaration) X(class_declaration)          \
                   X(import_statement) X(import_clause) X(named_imports) X(import_specifier) X(          \
@@ -82,10 +83,11 @@ using namespace ir;
   X(name)                                                                                          \
   X(parameters)                                                                                    \
   X(parameter)                                                                                     \
-  X(body) X(value) X(left) X(right) X(operator) X(argument) X(object) X(property) X(index)         \
-      X(function) X(arguments) X(optional_chain) X(constructor) X(condition) X(consequence)        \
-          X(alternative) X(key) X(label) X(kind) X(declaration) X(source) X(alias) X(handler)      \
-              X(finalizer) X(initializer) X(increment) X(flags) X(pattern) X(decorator)
+  X(body)                                                                                          \
+  X(value) X(left) X(right) X(operator) X(argument) X(object) X(property) X(index) X(function)     \
+      X(arguments) X(optional_chain) X(constructor) X(condition) X(consequence) X(alternative)     \
+          X(key) X(label) X(kind) X(declaration) X(source) X(alias) X(handler) X(finalizer)        \
+              X(initializer) X(increment) X(flags) X(pattern) X(decorator)
 
 enum Sym : uint16_t {
   S_unknown,
@@ -1428,9 +1430,18 @@ Node *Converter::simpleTarget(TSNode n) {
 NodeList Converter::paramList(TSNode formal) {
   Kids k(*this, formal);
   ListBuilder out(*this);
-  for (size_t i = 0; i < k.size(); ++i)
+  TSNode rest{};
+  for (size_t i = 0; i < k.size(); ++i) {
+    // A rest parameter is last, without a trailing comma.
+    if (!isNull(rest) && (k[i].named || text(k[i].node) == ",")) {
+      error(rest, "Rest parameter must be last formal parameter");
+      return {};
+    }
+    if (k[i].named && k[i].sym == S_rest_pattern)
+      rest = k[i].node;
     if (k[i].named)
       out.push(pattern(k[i].node, true));
+  }
   return out.finish();
 }
 
@@ -1702,8 +1713,14 @@ Node *Converter::arrayPattern(TSNode n, bool binding) {
   auto *a = make<ArrayPattern>(n);
   ListBuilder elems(*this);
   bool had = false;
+  TSNode rest{};
   for (size_t i = 0; i < k.size(); ++i) {
     Child c = k[i];
+    // A rest element ends the pattern: no element nor comma after it.
+    if (!isNull(rest) && (c.named || text(c.node) == ","))
+      return error(rest, "Rest element must be last element");
+    if (c.named && (c.sym == S_rest_pattern || c.sym == S_spread_element))
+      rest = c.node;
     if (c.named) {
       elems.push(pattern(c.node, binding));
       had = true;
@@ -1925,16 +1942,22 @@ std::unique_ptr<ir::Module> parseJavaScript(const SourceManager &sm, FileId file
   }
 
   // tree-sitter-javascript does not take a lone CR as a line terminator
-  // (`continue \r a` gets a label). tree-sitter parses a copy where each one
-  // is LF; same length, so offsets match and all token text, read from the
-  // original, is unchanged (string and template cooking handle CR itself).
+  // (`continue \r a` gets a label), and its lexer stops at a NUL byte, which
+  // string literals, templates and comments may contain. tree-sitter parses
+  // a copy where each lone CR is LF and each NUL is U+0001 (as invalid as NUL
+  // outside literals and comments). Same length, so offsets match, and all
+  // token text is read from the original: literals keep their exact raw and
+  // cooked values (cooking handles CR itself).
   std::string normalized;
   std::string_view parseText = text;
-  if (hasLoneCR(text)) {
+  if (hasLoneCR(text) || text.find('\0') != std::string_view::npos) {
     normalized.assign(text);
-    for (size_t i = 0; i < normalized.size(); ++i)
+    for (size_t i = 0; i < normalized.size(); ++i) {
       if (normalized[i] == '\r' && (i + 1 >= normalized.size() || normalized[i + 1] != '\n'))
         normalized[i] = '\n';
+      else if (normalized[i] == '\0')
+        normalized[i] = '\x01';
+    }
     parseText = normalized;
   }
 

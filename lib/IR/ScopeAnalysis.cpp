@@ -24,6 +24,7 @@
 #include "distribufy/IR/ScopeAnalysis.h"
 
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace distribufy::ir {
@@ -187,14 +188,17 @@ private:
   // ---- Declarations (declare walk) ----
   /// let/const/class/import and block-level functions in scope \p s.
   /// Returns false after reporting a clash.
-  bool declareLexical(Identifier *id, BindingKind kind, ScopeId s) {
+  /// \p plainFunction: a block-level function declaration that is neither
+  /// async nor a generator (only those may be declared twice, Annex B).
+  bool declareLexical(Identifier *id, BindingKind kind, ScopeId s, bool plainFunction = false) {
     BindingId existing = lookupIn(s, id->name);
     if (existing != kNoBinding) {
       Binding &e = t_.binding(existing);
       if (e.kind != BindingKind::FunctionName) {
         // Annex B.3.3.4: sloppy blocks may declare a function twice.
-        if (kind == BindingKind::Function && e.kind == BindingKind::Function && isLexical(e) &&
-            !strictAt(s) && kindOf(s) != ScopeKind::Module) {
+        if (plainFunction && e.kind == BindingKind::Function && isLexical(e) &&
+            !nonPlainBlockFunctions_.count(e.declaration) && !strictAt(s) &&
+            kindOf(s) != ScopeKind::Module) {
           e.assignedAfterInit = true;
           id->binding = existing;
           return true;
@@ -285,7 +289,10 @@ private:
       declareVarLike(id, BindingKind::Function, cur_, false, false);
       return;
     }
-    if (declareLexical(id, BindingKind::Function, cur_) && !strictAt(cur_) &&
+    bool plain = !fn->isGenerator && !fn->isAsync;
+    if (!plain)
+      nonPlainBlockFunctions_.insert(id);
+    if (declareLexical(id, BindingKind::Function, cur_, plain) && !strictAt(cur_) &&
         kindOf(cur_) != ScopeKind::Module)
       annexB_.push_back({id, cur_, varScope_});
   }
@@ -856,6 +863,9 @@ private:
   std::vector<uint8_t> isVarScope_;                 ///< per scope: receives `var`s
   std::vector<VarOccurrence> hoisted_;
   std::vector<AnnexBCandidate> annexB_;
+  /// Declaring identifiers of async/generator block-level functions, which
+  /// Annex B.3.3.4 does not let a duplicate declaration join (rare: a set).
+  std::unordered_set<const Node *> nonPlainBlockFunctions_;
 };
 
 } // namespace

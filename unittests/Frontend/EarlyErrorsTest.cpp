@@ -142,6 +142,33 @@ TEST_CASE("yield as an identifier where the grammar wants an operator") {
   CHECK(errorsOf("function f(yield) {}", /*module=*/true) != "");
 }
 
+TEST_CASE("duplicate names in destructuring parameters, catch, block functions") {
+  expectError("([a, a]) => 1;", "Duplicate parameter name");
+  expectError("(function ({ a: b, c: b }) {});", "Duplicate parameter name");
+  expectError("try {} catch ([a, a]) {}", "Duplicate binding in catch parameter");
+  expectValid("try {} catch ([a, b]) {}");
+  expectValid("function f(a, a) {}");
+  // Annex B: only plain sloppy block functions may be declared twice.
+  expectValid("{ function a() {} function a() {} }");
+  CHECK(errorsOf("{ function a() {} function* a() {} }") != "");
+  CHECK(errorsOf("{ async function a() {} function a() {} }") != "");
+}
+
+TEST_CASE("rest elements and parameters come last") {
+  expectError("[...x, y] = 0;", "Rest element must be last element");
+  expectError("[...x,] = 0;", "Rest element must be last element");
+  expectError("let [...a,] = 0;", "Rest element must be last element");
+  expectError("function f(a, ...b, c) {}", "Rest parameter must be last");
+  expectError("(...a, b) => 0;", "Rest parameter must be last");
+  expectValid("[a, ...b] = 0; let [...c] = 0; function f(a, ...d) {} (...e) => 0;");
+}
+
+TEST_CASE("NUL bytes in literals and comments") {
+  using namespace std::string_literals; // keeps the embedded NULs
+  expectValid("'a\0b'; /* \0 */ `\0`;"s);
+  CHECK(errorsOf("a\0;"s) != "");
+}
+
 TEST_CASE("a lone CR is a line terminator") {
   expectValid("b: while (1) { continue \r a; }");
   expectValid("b: while (1) { continue /*\r*/ a; }");
