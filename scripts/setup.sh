@@ -29,5 +29,7 @@ fi
 stamp=deps/node_modules/.package-lock.json
 if [[ ! -f $stamp || deps/package-lock.json -nt $stamp ]]; then
   echo "setup: npm ci --prefix deps"
-  npm ci --prefix deps --no-audit --no-fund
+  # --ignore-scripts: the grammar package would otherwise try to build its
+  # node bindings (which need network access); only its C sources are used.
+  npm ci --prefix deps --no-audit --no-fund --ignore-scripts
 fi
