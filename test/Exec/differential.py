@@ -42,8 +42,9 @@ def check(args, src, workdir):
     comp = subprocess.run(cmd, capture_output=True)
     if comp.returncode != 0:
         return name, 'compile failed:\n' + comp.stderr.decode(errors='replace')[:2000]
-    # Run the compiled copy next to the original so relative requires work.
-    placed = os.path.join(os.path.dirname(src), '.differential-' + name)
+    # Run the compiled copy next to the original so relative requires work;
+    # the process id keeps concurrent runs (other pipelines) apart.
+    placed = os.path.join(os.path.dirname(src), f'.differential-{os.getpid()}-{name}')
     os.replace(out, placed)
     try:
         expected = run_node(args.node, src, args.timeout)
