@@ -204,6 +204,27 @@ bool unaryOpFor(std::string_view s, UnaryOp &op) {
   return false;
 }
 
+/// True if \p c can continue an identifier (non-ASCII bytes count).
+bool isIdentPart(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+         u == '_' || u == '$' || u == '\\';
+}
+
+/// Reserved words: property names may be spelled so, identifiers not.
+bool isReservedWord(std::string_view n) {
+  static constexpr std::string_view kWords[] = {
+      "break",  "case",     "catch",  "class",  "const",  "continue",   "debugger", "default",
+      "delete", "do",       "else",   "enum",   "export", "extends",    "false",    "finally",
+      "for",    "function", "if",     "import", "in",     "instanceof", "new",      "null",
+      "return", "super",    "switch", "this",   "throw",  "true",       "try",      "typeof",
+      "var",    "void",     "while",  "with"};
+  for (auto w : kWords)
+    if (w == n)
+      return true;
+  return false;
+}
+
 // ---- The converter ----
 
 class Converter {
@@ -359,6 +380,11 @@ private:
   void statementList(const Kids &k, Field onlyField, bool directives, bool topLevel,
                      ListBuilder &out);
   BlockStatement *block(TSNode n, bool directives);
+  Node *braceStatement(TSNode stmtNode, TSNode e);
+  BlockStatement *objectAsBlock(TSNode obj);
+  Node *propsAsStatement(const Kids &k, size_t i);
+  Node *propsAsExpression(Node *first, TSNode firstNode, const Kids &k, size_t i);
+  bool badStatementStart(TSNode e);
   Node *varDecl(TSNode n, Sym s);
   Node *forStmt(TSNode n);
   Node *forInStmt(TSNode n);
@@ -427,6 +453,21 @@ private:
   /// grammar still produces yield_expression for the identifier `yield`.
   bool inGenerator_ = false;
   TSNode sawHtmlComment_{};
+  /// An HTML-like comment blanked out of the parse buffer (see
+  /// blankHtmlComments); an error if the program turns out to be a module.
+  SourceRange patchedHtmlComment_{};
+  bool hasPatchedHtmlComment_ = false;
+  /// `{a: 1};` read as a statement is a block followed by an empty
+  /// statement; in a single-statement position (`if (x) {a: 1};`) the empty
+  /// statement belongs to the enclosing statement list, which adds it.
+  bool pendingEmpty_ = false;
+  SourceRange pendingEmptyRange_{};
+
+public:
+  void setPatchedHtmlComment(SourceRange r) {
+    patchedHtmlComment_ = r;
+    hasPatchedHtmlComment_ = true;
+  }
 };
 
 // ---- Names and literals ----
@@ -517,6 +558,10 @@ void Converter::statementList(const Kids &k, Field onlyField, bool directives, b
         es->directive = lit->raw;
     }
     out.push(st);
+    if (pendingEmpty_) {
+      pendingEmpty_ = false;
+      out.push(m_.make<EmptyStatement>(pendingEmptyRange_));
+    }
   }
   topLevel_ = false;
 }
@@ -532,12 +577,161 @@ BlockStatement *Converter::block(TSNode n, bool directives) {
   return b;
 }
 
+// ---- Blocks that tree-sitter read as object literals ----
+//
+// An ExpressionStatement cannot start with `{`, but tree-sitter reads
+// `{a: 1}` (a block holding the labelled statement `a: 1`) as an object
+// literal. The object's properties are re-read as the statement a block
+// would hold: `{a: b, c}` is `{ a: (b, c); }`, `{a, b}` is `{ a, b; }`,
+// `{a: {b: 1}}` nests, and shapes no statement has (`{a: 1, b: 2}`,
+// `{"a": 1}`, methods, spreads) are syntax errors, as in JavaScript.
+
+/// True (after reporting) if \p e starts with a token an expression
+/// statement may not start with.
+bool Converter::badStatementStart(TSNode e) {
+  std::string_view t = text(e);
+  auto word = [&](std::string_view w) {
+    return t.starts_with(w) && (t.size() == w.size() || !isIdentPart(t[w.size()]));
+  };
+  bool bad = t.starts_with("{") || word("function") || word("class");
+  if (!bad && word("async")) {
+    std::string_view rest = t.substr(5);
+    size_t i = rest.find_first_not_of(" \t\v\f");
+    bad = i != std::string_view::npos && rest.substr(i).starts_with("function");
+  }
+  if (!bad && word("let")) {
+    std::string_view rest = t.substr(3);
+    size_t i = rest.find_first_not_of(" \t\v\f\r\n");
+    bad = i != std::string_view::npos && rest[i] == '[';
+  }
+  if (bad)
+    error(e, "unexpected token at the start of a statement");
+  return bad;
+}
+
+Node *Converter::braceStatement(TSNode stmtNode, TSNode e) {
+  if (sym(e) != S_object)
+    return error(e, "unexpected token after a block");
+  BlockStatement *b = objectAsBlock(e);
+  if (b && ts_node_end_byte(stmtNode) > ts_node_end_byte(e) &&
+      src_[ts_node_end_byte(stmtNode) - 1] == ';') {
+    pendingEmpty_ = true;
+    pendingEmptyRange_ = {ts_node_end_byte(stmtNode) - 1, ts_node_end_byte(stmtNode)};
+  }
+  return b;
+}
+
+BlockStatement *Converter::objectAsBlock(TSNode obj) {
+  DepthGuard guard(*this);
+  if (failed_ || guard.tooDeep(obj))
+    return nullptr;
+  Kids k(*this, obj);
+  auto *b = make<BlockStatement>(obj);
+  size_t first = k.size();
+  for (size_t i = 0; i < k.size(); ++i) {
+    if (k[i].named) {
+      first = i;
+      break;
+    }
+    if (text(k[i].node) == ",")
+      return error(k[i].node, "unexpected ','");
+  }
+  if (first == k.size())
+    return b; // `{}`
+  // `a: 1,` is no statement.
+  if (k.size() >= 2 && text(k[k.size() - 2].node) == ",")
+    return error(k[k.size() - 2].node, "unexpected ','");
+  Node *st = propsAsStatement(k, first);
+  if (!st)
+    return nullptr;
+  Node *one[] = {st};
+  b->body = m_.list(one);
+  return b;
+}
+
+/// The statement the properties from \p i on spell: a labelled statement
+/// for `key: value, ...`, an expression for `a, b, ...`.
+Node *Converter::propsAsStatement(const Kids &k, size_t i) {
+  Child c = k[i];
+  size_t lastProp = i;
+  for (size_t j = i + 1; j < k.size(); ++j)
+    if (k[j].named)
+      lastProp = j;
+  uint32_t end = ts_node_end_byte(k[lastProp].node);
+  if (c.sym == S_shorthand_property_identifier) {
+    auto *es = m_.make<ExpressionStatement>(SourceRange{ts_node_start_byte(c.node), end});
+    es->expression = propsAsExpression(nullptr, c.node, k, i);
+    return es->expression ? es : nullptr;
+  }
+  if (c.sym != S_pair)
+    return error(c.node, "unexpected token in a block");
+  Kids pk(*this, c.node);
+  TSNode key = pk.field(F_key), value = pk.field(F_value);
+  if (sym(key) != S_property_identifier || isReservedWord(text(key)))
+    return error(key, "unexpected token in a block");
+  auto *l = m_.make<LabeledStatement>(SourceRange{ts_node_start_byte(c.node), end});
+  l->label = identName(key, text(key));
+  bool last = lastProp == i;
+  bool plainNamedFunction = false;
+  if (last && sym(value) == S_function_expression) {
+    Kids fk(*this, value);
+    plainNamedFunction = !fk.hasToken("async") && !isNull(fk.field(F_name));
+  }
+  if (last && sym(value) == S_object) {
+    l->body = objectAsBlock(value);
+  } else if (plainNamedFunction) {
+    // `a: function f() {}` is a labelled function declaration (sloppy
+    // mode only; the early errors decide).
+    l->body = function<FunctionDeclaration>(value);
+  } else {
+    if (badStatementStart(value))
+      return nullptr;
+    auto *es = m_.make<ExpressionStatement>(SourceRange{ts_node_start_byte(value), end});
+    es->expression = propsAsExpression(expr(value), value, k, i);
+    l->body = es->expression ? es : nullptr;
+  }
+  return failed_ ? nullptr : l;
+}
+
+/// \p first (or, if null, the shorthand at \p i) followed by the shorthand
+/// properties after \p i, as one expression: the comma operator.
+Node *Converter::propsAsExpression(Node *first, TSNode firstNode, const Kids &k, size_t i) {
+  if (!first) {
+    if (isReservedWord(text(firstNode)))
+      return error(firstNode, "unexpected token in a block");
+    first = identifier(firstNode);
+  }
+  ListBuilder items(*this);
+  items.push(first);
+  uint32_t end = ts_node_end_byte(firstNode);
+  for (size_t j = i + 1; j < k.size() && !failed_; ++j) {
+    Child c = k[j];
+    if (!c.named)
+      continue;
+    if (c.sym != S_shorthand_property_identifier || isReservedWord(text(c.node)))
+      return error(c.node, "unexpected token in an expression");
+    items.push(identifier(c.node));
+    end = ts_node_end_byte(c.node);
+  }
+  if (failed_)
+    return nullptr;
+  NodeList l = items.finish();
+  if (l.size() == 1)
+    return first;
+  auto *s = m_.make<SequenceExpression>(SourceRange{ts_node_start_byte(firstNode), end});
+  s->expressions = l;
+  return s;
+}
+
 Node *Converter::stmtImpl(TSNode n, Sym s) {
   switch (s) {
   case S_expression_statement: {
     Kids k(*this, n);
+    TSNode e = k.firstNamed();
+    if (!isNull(e) && src_[ts_node_start_byte(e)] == '{')
+      return braceStatement(n, e);
     auto *es = make<ExpressionStatement>(n);
-    es->expression = expr(k.firstNamed());
+    es->expression = expr(e);
     return es;
   }
   case S_statement_block:
@@ -595,6 +789,8 @@ Node *Converter::stmtImpl(TSNode n, Sym s) {
     i->test = expr(k.field(F_condition));
     i->consequent = stmt(k.field(F_consequence));
     TSNode alt = k.field(F_alternative);
+    if (!isNull(alt) && pendingEmpty_) // `if (x) {a: 1}; else ...`
+      return error(alt, "unexpected 'else'");
     if (!isNull(alt)) {
       Kids ek(*this, alt);
       i->alternate = stmt(ek.firstNamed());
@@ -616,6 +812,8 @@ Node *Converter::stmtImpl(TSNode n, Sym s) {
     Kids k(*this, n);
     auto *d = make<DoWhileStatement>(n);
     d->body = stmt(k.field(F_body));
+    if (pendingEmpty_) // `do {a: 1}; while (x)`
+      return error(k.field(F_condition), "unexpected 'while'");
     d->test = expr(k.field(F_condition));
     return d;
   }
@@ -1016,8 +1214,11 @@ Node *Converter::exprImpl(TSNode n, Sym s) {
   case S_new_expression: {
     Kids k(*this, n);
     auto *ne = make<NewExpression>(n);
-    ne->callee = expr(k.field(F_constructor));
-    if (isa<ChainExpression>(ne->callee))
+    TSNode ctor = k.field(F_constructor);
+    ne->callee = expr(ctor);
+    // The IR keeps no parentheses: `new (a?.b)()` is fine, `new a?.b()` is
+    // not, so the check looks at the concrete syntax.
+    if (isa<ChainExpression>(ne->callee) && sym(ctor) != S_parenthesized_expression)
       return error(n, "invalid optional chain from new expression");
     TSNode args = k.field(F_arguments);
     if (!isNull(args))
@@ -1146,7 +1347,8 @@ Node *Converter::call(TSNode n, bool &optional) {
   if (sym(args) == S_template_string) {
     auto *t = make<TaggedTemplateExpression>(n);
     t->tag = expr(fn);
-    if (isa<ChainExpression>(t->tag) || !isNull(k.field(F_optional_chain)))
+    if ((isa<ChainExpression>(t->tag) && sym(fn) != S_parenthesized_expression) ||
+        !isNull(k.field(F_optional_chain)))
       return error(n, "tagged template cannot be used in an optional chain");
     t->quasi = templateLit(args);
     return t;
@@ -1478,7 +1680,17 @@ template <typename T> T *Converter::arrow(TSNode n) {
   TSNode body = k.field(F_body);
   bool outer = inGenerator_;
   inGenerator_ = false;
-  f->body = sym(body) == S_statement_block ? block(body, true) : expr(body);
+  // A body starting with `{` is always a function body, even where
+  // tree-sitter read an object literal (`a => { b: 1 }`).
+  Sym bs = sym(body);
+  if (bs == S_statement_block)
+    f->body = block(body, true);
+  else if (bs == S_object)
+    f->body = objectAsBlock(body);
+  else if (!isNull(body) && src_[ts_node_start_byte(body)] == '{')
+    f->body = error(body, "unexpected token after arrow function body");
+  else
+    f->body = expr(body);
   inGenerator_ = outer;
   return f;
 }
@@ -1761,6 +1973,11 @@ bool Converter::run(TSNode root, bool forceScript, bool forceModule) {
   p->body = body.finish();
   if (!failed_ && p->isModule && !isNull(sawHtmlComment_))
     error(sawHtmlComment_, "HTML-like comments are not allowed in modules");
+  if (!failed_ && p->isModule && hasPatchedHtmlComment_) {
+    diags_.report(DiagId::err_early, m_.file(), patchedHtmlComment_,
+                  "HTML-like comments are not allowed in modules");
+    failed_ = true;
+  }
   return !failed_;
 }
 
@@ -1874,6 +2091,175 @@ bool hasLoneCR(std::string_view s) {
   return false;
 }
 
+/// Offset of the first token of the first ERROR node or of the first
+/// MISSING node, in document order; UINT32_MAX if none.
+uint32_t firstErrorOffset(TSNode root) {
+  if (!ts_node_has_error(root))
+    return UINT32_MAX;
+  TSTreeCursor cur = ts_tree_cursor_new(root);
+  uint32_t at = UINT32_MAX;
+  for (;;) {
+    TSNode n = ts_tree_cursor_current_node(&cur);
+    if (ts_node_is_missing(n) || ts_node_symbol(n) == TSSymbol(-1)) {
+      at = ts_node_start_byte(n);
+      while (ts_node_symbol(n) == TSSymbol(-1) && ts_tree_cursor_goto_first_child(&cur)) {
+        while (ts_node_is_extra(ts_tree_cursor_current_node(&cur)) &&
+               ts_tree_cursor_goto_next_sibling(&cur)) {
+        }
+        n = ts_tree_cursor_current_node(&cur);
+        at = ts_node_start_byte(n);
+      }
+      break;
+    }
+    if (ts_node_has_error(n) && ts_tree_cursor_goto_first_child(&cur))
+      continue;
+    bool moved = false;
+    while (!(moved = ts_tree_cursor_goto_next_sibling(&cur)))
+      if (!ts_tree_cursor_goto_parent(&cur))
+        break;
+    if (!moved)
+      break;
+  }
+  ts_tree_cursor_delete(&cur);
+  return at;
+}
+
+/// Re-parses \p text after the same-length change of bytes [from, to).
+void reparse(TSParser *parser, std::unique_ptr<TSTree, TreeDeleter> &tree, std::string_view text,
+             uint32_t from, uint32_t to) {
+  // Rows and columns only steer node reuse; byte offsets are exact.
+  TSPoint p{0, 0};
+  for (uint32_t i = 0; i < from; ++i) {
+    if (text[i] == '\n') {
+      ++p.row;
+      p.column = 0;
+    } else {
+      ++p.column;
+    }
+  }
+  TSPoint q{p.row, p.column + (to - from)};
+  TSInputEdit edit{from, to, to, p, q, q};
+  ts_tree_edit(tree.get(), &edit);
+  tree.reset(ts_parser_parse_string(parser, tree.get(), text.data(), uint32_t(text.size())));
+}
+
+/// The end of the line holding \p at (the offset of its line terminator).
+size_t lineEnd(std::string_view s, size_t at) {
+  for (size_t i = at; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '\n' || c == '\r')
+      return i;
+    if (c == '\xE2' && i + 2 < s.size() && s[i + 1] == '\x80' &&
+        (s[i + 2] == '\xA8' || s[i + 2] == '\xA9'))
+      return i;
+  }
+  return s.size();
+}
+
+/// True if only white space and comments stand between the last line
+/// terminator (or the start of input) and \p at; comments are found with
+/// the tree, so a `*/` inside a string does not count.
+bool atLineStart(std::string_view s, TSNode root, size_t at) {
+  size_t i = at;
+  for (;;) {
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\v' || s[i - 1] == '\f'))
+      --i;
+    if (i == 0 || s[i - 1] == '\n' || s[i - 1] == '\r')
+      return true;
+    if (i >= 3 && s[i - 3] == '\xE2' && s[i - 2] == '\x80' &&
+        (s[i - 1] == '\xA8' || s[i - 1] == '\xA9'))
+      return true;
+    if (i < 2 || s[i - 2] != '*' || s[i - 1] != '/')
+      return false;
+    TSNode c = ts_node_descendant_for_byte_range(root, uint32_t(i - 1), uint32_t(i));
+    if (grammar().sym(c) != S_comment || ts_node_end_byte(c) != i)
+      return false;
+    std::string_view body = s.substr(ts_node_start_byte(c), i - ts_node_start_byte(c));
+    if (body.find_first_of("\n\r") != std::string_view::npos ||
+        body.find("\xE2\x80\xA8") != std::string_view::npos ||
+        body.find("\xE2\x80\xA9") != std::string_view::npos)
+      return true;
+    i = ts_node_start_byte(c);
+  }
+}
+
+/// Annex B.1.1: in scripts `<!--` anywhere and `-->` at the start of a line
+/// begin a comment to the end of the line. tree-sitter-javascript only knows
+/// them where no binary operator may follow, so `a<!--b` reads `a < !--b`.
+/// Each occurrence that the tree shows as an operator token (not string,
+/// template, regex or comment text) is blanked to the end of its line in
+/// \p copy, then the tree is re-parsed incrementally before the next one.
+/// Returns the range of the first one blanked, or an invalid range.
+SourceRange blankHtmlComments(TSParser *parser, std::unique_ptr<TSTree, TreeDeleter> &tree,
+                              std::string &copy) {
+  SourceRange first{};
+  size_t at = 0;
+  while (tree) {
+    size_t open = copy.find("<!--", at), close = copy.find("-->", at);
+    size_t cand = std::min(open, close);
+    if (cand == std::string::npos)
+      break;
+    bool isOpen = cand == open;
+    at = cand + 1;
+    TSNode root = ts_tree_root_node(tree.get());
+    TSNode leaf = ts_node_descendant_for_byte_range(root, uint32_t(cand), uint32_t(cand + 1));
+    if (ts_node_is_named(leaf) || ts_node_start_byte(leaf) != cand)
+      continue; // literal or comment text, or inside a longer token
+    std::string_view type = ts_node_type(leaf);
+    bool code = isOpen ? type == "<" : (type == "--" && atLineStart(copy, root, cand));
+    if (!code)
+      continue;
+    size_t end = lineEnd(copy, cand);
+    for (size_t i = cand; i < end; ++i)
+      copy[i] = ' '; // every byte, so multi-byte characters go too
+    if (!first.valid())
+      first = SourceRange{uint32_t(cand), uint32_t(end)};
+    reparse(parser, tree, copy, uint32_t(cand), uint32_t(end));
+    at = end;
+  }
+  return first;
+}
+
+/// True if \p n lies in the literal text of a template (not in a
+/// substitution).
+bool inTemplateText(TSNode n) {
+  const GrammarTables &g = grammar();
+  for (; !ts_node_is_null(n); n = ts_node_parent(n)) {
+    Sym s = g.sym(n);
+    if (s == S_template_string)
+      return true;
+    if (s == S_template_substitution || s == S_string || s == S_regex)
+      return false;
+  }
+  return false;
+}
+
+/// Calls \p f with the offset of the `of` in every `for (let of`: the grammar
+/// reads that `let` as an identifier and `of` as the loop keyword, so
+/// `for (let of of x)` fails; in JavaScript `for (let of` always declares
+/// `of` (`let` cannot start a for-of head).
+template <typename F> void forEachLetOf(std::string_view s, F f) {
+  auto skipSpace = [&](size_t i) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+      ++i;
+    return i;
+  };
+  for (size_t at = s.find("for"); at != std::string_view::npos; at = s.find("for", at + 3)) {
+    if (at > 0 && identByte(s[at - 1]))
+      continue;
+    size_t i = skipSpace(at + 3);
+    if (i >= s.size() || s[i] != '(')
+      continue;
+    i = skipSpace(i + 1);
+    if (s.substr(i, 3) != "let")
+      continue;
+    size_t j = skipSpace(i + 3);
+    if (j == i + 3 || s.substr(j, 2) != "of" || (j + 2 < s.size() && identByte(s[j + 2])))
+      continue;
+    f(j);
+  }
+}
+
 /// Parses \p parseText, a same-length stand-in for the source \p sm gives
 /// for \p file (the converter reads every token's text from the original),
 /// converts and checks the result. Null after reporting to \p diags.
@@ -1895,6 +2281,41 @@ std::unique_ptr<ir::Module> compileBuffer(const SourceManager &sm, FileId file,
     diags.report(DiagId::err_syntax, file, SourceRange{0, 0}, "the parser gave up");
     return nullptr;
   }
+  // Same-length fixes to the parse buffer; tokens are read from \p text.
+  std::string copy;
+  auto ensureCopy = [&] {
+    if (copy.empty())
+      copy.assign(parseText);
+  };
+  SourceRange htmlComment{};
+  if (parseText.find("<!--") != std::string_view::npos ||
+      parseText.find("-->") != std::string_view::npos) {
+    ensureCopy();
+    htmlComment = blankHtmlComments(parser.get(), tree, copy);
+  }
+  // ES2018 allows any escape in a tagged template (its cooked value is
+  // undefined), but tree-sitter-javascript rejects `\u` and `\x` not
+  // followed by hex digits in every template. While the first error is such
+  // a backslash in template text, it is replaced by `_` in the copy and the
+  // tree re-parsed; the early errors reject the escape if the template is
+  // not tagged.
+  while (tree && ts_node_has_error(ts_tree_root_node(tree.get()))) {
+    std::string_view cur = copy.empty() ? parseText : std::string_view(copy);
+    uint32_t at = firstErrorOffset(ts_tree_root_node(tree.get()));
+    if (at + 1 >= cur.size() || cur[at] != '\\' || (cur[at + 1] != 'u' && cur[at + 1] != 'x'))
+      break;
+    TSNode leaf = ts_node_descendant_for_byte_range(ts_tree_root_node(tree.get()), at, at + 1);
+    if (!inTemplateText(leaf))
+      break;
+    ensureCopy();
+    copy[at] = '_';
+    reparse(parser.get(), tree, copy, at, at + 1);
+  }
+  if (!tree) {
+    diags.report(DiagId::err_syntax, file, SourceRange{0, 0}, "the parser gave up");
+    return nullptr;
+  }
+
   TSNode root = ts_tree_root_node(tree.get());
   if (ts_node_has_error(root)) {
     if (reportSyntax)
@@ -1907,6 +2328,8 @@ std::unique_ptr<ir::Module> compileBuffer(const SourceManager &sm, FileId file,
   auto module = std::make_unique<ir::Module>(sm, file);
   {
     Converter conv(*module, diags, options, root);
+    if (htmlComment.valid())
+      conv.setPatchedHtmlComment(htmlComment);
     bool forceScript =
         options.sourceType == SourceType::Script || options.sourceType == SourceType::CommonJS;
     if (!conv.run(root, forceScript, options.sourceType == SourceType::Module))
@@ -1959,6 +2382,18 @@ std::unique_ptr<ir::Module> parseJavaScript(const SourceManager &sm, FileId file
         normalized[i] = '\x01';
     }
     parseText = normalized;
+  }
+  if (parseText.find("of") != std::string_view::npos) {
+    // `of` becomes `o_`, an identifier of the same length; the converter
+    // reads the name `of` from the original. Inside literals and comments
+    // the change is harmless for the same reason.
+    forEachLetOf(parseText, [&](size_t at) {
+      if (normalized.empty())
+        normalized.assign(parseText);
+      normalized[at + 1] = '_';
+    });
+    if (!normalized.empty())
+      parseText = normalized;
   }
 
   // The first attempt reports to a scratch engine only when a retry is

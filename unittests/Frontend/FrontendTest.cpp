@@ -603,3 +603,155 @@ TEST_CASE("deep nesting gives a clean error or a result") {
     CHECK(parse(ok)->module);
   });
 }
+
+TEST_CASE("optional chains in parentheses: new and tagged templates") {
+  auto p = parse("new (a?.b)();");
+  REQUIRE_MESSAGE(p->module, p->firstError());
+  auto *ne = dynCast<NewExpression>(firstExpr(*p));
+  REQUIRE(ne);
+  auto *chain = dynCast<ChainExpression>(ne->callee);
+  REQUIRE(chain);
+  CHECK(cast<MemberExpression>(chain->expression)->optional);
+
+  auto q = parse("(a?.b)`x`;");
+  REQUIRE_MESSAGE(q->module, q->firstError());
+  auto *tt = dynCast<TaggedTemplateExpression>(firstExpr(*q));
+  REQUIRE(tt);
+  CHECK(isa<ChainExpression>(tt->tag));
+
+  CHECK_FALSE(parse("new a?.b();")->module);
+  CHECK_FALSE(parse("a?.b`x`;")->module);
+}
+
+TEST_CASE("for (let of ...) declares 'of'") {
+  for (const char *src : {"for (let of of x) ;", "for (let of in x) ;", "for (let of; ;) ;"}) {
+    auto p = parse(src);
+    REQUIRE_MESSAGE(p->module, src, p->firstError());
+    Node *loop = p->program()->body[0];
+    Node *decl = nullptr;
+    if (auto *fo = dynCast<ForOfStatement>(loop))
+      decl = fo->left;
+    else if (auto *fi = dynCast<ForInStatement>(loop))
+      decl = fi->left;
+    else if (auto *f = dynCast<ForStatement>(loop))
+      decl = f->init;
+    auto *vd = dynCast<VariableDeclaration>(decl);
+    REQUIRE_MESSAGE(vd, src);
+    CHECK(vd->kind == VarKind::Let);
+    auto *id = cast<Identifier>(cast<VariableDeclarator>(vd->declarations[0])->id);
+    CHECK(id->name == "of");
+  }
+  auto p = parse("for (let of of x) ;");
+  auto *fo = cast<ForOfStatement>(p->program()->body[0]);
+  CHECK(cast<Identifier>(fo->right)->name == "x");
+  CHECK_FALSE(parse("for (let of x) ;")->module);
+}
+
+TEST_CASE("invalid escapes in tagged templates") {
+  for (const char *src : {"tag`\\unicode bad`;", "tag`\\xg`;", "tag`\\u{110000}`;", "tag`\\01`;",
+                          "tag`a\\u${x}\\x`;"}) {
+    auto p = parse(src);
+    REQUIRE_MESSAGE(p->module, src, p->firstError());
+    auto *tt = dynCast<TaggedTemplateExpression>(firstExpr(*p));
+    REQUIRE(tt);
+    auto *q = cast<TemplateLiteral>(tt->quasi);
+    // The raw text is exact (read from the source, not the patched copy).
+    std::string_view s(src);
+    CHECK(cast<TemplateElement>(q->quasis[0])->raw.str() ==
+          s.substr(4, s.find_first_of("`$", 4) - 4));
+  }
+  auto p = parse("tag`a\\u${x}\\x`;");
+  auto *q = cast<TemplateLiteral>(cast<TaggedTemplateExpression>(firstExpr(*p))->quasi);
+  REQUIRE(q->quasis.size() == 2);
+  CHECK(cast<TemplateElement>(q->quasis[1])->raw.str() == "\\x");
+  for (const char *src : {"`\\unicode bad`;", "`\\xg`;", "`\\u{110000}`;", "`\\01`;",
+                          "x = `a\\u${x}`;", "'\\xg';", "`${'\\u'}`;"})
+    CHECK_MESSAGE(!parse(src)->module, src);
+}
+
+TEST_CASE("HTML-like comments (Annex B) in scripts, errors in modules") {
+  auto p = parse("a<!--b\n", SourceType::Script);
+  REQUIRE_MESSAGE(p->module, p->firstError());
+  REQUIRE(p->program()->body.size() == 1);
+  CHECK(cast<Identifier>(firstExpr(*p))->name == "a");
+
+  auto q = parse("a <!--bar\n+b", SourceType::Script);
+  REQUIRE_MESSAGE(q->module, q->firstError());
+  auto *add = dynCast<BinaryExpression>(firstExpr(*q));
+  REQUIRE(add);
+  CHECK(add->op == BinaryOp::Add);
+
+  auto r = parse("x = 1 /*\n*/ --> c\n-->\ny", SourceType::Script);
+  REQUIRE_MESSAGE(r->module, r->firstError());
+  REQUIRE(r->program()->body.size() == 2);
+  CHECK(cast<Identifier>(firstExpr(*r, 1))->name == "y");
+
+  // Only at the start of a line: `x = 1 /* */ --> c` is `(x = 1)-- > c`.
+  CHECK_FALSE(parse("x = 1 /* */ --> c", SourceType::Script)->module);
+  // Not inside strings, regular expressions, templates or comments.
+  auto s = parse("x = '<!--' + /<!--/.source + `<!--` // <!--\n-->", SourceType::Script);
+  REQUIRE_MESSAGE(s->module, s->firstError());
+  CHECK(isa<BinaryExpression>(cast<AssignmentExpression>(firstExpr(*s))->right));
+
+  auto m = parse("a<!--b\n", SourceType::Module);
+  CHECK_FALSE(m->module);
+  CHECK(m->firstError().find("HTML-like comments") != std::string::npos);
+  CHECK_FALSE(parse("export {};\nx\n--> c\n")->module);
+}
+
+TEST_CASE("a statement starting with '{' is a block") {
+  auto p = parse("{a: 1}");
+  REQUIRE_MESSAGE(p->module, p->firstError());
+  auto *b = dynCast<BlockStatement>(p->program()->body[0]);
+  REQUIRE(b);
+  REQUIRE(b->body.size() == 1);
+  auto *l = dynCast<LabeledStatement>(b->body[0]);
+  REQUIRE(l);
+  CHECK(l->label == "a");
+  CHECK(isa<NumericLiteral>(cast<ExpressionStatement>(l->body)->expression));
+
+  auto a = parse("f = a => { b: 1 }");
+  REQUIRE_MESSAGE(a->module, a->firstError());
+  auto *fn = cast<ArrowFunctionExpression>(cast<AssignmentExpression>(firstExpr(*a))->right);
+  auto *body = dynCast<BlockStatement>(fn->body);
+  REQUIRE(body);
+  CHECK(cast<LabeledStatement>(body->body[0])->label == "b");
+
+  // `{a: b, c}`: label a, expression `b, c`.
+  auto s = parse("{a: b, c}");
+  REQUIRE_MESSAGE(s->module, s->firstError());
+  auto *sl = cast<LabeledStatement>(cast<BlockStatement>(s->program()->body[0])->body[0]);
+  auto *seq = dynCast<SequenceExpression>(cast<ExpressionStatement>(sl->body)->expression);
+  REQUIRE(seq);
+  CHECK(seq->expressions.size() == 2);
+
+  // Nested blocks, shorthand sequences, labelled function declarations.
+  auto n = parse("{a: {b: 1}}");
+  REQUIRE_MESSAGE(n->module, n->firstError());
+  auto *nl = cast<LabeledStatement>(cast<BlockStatement>(n->program()->body[0])->body[0]);
+  CHECK(isa<LabeledStatement>(cast<BlockStatement>(nl->body)->body[0]));
+  auto c = parse("{a, b}");
+  REQUIRE_MESSAGE(c->module, c->firstError());
+  CHECK(isa<SequenceExpression>(
+      cast<ExpressionStatement>(cast<BlockStatement>(c->program()->body[0])->body[0])->expression));
+  auto f = parse("{a: function g() {}}", SourceType::Script);
+  REQUIRE_MESSAGE(f->module, f->firstError());
+  auto *fl = cast<LabeledStatement>(cast<BlockStatement>(f->program()->body[0])->body[0]);
+  CHECK(isa<FunctionDeclaration>(fl->body));
+
+  // `{a: 1};` is a block and an empty statement, also after `if`.
+  auto e = parse("{a: 1};");
+  REQUIRE_MESSAGE(e->module, e->firstError());
+  REQUIRE(e->program()->body.size() == 2);
+  CHECK(isa<EmptyStatement>(e->program()->body[1]));
+  auto i = parse("if (x) {a: 1};");
+  REQUIRE_MESSAGE(i->module, i->firstError());
+  REQUIRE(i->program()->body.size() == 2);
+  CHECK(isa<BlockStatement>(cast<IfStatement>(i->program()->body[0])->consequent));
+
+  for (const char *bad :
+       {"{a: 1, b: 2}", "{\"a\": 1}", "{a(){}}", "{a:1}.b", "{a: 1,}", "{if: 1}",
+        "{a: function(){}}", "{a: {}, b}", "{a: class {}}", "if (x) {a: 1}; else y",
+        "do {a: 1}; while (x)", "a => {b: 1}.c", "{a: 1, ...b}"})
+    CHECK_MESSAGE(!parse(bad)->module, bad);
+}
