@@ -1,6 +1,10 @@
 # Sources of the passes, relative to passes/. One folder per pass, each
 # registered by one line in Passes.def.
 set(passes_SOURCES
+  ANF/ANF.cpp
+  Desugar/Desugar.cpp
+  Desugar/Helpers.cpp
+  Desugar/Lower.cpp
   ResolveScopes/ResolveScopes.cpp
   Verify/Verify.cpp
 )

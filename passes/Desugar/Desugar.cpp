@@ -1,0 +1,213 @@
+//===- Desugar.cpp - The desugar pass: reduce JavaScript to a core ---------===//
+//
+// desugar: rewrites the constructs later passes should not have to handle
+// into a smaller core language with the same behaviour. The lowering walk is
+// in Lower.cpp, the helper functions it may emit in Helpers.cpp.
+//
+// Requires: Scopes (which `let`s closures capture; which block functions are
+// Annex B). Establishes: Desugared. Invalidates: Scopes (new temporaries,
+// moved declarations). Stage Desugared means, and the verifier checks:
+//
+//  (H) Hoisting. `var` declarations appear only as one `var a, b;` line
+//      (identifiers, no initialisers) opening a function body, a class static
+//      block or the program (after its directives), and in `export var`.
+//      Each original declarator became an assignment where it was; for-in/of
+//      `var` heads are assignments. Function declarations directly in a
+//      function body / static block / program come first, right after that
+//      line, in source order. In blocks they come first too, except sloppy
+//      Annex B functions (whose position decides when the function-level var
+//      receives them), which stay where they were.
+//  (L) Loops. No for, for-in, do-while or (sync) for-of statement remains.
+//      Every WhileStatement is the body of a LabeledStatement with a fresh
+//      label `$L<n>`, and its body is a block. A test that may call becomes
+//      `while (true) { if (!test) break $L; ... }`. No ContinueStatement:
+//      `continue` is `break $C<n>` out of `$C<n>: { body }`. Unlabeled breaks
+//      of a lowered loop name its label. `for (let ...)` whose bindings a
+//      closure (or eval/with) captures declares the bindings afresh at the
+//      start of every iteration from outer copies and runs the update on the
+//      new copy (CreatePerIterationEnvironment). for-in iterates a key list
+//      made by a helper (own then inherited enumerable string keys, shadowed
+//      names skipped) and skips keys no longer `in` the object; for-of runs
+//      the iterator protocol explicitly, closing the iterator on break,
+//      return or throw out of the head or body (try/catch/finally).
+//      `for await` is kept as a loop; only its `continue`s are lowered.
+//  (A) No UpdateExpression and no arithmetic/bitwise compound assignment:
+//      `t op= v` is `t = t op v` with a member target's object and computed
+//      key copied to temporaries first; `x++` is
+//      `$t = -(-x), x = $t + $t ** 0, $t` (ToNumeric once, BigInt-safe).
+//
+// Not lowered yet (so not part of the stage's guarantees, and not checked):
+// switch, logical assignment (`||=`, `&&=`, `??=`), conditional evaluation
+// containing calls (&&, ||, ??, ?:, optional chains), try/finally
+// completion records, destructuring / default / rest parameters / spread.
+// Kept by design: classes, generators, async functions, let/const, template
+// literals, arguments/this/new.target/super, labeled blocks, with, eval.
+//
+// Unsupported (err_unsupported, never a wrong program): ++/compound
+// assignment that needs a temporary inside a parameter list or a class field
+// initializer; a closure in the head of a `for (let ...)` whose bindings are
+// captured.
+//
+//   for (let i = 0; i < 3; i++) fs.push(() => i);
+//   ==> { let $v1 = 0; let $first = true;
+//         $L: while (true) { let i = $v1;
+//           if ($first) $first = false; else i = ...i + 1...;
+//           if (!(i < 3)) break $L; fs.push(() => i); $v1 = i; } }
+//
+//===----------------------------------------------------------------------===//
+#include "passes/Desugar/Desugar.h"
+#include "passes/Passes.h"
+
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace distribufy {
+
+namespace {
+
+using namespace ir;
+
+/// Checks (H), (L) and (A) in one walk with an explicit work list.
+class CoreVerifier {
+public:
+  CoreVerifier(const Module &m, DiagnosticEngine &diags) : m_(m), diags_(diags) {}
+
+  bool run() {
+    if (!m_.program)
+      return true;
+    checkVarScopeBody(m_.program->body);
+    std::vector<std::pair<const Node *, const Node *>> work{{m_.program, nullptr}};
+    while (!work.empty()) {
+      auto [n, parent] = work.back();
+      work.pop_back();
+      check(n, parent);
+      forEachChild(n, [&](const Node *c) { work.push_back({c, n}); });
+    }
+    return ok_;
+  }
+
+private:
+  const Module &m_;
+  DiagnosticEngine &diags_;
+  bool ok_ = true;
+  std::unordered_set<const Node *> allowedVars_;
+
+  void fail(const Node *n, std::string_view what) {
+    diags_.report(DiagId::err_verifier, m_.file(), n->range, "desugar",
+                  fmt::format("{} (desugar post-condition)", what));
+    ok_ = false;
+  }
+
+  /// A var scope's statement list: directives, at most one `var` line of
+  /// plain names, then its function declarations, then the rest.
+  void checkVarScopeBody(NodeList body) {
+    size_t i = 0;
+    while (i < body.size()) {
+      auto *es = dynCast<ExpressionStatement>(body[i]);
+      if (!es || es->directive.empty())
+        break;
+      ++i;
+    }
+    if (i < body.size())
+      if (auto *vd = dynCast<VariableDeclaration>(body[i]); vd && vd->kind == VarKind::Var) {
+        for (const Node *d : vd->declarations) {
+          auto *vdecl = cast<VariableDeclarator>(d);
+          if (!isa<Identifier>(vdecl->id) || vdecl->init)
+            fail(d, "the hoisted var line declares only plain names");
+        }
+        allowedVars_.insert(vd);
+        ++i;
+      }
+    bool inPrefix = true;
+    for (; i < body.size(); ++i) {
+      bool isFn = isa<FunctionDeclaration>(body[i]);
+      if (isFn && !inPrefix)
+        fail(body[i], "function declaration not hoisted to the top of its function");
+      inPrefix = inPrefix && isFn;
+    }
+  }
+
+  void check(const Node *n, const Node *parent) {
+    switch (n->kind) {
+    case NodeKind::FunctionDeclaration:
+      if (auto *b = dynCast<BlockStatement>(cast<FunctionDeclaration>(n)->body))
+        checkVarScopeBody(b->body);
+      break;
+    case NodeKind::FunctionExpression:
+      if (auto *b = dynCast<BlockStatement>(cast<FunctionExpression>(n)->body))
+        checkVarScopeBody(b->body);
+      break;
+    case NodeKind::ArrowFunctionExpression:
+      if (auto *b = dynCast<BlockStatement>(cast<ArrowFunctionExpression>(n)->body))
+        checkVarScopeBody(b->body);
+      break;
+    case NodeKind::StaticBlock:
+      checkVarScopeBody(cast<StaticBlock>(n)->body);
+      break;
+    case NodeKind::ExportNamedDeclaration:
+      if (const Node *d = cast<ExportNamedDeclaration>(n)->declaration)
+        allowedVars_.insert(d);
+      break;
+    case NodeKind::VariableDeclaration:
+      if (cast<VariableDeclaration>(n)->kind == VarKind::Var && !allowedVars_.count(n))
+        fail(n, "var declaration not hoisted");
+      break;
+    case NodeKind::ForStatement:
+    case NodeKind::ForInStatement:
+    case NodeKind::DoWhileStatement:
+      fail(n, fmt::format("{} not lowered to a labeled while", kindName(n->kind)));
+      break;
+    case NodeKind::ForOfStatement:
+      if (!cast<ForOfStatement>(n)->isAwait)
+        fail(n, "ForOfStatement not lowered to a labeled while");
+      break;
+    case NodeKind::WhileStatement:
+      if (!isa<LabeledStatement>(parent))
+        fail(n, "while loop without its break label");
+      if (!isa<BlockStatement>(cast<WhileStatement>(n)->body))
+        fail(n, "while loop body is not a block");
+      break;
+    case NodeKind::ContinueStatement:
+      fail(n, "continue statement not lowered to a labeled break");
+      break;
+    case NodeKind::UpdateExpression:
+      fail(n, "update expression not lowered to read-compute-write");
+      break;
+    case NodeKind::AssignmentExpression: {
+      AssignOp op = cast<AssignmentExpression>(n)->op;
+      bool logical =
+          op == AssignOp::OrAssign || op == AssignOp::AndAssign || op == AssignOp::NullishAssign;
+      if (op != AssignOp::Assign && !logical)
+        fail(n, "compound assignment not lowered to read-compute-write");
+      break;
+    }
+    default:
+      break;
+    }
+  }
+};
+
+class DesugarPass final : public Pass {
+public:
+  std::string_view name() const override { return "desugar"; }
+  StageSet requires_() const override { return {Stage::Scopes}; }
+  StageSet establishes() const override { return {Stage::Desugared}; }
+  StageSet invalidates() const override { return {Stage::Scopes}; }
+
+  bool run(ir::Module &module, PassContext &ctx) override {
+    return desugar::lowerModule(module, ctx.diags);
+  }
+
+  bool verify(const ir::Module &module, PassContext &ctx) override {
+    bool structural = Pass::verify(module, ctx);
+    bool core = CoreVerifier(module, ctx.diags).run();
+    return structural && core;
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Pass> createDesugarPass() { return std::make_unique<DesugarPass>(); }
+
+} // namespace distribufy

@@ -1,0 +1,35 @@
+//===- Desugar.h - Internal interface of the desugar pass ------------------===//
+//
+// Shared between the files of passes/Desugar: the lowering entry point and
+// the runtime-free helper functions it emits into the program. Not a public
+// header; only the pass factory in Passes.h is visible outside.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "distribufy/IR/IR.h"
+#include "distribufy/Support/Diagnostics.h"
+
+namespace distribufy::desugar {
+
+/// The helper functions the lowering may call; each is emitted once, at the
+/// top of the program, only when used.
+enum class Helper : uint8_t {
+  ForInKeys,      ///< `{o, k}`: the boxed object and its for-in key list
+  GetIterator,    ///< GetIterator(obj, sync)
+  IteratorStep,   ///< IteratorNext + the result-is-an-object check
+  IterClose,      ///< IteratorClose for a break/return completion
+  IterCloseThrow, ///< IteratorClose for a throw completion (errors ignored)
+  NumHelpers
+};
+
+/// Parses the source of \p h, copies it into \p m's arena and returns the
+/// FunctionDeclaration, renamed to \p name. Null (after a diagnostic) if the
+/// built-in source failed to parse, which would be a bug in this pass.
+ir::Node *instantiateHelper(ir::Module &m, Helper h, Atom name, DiagnosticEngine &diags);
+
+/// Lowers \p m to the desugar core (see Desugar.cpp). Returns false after
+/// reporting err_unsupported for a construct it cannot lower exactly.
+bool lowerModule(ir::Module &m, DiagnosticEngine &diags);
+
+} // namespace distribufy::desugar
