@@ -2,7 +2,7 @@
 // the ESTree JSON of each, so the original and compiled acorn can be diffed.
 'use strict';
 const fs = require('fs');
-const acorn = require(process.argv[2]);
+const acorn = require(require('path').resolve(process.argv[2]));
 const files = process.argv.slice(3);
 for (const file of files) {
   const text = fs.readFileSync(file, 'utf8');

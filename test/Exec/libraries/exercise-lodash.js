@@ -1,7 +1,7 @@
 // Exercises a broad set of lodash functions and prints every result, so the
 // output of the original library and of its compiled copy can be diffed.
 'use strict';
-const _ = require(process.argv[2]);
+const _ = require(require('path').resolve(process.argv[2]));
 const out = [];
 function show(label, value) {
   let text;

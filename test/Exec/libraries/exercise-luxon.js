@@ -3,7 +3,7 @@
 // fixed-offset zones, and prints the results, so the original and the
 // compiled library can be diffed.
 'use strict';
-const { DateTime, Duration, Interval, Info, Settings, FixedOffsetZone } = require(process.argv[2]);
+const { DateTime, Duration, Interval, Info, Settings, FixedOffsetZone } = require(require('path').resolve(process.argv[2]));
 Settings.defaultZone = 'utc';
 Settings.defaultLocale = 'en-US';
 Settings.now = () => Date.UTC(2026, 10, 27, 12, 0, 0);

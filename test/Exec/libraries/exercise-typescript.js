@@ -2,7 +2,7 @@
 // of an in-memory program) with the given build of typescript.js and prints
 // the results, so the original and the compiled compiler can be diffed.
 'use strict';
-const ts = require(process.argv[2]);
+const ts = require(require('path').resolve(process.argv[2]));
 const sources = {
   'shapes.ts': `
     interface Shape { area(): number; name: string }
