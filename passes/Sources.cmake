@@ -2,9 +2,13 @@
 # registered by one line in Passes.def.
 set(passes_SOURCES
   ANF/ANF.cpp
+  Closure/Closure.cpp
   Desugar/Desugar.cpp
   Desugar/Helpers.cpp
   Desugar/Lower.cpp
+  Desugar/LowerFinally.cpp
+  Desugar/LowerSwitch.cpp
+  Desugar/LowerConditional.cpp
   ResolveScopes/ResolveScopes.cpp
   Verify/Verify.cpp
 )

@@ -35,18 +35,45 @@
 //      `t op= v` is `t = t op v` with a member target's object and computed
 //      key copied to temporaries first; `x++` is
 //      `$t = -(-x), x = $t + $t ** 0, $t` (ToNumeric once, BigInt-safe).
+//  (S) No SwitchStatement (LowerSwitch.cpp): `{ const $d = disc; let $c;
+//      $S: { <case functions> $M: { <tests in order, first match sets $c;
+//      else default's position or break $S> } if ($c <= i) { case i } ... } }`
+//      with `break` out of the switch as `break $S`; `$S` is the one case
+//      block scope (TDZ across cases kept; see LowerSwitch.cpp).
+//  (F) No TryStatement with a finalizer (LowerFinally.cpp), except one whose
+//      block or handler contains `yield` (a generator's return() needs the
+//      engine's finally): `{ let $k = 0, $v; $F: try { B' } catch ($e) {
+//      $k = 1; $v = $e; } { F } if ($k === 1) throw $v; if ($k === 2)
+//      return $v; if ($k === n) break L; ... }` where B' (the try block, and
+//      the catch clause as a nested try/catch) records returns and breaks
+//      leaving it in $k/$v and breaks to $F. Callee exceptions, returns,
+//      breaks and continues (already `break $C`) all run the finally, which
+//      may override them; the for-of IteratorClose finally goes through it.
+//  (C) No conditionally evaluated part that may call (LowerConditional.cpp,
+//      a second walk): no LogicalExpression whose right operand, no
+//      ConditionalExpression whose branch, no ChainExpression anywhere in
+//      which, contains a call, `new`, tagged template, yield, await, import()
+//      or class; no logical assignment at all (`x ||= v` without a call is
+//      `x || (x = v)`). Those became `$t = left; if ($t) { $t = right; }`
+//      (chains: nested `if ($v !== null && $v !== void 0)`), placed before
+//      their statement with every operand evaluated earlier named first.
+//      SequenceExpressions are not conditional and stay, calls included,
+//      unless they contain such a part (then their elements are statements).
 //
 // Not lowered yet (so not part of the stage's guarantees, and not checked):
-// switch, logical assignment (`||=`, `&&=`, `??=`), conditional evaluation
-// containing calls (&&, ||, ??, ?:, optional chains), try/finally
-// completion records, destructuring / default / rest parameters / spread.
+// destructuring / default / rest parameters / spread.
 // Kept by design: classes, generators, async functions, let/const, template
 // literals, arguments/this/new.target/super, labeled blocks, with, eval.
 //
 // Unsupported (err_unsupported, never a wrong program): ++/compound
 // assignment that needs a temporary inside a parameter list or a class field
 // initializer; a closure in the head of a `for (let ...)` whose bindings are
-// captured.
+// captured; a conditionally evaluated call in a parameter default, a class
+// field initializer / heritage / computed key, a destructuring default or
+// target, a switch case test, an optional chain used as a callee or tag or
+// deleted, or an optional chain on `super`; a switch where
+// let/const/class/Annex B function declarations of more than one case
+// clause are named by other clauses.
 //
 //   for (let i = 0; i < 3; i++) fs.push(() => i);
 //   ==> { let $v1 = 0; let $first = true;
@@ -56,6 +83,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "passes/Desugar/Desugar.h"
+#include "passes/Desugar/LowerParts.h"
 #include "passes/Passes.h"
 
 #include <unordered_set>
@@ -68,7 +96,7 @@ namespace {
 
 using namespace ir;
 
-/// Checks (H), (L) and (A) in one walk with an explicit work list.
+/// Checks (H), (L), (A), (S) and (F) in one walk with an explicit work list.
 class CoreVerifier {
 public:
   CoreVerifier(const Module &m, DiagnosticEngine &diags) : m_(m), diags_(diags) {}
@@ -171,6 +199,13 @@ private:
     case NodeKind::ContinueStatement:
       fail(n, "continue statement not lowered to a labeled break");
       break;
+    case NodeKind::SwitchStatement:
+      fail(n, "switch statement not lowered to labeled blocks");
+      break;
+    case NodeKind::TryStatement:
+      if (cast<TryStatement>(n)->finalizer && !desugar::finallyKeptForYield(cast<TryStatement>(n)))
+        fail(n, "try/finally not lowered to a completion record");
+      break;
     case NodeKind::UpdateExpression:
       fail(n, "update expression not lowered to read-compute-write");
       break;
@@ -196,13 +231,15 @@ public:
   StageSet invalidates() const override { return {Stage::Scopes}; }
 
   bool run(ir::Module &module, PassContext &ctx) override {
-    return desugar::lowerModule(module, ctx.diags);
+    return desugar::lowerModule(module, ctx.diags) &&
+           desugar::lowerConditionals(module, ctx.diags);
   }
 
   bool verify(const ir::Module &module, PassContext &ctx) override {
     bool structural = Pass::verify(module, ctx);
     bool core = CoreVerifier(module, ctx.diags).run();
-    return structural && core;
+    bool cond = desugar::verifyConditionals(module, ctx.diags);
+    return structural && core && cond;
   }
 };
 

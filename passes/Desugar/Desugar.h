@@ -32,4 +32,11 @@ ir::Node *instantiateHelper(ir::Module &m, Helper h, Atom name, DiagnosticEngine
 /// reporting err_unsupported for a construct it cannot lower exactly.
 bool lowerModule(ir::Module &m, DiagnosticEngine &diags);
 
+/// Second walk (LowerConditional.cpp), after lowerModule: hoists the
+/// conditionally evaluated parts that may call (&&, ||, ??, ?:, optional
+/// chains, logical assignment) into IfStatements writing temporaries.
+bool lowerConditionals(ir::Module &m, DiagnosticEngine &diags);
+/// Checks post-condition (C) of Desugar.cpp's banner.
+bool verifyConditionals(const ir::Module &m, DiagnosticEngine &diags);
+
 } // namespace distribufy::desugar

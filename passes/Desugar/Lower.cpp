@@ -21,6 +21,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "passes/Desugar/Desugar.h"
+#include "passes/Desugar/LowerParts.h"
 
 #include "distribufy/IR/IRBuilder.h"
 #include "distribufy/IR/Scope.h"
@@ -382,7 +383,9 @@ private:
     case NodeKind::SwitchStatement: {
       auto *sw = cast<SwitchStatement>(s);
       visitExpr(sw->discriminant);
-      targets_.push_back(Target{});
+      Target t; // breaks leaving the switch name its block (LowerSwitch.cpp)
+      t.breakLabel = b_.freshName("S");
+      targets_.push_back(t);
       for (Node *cn : sw->cases) {
         auto *c = cast<SwitchCase>(cn);
         if (c->test)
@@ -390,9 +393,17 @@ private:
         c->consequent = b_.list(lowerList(c->consequent));
       }
       targets_.pop_back();
-      out.push_back(s);
+      Node *lowered = lowerSwitch(
+          b_, sw, t.breakLabel, [&](const Node *fd) { return isAnnexBFunction(fd); }, diags_);
+      ok_ = ok_ && lowered;
+      out.push_back(lowered ? lowered : s);
       return;
     }
+    case NodeKind::TryStatement:
+      // try/finally becomes a completion record (LowerFinally.cpp).
+      visitChildren(s);
+      out.push_back(lowerFinally(b_, cast<TryStatement>(s)));
+      return;
     case NodeKind::BreakStatement: {
       auto *br = cast<BreakStatement>(s);
       if (br->label.empty() && !targets_.empty() && targets_.back().breakLabel)
@@ -1086,7 +1097,7 @@ private:
     tr->block = b_.block({loop});
     tr->handler = handler;
     tr->finalizer = b_.block({closeIf(Helper::IterClose)});
-    outer.push_back(tr);
+    outer.push_back(lowerFinally(b_, tr));
     return b_.block(outer);
   }
 };

@@ -76,119 +76,169 @@ console.log(log.join(":").replace(/:(break|return|throw)/g, " $1"), "done");
 // CHECK-NEXT:   const $it5 = $r4[0];
 // CHECK-NEXT:   const $next6 = $r4[1];
 // CHECK-NEXT:   let $act7 = false;
-// CHECK-NEXT:   try {
-// CHECK-NEXT:     $L2: while (true) {
-// CHECK-NEXT:       const $s8 = $h11($it5, $next6);
-// CHECK-NEXT:       if ($s8.done)
-// CHECK-NEXT:         break $L2;
-// CHECK-NEXT:       $act7 = true;
-// CHECK-NEXT:       const x = $s8.value;
-// CHECK-NEXT:       log.push("break");
-// CHECK-NEXT:       break $L2;
-// CHECK-NEXT:       $act7 = false;
+// CHECK-NEXT:   {
+// CHECK-NEXT:     let $k15 = 0, $v16;
+// CHECK-NEXT:     $F14: try {
+// CHECK-NEXT:       try {
+// CHECK-NEXT:         $L2: while (true) {
+// CHECK-NEXT:           const $s8 = $h11($it5, $next6);
+// CHECK-NEXT:           if ($s8.done)
+// CHECK-NEXT:             break $L2;
+// CHECK-NEXT:           $act7 = true;
+// CHECK-NEXT:           const x = $s8.value;
+// CHECK-NEXT:           log.push("break");
+// CHECK-NEXT:           break $L2;
+// CHECK-NEXT:           $act7 = false;
+// CHECK-NEXT:         }
+// CHECK-NEXT:       } catch ($e9) {
+// CHECK-NEXT:         if ($act7) {
+// CHECK-NEXT:           $act7 = false;
+// CHECK-NEXT:           $h12($it5);
+// CHECK-NEXT:         }
+// CHECK-NEXT:         throw $e9;
+// CHECK-NEXT:       }
+// CHECK-NEXT:     } catch ($e17) {
+// CHECK-NEXT:       $k15 = 1;
+// CHECK-NEXT:       $v16 = $e17;
 // CHECK-NEXT:     }
-// CHECK-NEXT:   } catch ($e9) {
-// CHECK-NEXT:     if ($act7) {
-// CHECK-NEXT:       $act7 = false;
-// CHECK-NEXT:       $h12($it5);
+// CHECK-NEXT:     {
+// CHECK-NEXT:       if ($act7) {
+// CHECK-NEXT:         $act7 = false;
+// CHECK-NEXT:         $h13($it5);
+// CHECK-NEXT:       }
 // CHECK-NEXT:     }
-// CHECK-NEXT:     throw $e9;
-// CHECK-NEXT:   } finally {
-// CHECK-NEXT:     if ($act7) {
-// CHECK-NEXT:       $act7 = false;
-// CHECK-NEXT:       $h13($it5);
-// CHECK-NEXT:     }
+// CHECK-NEXT:     if ($k15 === 1)
+// CHECK-NEXT:       throw $v16;
 // CHECK-NEXT:   }
 // CHECK-NEXT: }
 // CHECK-NEXT: (function () {
 // CHECK-NEXT:   {
-// CHECK-NEXT:     const $r16 = $h10(iter(log));
-// CHECK-NEXT:     const $it17 = $r16[0];
-// CHECK-NEXT:     const $next18 = $r16[1];
-// CHECK-NEXT:     let $act19 = false;
-// CHECK-NEXT:     try {
-// CHECK-NEXT:       $L14: while (true) {
-// CHECK-NEXT:         const $s20 = $h11($it17, $next18);
-// CHECK-NEXT:         if ($s20.done)
-// CHECK-NEXT:           break $L14;
-// CHECK-NEXT:         $act19 = true;
-// CHECK-NEXT:         const x = $s20.value;
-// CHECK-NEXT:         log.push("return");
-// CHECK-NEXT:         return;
-// CHECK-NEXT:         $act19 = false;
+// CHECK-NEXT:     const $r20 = $h10(iter(log));
+// CHECK-NEXT:     const $it21 = $r20[0];
+// CHECK-NEXT:     const $next22 = $r20[1];
+// CHECK-NEXT:     let $act23 = false;
+// CHECK-NEXT:     {
+// CHECK-NEXT:       let $k27 = 0, $v28;
+// CHECK-NEXT:       $F26: try {
+// CHECK-NEXT:         try {
+// CHECK-NEXT:           $L18: while (true) {
+// CHECK-NEXT:             const $s24 = $h11($it21, $next22);
+// CHECK-NEXT:             if ($s24.done)
+// CHECK-NEXT:               break $L18;
+// CHECK-NEXT:             $act23 = true;
+// CHECK-NEXT:             const x = $s24.value;
+// CHECK-NEXT:             log.push("return");
+// CHECK-NEXT:             {
+// CHECK-NEXT:               $v28 = void 0;
+// CHECK-NEXT:               $k27 = 2;
+// CHECK-NEXT:               break $F26;
+// CHECK-NEXT:             }
+// CHECK-NEXT:             $act23 = false;
+// CHECK-NEXT:           }
+// CHECK-NEXT:         } catch ($e25) {
+// CHECK-NEXT:           if ($act23) {
+// CHECK-NEXT:             $act23 = false;
+// CHECK-NEXT:             $h12($it21);
+// CHECK-NEXT:           }
+// CHECK-NEXT:           throw $e25;
+// CHECK-NEXT:         }
+// CHECK-NEXT:       } catch ($e29) {
+// CHECK-NEXT:         $k27 = 1;
+// CHECK-NEXT:         $v28 = $e29;
 // CHECK-NEXT:       }
-// CHECK-NEXT:     } catch ($e21) {
-// CHECK-NEXT:       if ($act19) {
-// CHECK-NEXT:         $act19 = false;
-// CHECK-NEXT:         $h12($it17);
+// CHECK-NEXT:       {
+// CHECK-NEXT:         if ($act23) {
+// CHECK-NEXT:           $act23 = false;
+// CHECK-NEXT:           $h13($it21);
+// CHECK-NEXT:         }
 // CHECK-NEXT:       }
-// CHECK-NEXT:       throw $e21;
-// CHECK-NEXT:     } finally {
-// CHECK-NEXT:       if ($act19) {
-// CHECK-NEXT:         $act19 = false;
-// CHECK-NEXT:         $h13($it17);
-// CHECK-NEXT:       }
+// CHECK-NEXT:       if ($k27 === 1)
+// CHECK-NEXT:         throw $v28;
+// CHECK-NEXT:       if ($k27 === 2)
+// CHECK-NEXT:         return $v28;
 // CHECK-NEXT:     }
 // CHECK-NEXT:   }
 // CHECK-NEXT: })();
 // CHECK-NEXT: try {
 // CHECK-NEXT:   {
-// CHECK-NEXT:     const $r24 = $h10(iter(log));
-// CHECK-NEXT:     const $it25 = $r24[0];
-// CHECK-NEXT:     const $next26 = $r24[1];
-// CHECK-NEXT:     let $act27 = false;
-// CHECK-NEXT:     try {
-// CHECK-NEXT:       $L22: while (true) {
-// CHECK-NEXT:         const $s28 = $h11($it25, $next26);
-// CHECK-NEXT:         if ($s28.done)
-// CHECK-NEXT:           break $L22;
-// CHECK-NEXT:         $act27 = true;
-// CHECK-NEXT:         const x = $s28.value;
-// CHECK-NEXT:         log.push("throw");
-// CHECK-NEXT:         throw new Error("boom");
-// CHECK-NEXT:         $act27 = false;
+// CHECK-NEXT:     const $r32 = $h10(iter(log));
+// CHECK-NEXT:     const $it33 = $r32[0];
+// CHECK-NEXT:     const $next34 = $r32[1];
+// CHECK-NEXT:     let $act35 = false;
+// CHECK-NEXT:     {
+// CHECK-NEXT:       let $k39 = 0, $v40;
+// CHECK-NEXT:       $F38: try {
+// CHECK-NEXT:         try {
+// CHECK-NEXT:           $L30: while (true) {
+// CHECK-NEXT:             const $s36 = $h11($it33, $next34);
+// CHECK-NEXT:             if ($s36.done)
+// CHECK-NEXT:               break $L30;
+// CHECK-NEXT:             $act35 = true;
+// CHECK-NEXT:             const x = $s36.value;
+// CHECK-NEXT:             log.push("throw");
+// CHECK-NEXT:             throw new Error("boom");
+// CHECK-NEXT:             $act35 = false;
+// CHECK-NEXT:           }
+// CHECK-NEXT:         } catch ($e37) {
+// CHECK-NEXT:           if ($act35) {
+// CHECK-NEXT:             $act35 = false;
+// CHECK-NEXT:             $h12($it33);
+// CHECK-NEXT:           }
+// CHECK-NEXT:           throw $e37;
+// CHECK-NEXT:         }
+// CHECK-NEXT:       } catch ($e41) {
+// CHECK-NEXT:         $k39 = 1;
+// CHECK-NEXT:         $v40 = $e41;
 // CHECK-NEXT:       }
-// CHECK-NEXT:     } catch ($e29) {
-// CHECK-NEXT:       if ($act27) {
-// CHECK-NEXT:         $act27 = false;
-// CHECK-NEXT:         $h12($it25);
+// CHECK-NEXT:       {
+// CHECK-NEXT:         if ($act35) {
+// CHECK-NEXT:           $act35 = false;
+// CHECK-NEXT:           $h13($it33);
+// CHECK-NEXT:         }
 // CHECK-NEXT:       }
-// CHECK-NEXT:       throw $e29;
-// CHECK-NEXT:     } finally {
-// CHECK-NEXT:       if ($act27) {
-// CHECK-NEXT:         $act27 = false;
-// CHECK-NEXT:         $h13($it25);
-// CHECK-NEXT:       }
+// CHECK-NEXT:       if ($k39 === 1)
+// CHECK-NEXT:         throw $v40;
 // CHECK-NEXT:     }
 // CHECK-NEXT:   }
 // CHECK-NEXT: } catch (e) {
 // CHECK-NEXT:   log.push(e.message);
 // CHECK-NEXT: }
 // CHECK-NEXT: {
-// CHECK-NEXT:   const $r32 = $h10(iter(log));
-// CHECK-NEXT:   const $it33 = $r32[0];
-// CHECK-NEXT:   const $next34 = $r32[1];
-// CHECK-NEXT:   let $act35 = false;
-// CHECK-NEXT:   try {
-// CHECK-NEXT:     $L30: while (true) {
-// CHECK-NEXT:       const $s36 = $h11($it33, $next34);
-// CHECK-NEXT:       if ($s36.done)
-// CHECK-NEXT:         break $L30;
-// CHECK-NEXT:       $act35 = true;
-// CHECK-NEXT:       const x = $s36.value;
-// CHECK-NEXT:       $act35 = false;
+// CHECK-NEXT:   const $r44 = $h10(iter(log));
+// CHECK-NEXT:   const $it45 = $r44[0];
+// CHECK-NEXT:   const $next46 = $r44[1];
+// CHECK-NEXT:   let $act47 = false;
+// CHECK-NEXT:   {
+// CHECK-NEXT:     let $k51 = 0, $v52;
+// CHECK-NEXT:     $F50: try {
+// CHECK-NEXT:       try {
+// CHECK-NEXT:         $L42: while (true) {
+// CHECK-NEXT:           const $s48 = $h11($it45, $next46);
+// CHECK-NEXT:           if ($s48.done)
+// CHECK-NEXT:             break $L42;
+// CHECK-NEXT:           $act47 = true;
+// CHECK-NEXT:           const x = $s48.value;
+// CHECK-NEXT:           $act47 = false;
+// CHECK-NEXT:         }
+// CHECK-NEXT:       } catch ($e49) {
+// CHECK-NEXT:         if ($act47) {
+// CHECK-NEXT:           $act47 = false;
+// CHECK-NEXT:           $h12($it45);
+// CHECK-NEXT:         }
+// CHECK-NEXT:         throw $e49;
+// CHECK-NEXT:       }
+// CHECK-NEXT:     } catch ($e53) {
+// CHECK-NEXT:       $k51 = 1;
+// CHECK-NEXT:       $v52 = $e53;
 // CHECK-NEXT:     }
-// CHECK-NEXT:   } catch ($e37) {
-// CHECK-NEXT:     if ($act35) {
-// CHECK-NEXT:       $act35 = false;
-// CHECK-NEXT:       $h12($it33);
+// CHECK-NEXT:     {
+// CHECK-NEXT:       if ($act47) {
+// CHECK-NEXT:         $act47 = false;
+// CHECK-NEXT:         $h13($it45);
+// CHECK-NEXT:       }
 // CHECK-NEXT:     }
-// CHECK-NEXT:     throw $e37;
-// CHECK-NEXT:   } finally {
-// CHECK-NEXT:     if ($act35) {
-// CHECK-NEXT:       $act35 = false;
-// CHECK-NEXT:       $h13($it33);
-// CHECK-NEXT:     }
+// CHECK-NEXT:     if ($k51 === 1)
+// CHECK-NEXT:       throw $v52;
 // CHECK-NEXT:   }
 // CHECK-NEXT: }
 // CHECK-NEXT: console.log(log.join(":").replace(/:(break|return|throw)/g, " $1"), "done");

@@ -1,0 +1,1717 @@
+//===- Closure.cpp - Closure conversion: functions as (code id, env) -------===//
+//
+// closure: after it, every function value is a pair (code id, environment)
+// that the runtime can rebuild without evaluating source text.
+//
+// Storage analysis (from scope analysis, run at the start of the pass): a
+// binding not captured by any nested function stays a plain local (a frame
+// slot). A captured binding lives in the environment object of its scope
+// instance, created at scope entry:
+//
+//   const $env_7 = {$parent: $env_3, x: $U, n: n};
+//
+// Function scopes create it at body entry (parameters, `arguments` and a
+// named function expression's own name are copied in); blocks at block
+// entry, so a loop body block (desugar makes per-iteration `let` copies the
+// first statements of the while body) gets a fresh environment per
+// iteration; catch clauses at the start of the handler. Slots are named
+// after the bindings (`$parent`, `$this`, `$newtarget` and `__proto__` are
+// reserved: a clash gets a `$2`, `$3` ... suffix, deterministic). Bindings of
+// the program scope stay module-level variables: factories are module-level
+// too, so they see them directly (persisting them is persist-hoist's job).
+// Captured `let`/`const`/`class` slots start as the sentinel `$U`; a read or
+// write that the pass cannot prove to follow the declaration (same function,
+// after the declaring statement of the same block in walk order) is checked
+// and throws node's ReferenceError; an assignment to a captured `const`
+// throws node's TypeError after evaluating its right side.
+//
+// Factories: every function and class node gets a code id, its index in a
+// pre-order walk of the module (stable for a given input and compiler
+// version). A function value is created only by `$F[id](env)`, where
+// `$F` is a module-level table of factories emitted first in the program:
+//
+//   const $F = [function $fac0($env_3) { return function f(a) {...}; }, ...];
+//
+// A factory closes over nothing but its environment parameter (and
+// module-level names), so `rebuild(table, id, env)` (runtime/src/closures.js)
+// gives a working twin. Anonymous functions keep their inferred name through
+// `{"name": function () {}}["name"]` in the factory. Arrows keep lexical
+// `this`/`new.target` through `$this`/`$newtarget` slots of the enclosing
+// function's environment (set after every `super()` in derived
+// constructors) and `arguments` through an ordinary slot. A class is created
+// by one factory (its code id): its methods, accessors, constructor and
+// fields stay in the class (so `super` works) and refer to the factory's
+// `$env`; its heritage and computed keys are part of the class's closure
+// (bindings they name are stored in environments). Object-literal methods
+// come from `{ m() {...} }.m`-style factories; accessors from
+// `Object.getOwnPropertyDescriptor({ get k() {...} }, "k").get` and are
+// installed by the helper `$defAcc(obj, key, get, set)` on a placeholder
+// that keeps the property order. Factory calls allocate and never reach a
+// checkpoint: they are the one call form exempt from ANF.
+//
+// Unsupported (err_unsupported, never a wrong program): direct eval and
+// `with`; `super` inside arrows and object-literal methods; private names
+// (`#x`) used by a function nested in a method (private fields stay native:
+// NOT yet serializable); sloppy functions using `arguments` whose captured
+// parameters would lose the mapped-arguments aliasing; computed object
+// accessor keys, computed method keys other than literals and well-known
+// symbols, accessors overridden by a later property; `super()` in arrows.
+//
+// Rebuild test mode: when the compiled program runs with the environment
+// variable DISTRIBUFY_REBUILD_TEST set to the path of runtime/src/closures.js,
+// the program's prologue lets the runtime replace every factory by one that
+// rebuilds the closure from (code id, env) taken through a byte encoding.
+//
+// Requires: ANF. Establishes: ClosureConverted. Invalidates: Scopes.
+// Verifier: every function or class node is inside the factory table, as the
+// value a factory returns (or a member of the class / object it returns), and
+// no factory names a variable declared inside another function.
+//
+//===----------------------------------------------------------------------===//
+#include "distribufy/Frontend/Frontend.h"
+#include "distribufy/IR/IRBuilder.h"
+#include "distribufy/IR/Scope.h"
+#include "distribufy/IR/ScopeAnalysis.h"
+#include "passes/Passes.h"
+
+#include <fmt/format.h>
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace distribufy {
+
+namespace {
+
+using namespace ir;
+
+bool isFnOrClass(const Node *n) { return isFunction(n) || isClass(n); }
+
+Node *fnBody(Node *fn) {
+  switch (fn->kind) {
+  case NodeKind::FunctionDeclaration:
+    return cast<FunctionDeclaration>(fn)->body;
+  case NodeKind::FunctionExpression:
+    return cast<FunctionExpression>(fn)->body;
+  default:
+    return cast<ArrowFunctionExpression>(fn)->body;
+  }
+}
+void setFnBody(Node *fn, Node *body) {
+  switch (fn->kind) {
+  case NodeKind::FunctionDeclaration:
+    cast<FunctionDeclaration>(fn)->body = body;
+    break;
+  case NodeKind::FunctionExpression:
+    cast<FunctionExpression>(fn)->body = body;
+    break;
+  default:
+    cast<ArrowFunctionExpression>(fn)->body = body;
+  }
+}
+Node *fnId(Node *fn) {
+  switch (fn->kind) {
+  case NodeKind::FunctionDeclaration:
+    return cast<FunctionDeclaration>(fn)->id;
+  case NodeKind::FunctionExpression:
+    return cast<FunctionExpression>(fn)->id;
+  case NodeKind::ArrowFunctionExpression:
+    return nullptr;
+  case NodeKind::ClassDeclaration:
+    return cast<ClassDeclaration>(fn)->id;
+  default:
+    return cast<ClassExpression>(fn)->id;
+  }
+}
+ScopeId nodeScope(const Node *n) {
+  switch (n->kind) {
+  case NodeKind::FunctionDeclaration:
+    return cast<FunctionDeclaration>(n)->scope;
+  case NodeKind::FunctionExpression:
+    return cast<FunctionExpression>(n)->scope;
+  case NodeKind::ArrowFunctionExpression:
+    return cast<ArrowFunctionExpression>(n)->scope;
+  case NodeKind::ClassDeclaration:
+    return cast<ClassDeclaration>(n)->scope;
+  case NodeKind::ClassExpression:
+    return cast<ClassExpression>(n)->scope;
+  case NodeKind::StaticBlock:
+    return cast<StaticBlock>(n)->scope;
+  default:
+    return kNoScope;
+  }
+}
+
+/// A function expression for a declaration (same fields).
+Node *asExpression(Module &m, Node *n) {
+  if (auto *d = dynCast<FunctionDeclaration>(n)) {
+    auto *e = m.make<FunctionExpression>(d->range);
+    e->id = d->id, e->params = d->params, e->body = d->body;
+    e->isGenerator = d->isGenerator, e->isAsync = d->isAsync, e->scope = d->scope;
+    return e;
+  }
+  if (auto *d = dynCast<ClassDeclaration>(n)) {
+    auto *e = m.make<ClassExpression>(d->range);
+    e->id = d->id, e->superClass = d->superClass, e->body = d->body, e->scope = d->scope;
+    return e;
+  }
+  return n;
+}
+
+/// Deep copy of a tree parsed from helper text into the module (atoms
+/// re-interned, META reset, ranges dropped).
+class Cloner {
+public:
+  explicit Cloner(Module &to) : to_(to) {}
+  Node *clone(const Node *n) {
+    if (!n)
+      return nullptr;
+    switch (n->kind) {
+#define CHILD(name) d->name = clone(s->name);
+#define LIST(name)                                                                                 \
+  {                                                                                                \
+    std::vector<Node *> items;                                                                     \
+    items.reserve(s->name.size());                                                                 \
+    for (const Node *item : s->name)                                                               \
+      items.push_back(clone(item));                                                                \
+    d->name = to_.list(items);                                                                     \
+  }
+#define ATOM(name) d->name = s->name ? to_.atom(s->name.str()) : Atom();
+#define NUM(name) d->name = s->name;
+#define FLAG(name) d->name = s->name;
+#define OP(Type, name) d->name = s->name;
+#define META(Type, name, Init)
+#define NODE(Name, Category, Fields)                                                               \
+  case NodeKind::Name: {                                                                           \
+    [[maybe_unused]] auto *s = static_cast<const Name *>(n);                                       \
+    auto *d = to_.make<Name>(SourceRange{});                                                       \
+    Fields return d;                                                                               \
+  }
+#include "distribufy/IR/NodeKinds.def"
+#undef CHILD
+#undef LIST
+#undef ATOM
+#undef NUM
+#undef FLAG
+#undef OP
+#undef META
+    }
+    return nullptr;
+  }
+
+private:
+  Module &to_;
+};
+
+/// How the factory hands out the function it creates.
+enum class Wrap : uint8_t {
+  Plain,  ///< `return fn;`
+  Named,  ///< `return {"name": fn}["name"];` (keeps the inferred name)
+  Method, ///< `return {key() {...}}[key];`
+  Getter, ///< `return Object.getOwnPropertyDescriptor({get k() {...}}, "k").get;`
+  Setter,
+};
+
+class Converter {
+public:
+  Converter(Module &m, DiagnosticEngine &d) : m_(m), diags_(d), st_(*m.scopes()), b_(m) {}
+  bool run();
+
+private:
+  struct ScopeInfo {
+    bool hasEnv = false;
+    bool needsThis = false, needsNewTarget = false;
+    bool derivedCtor = false; ///< `$this` is set after each `super()`
+    bool inlineEnv = false;   ///< class field initializer: env built per use
+    ScopeId envParent = kNoScope;
+    Atom envName;
+    std::vector<BindingId> slots;
+    int visible = -1; ///< index in visStack_ while its name is in reach
+  };
+  struct Ctx {
+    int visBase;
+    size_t visSize;
+    uint32_t fn;
+    ScopeId fnScope;
+    int classesInRoot;
+  };
+
+  void unsupported(const Node *n, std::string_view what) {
+    if (reported_.insert(n).second)
+      diags_.report(DiagId::err_unsupported, m_.file(), n ? n->range : SourceRange{},
+                    fmt::format("{} (closure conversion)", what));
+    ok_ = false;
+  }
+
+  void prewalk(Node *n);
+  void markHeritageCaptures(Node *n, ScopeId outerFn);
+  void computeStorage();
+  ScopeId thisScopeOf(ScopeId s) const;
+
+  Node *envExpr(ScopeId s, const Node *at);
+  Node *envArg(const Node *at) {
+    return envStack_.empty() ? nullptr : envExpr(envStack_.back(), at);
+  }
+  void pushVisible(ScopeId s) {
+    visStack_.push_back({s, si_[s].visible});
+    si_[s].visible = static_cast<int>(visStack_.size() - 1);
+  }
+  void popVisibleTo(size_t size) {
+    while (visStack_.size() > size) {
+      si_[visStack_.back().first].visible = visStack_.back().second;
+      visStack_.pop_back();
+    }
+  }
+  bool isVisible(ScopeId s) const { return si_[s].visible >= visBase_; }
+  Ctx saveCtx() const { return {visBase_, visStack_.size(), curFn_, curFnScope_, classesInRoot_}; }
+  void restoreCtx(const Ctx &c) {
+    popVisibleTo(c.visSize);
+    visBase_ = c.visBase;
+    curFn_ = c.fn;
+    curFnScope_ = c.fnScope;
+    classesInRoot_ = c.classesInRoot;
+  }
+
+  void visit(Node *&slot);
+  void visitChildren(Node *n) {
+    forEachChildSlot(n, [&](Node *&c) { visit(c); });
+  }
+  void visitList(NodeList &list, ScopeId enter, std::vector<Node *> prologue = {});
+  void visitDeclaration(Node *st, std::vector<Node *> &out, bool blockLevel);
+  void visitIdentifier(Node *&slot);
+  void rewritePattern(Node *&p, std::vector<Atom> &plain, bool &anyEnv, bool dryRun);
+  void visitAssignment(Node *&slot);
+  void visitObject(Node *&slot);
+  void visitInferred(Node *&slot, std::string_view name) {
+    if (slot && isFnOrClass(slot) && !fnId(slot))
+      slot = convert(slot, Wrap::Named, name, nullptr);
+    else
+      visit(slot);
+  }
+  /// Converts the function/class \p n (whose body is visited here) and
+  /// returns the factory call that creates it at its site.
+  Node *convert(Node *n, Wrap wrap, std::string_view name, Node *key);
+  void visitFunctionBody(Node *fn);
+  std::vector<Node *> visitClass(Node *cls, ScopeId paramScope);
+  std::vector<Node *> envPrologue(ScopeId s);
+  void enterEnv(ScopeId s) {
+    envStack_.push_back(s);
+    if (!si_[s].inlineEnv)
+      pushVisible(s);
+  }
+  Node *slotRef(BindingId bid, const Node *at) {
+    return b_.member(envExpr(st_.binding(bid).scope, at), slotName_[bid].str());
+  }
+  bool isTdzKind(BindingId bid) const {
+    auto k = st_.binding(bid).kind;
+    return k == BindingKind::Let || k == BindingKind::Const || k == BindingKind::Class;
+  }
+  Node *helper(Atom &name, std::string_view prefix) {
+    if (!name)
+      name = b_.freshName(prefix);
+    return b_.ident(name);
+  }
+  Node *call(Node *callee, std::vector<Node *> args) {
+    auto *c = b_.make<CallExpression>();
+    c->callee = callee;
+    c->arguments = b_.list(args);
+    return c;
+  }
+  Node *objectOf(std::vector<Node *> props) {
+    auto *o = b_.make<ObjectExpression>();
+    o->properties = b_.list(props);
+    return o;
+  }
+  Node *prop(std::string_view key, Node *value) {
+    auto *p = b_.make<Property>();
+    p->key = b_.ident(key);
+    p->value = value;
+    return p;
+  }
+  Node *undef() { return b_.voidZero(); }
+  bool staticKey(const Node *key, bool computed, std::string &out) const;
+  Node *cloneKey(const Node *key, bool computed);
+  std::vector<Node *> prologueHelpers();
+
+  Module &m_;
+  DiagnosticEngine &diags_;
+  ScopeTable &st_;
+  IRBuilder b_;
+  bool ok_ = true;
+  std::unordered_set<const Node *> reported_;
+
+  std::vector<ScopeInfo> si_;
+  std::vector<uint8_t> inEnv_;
+  std::vector<Atom> slotName_;
+  std::vector<Atom> renameTo_; ///< Annex B block functions kept as locals
+  std::vector<uint32_t> initFn_; ///< fn serial where the binding is initialised
+  std::unordered_map<const Node *, uint32_t> codeId_;
+  std::unordered_map<const Node *, ScopeId> fieldScope_; ///< PropertyDefinition -> scope
+  std::vector<Node *> factories_;                        ///< by code id; null for class members
+  std::vector<ScopeId> fnStack_;                         ///< pre-walk: enclosing function scopes
+
+  std::vector<std::pair<ScopeId, int>> visStack_; ///< (scope, its previous index)
+  int visBase_ = 0;
+  std::vector<ScopeId> envStack_;
+  uint32_t fnSerial_ = 0, curFn_ = 0;
+  ScopeId curFnScope_ = kNoScope;
+  int classesInRoot_ = 0;
+  Atom tableName_, envBase_, uninit_, tdzRead_, tdzWrite_, constErr_, defAcc_;
+  bool programStrict_ = false;
+};
+
+// ---------------------------------------------------------------------------
+// Analysis
+// ---------------------------------------------------------------------------
+
+ScopeId Converter::thisScopeOf(ScopeId s) const {
+  ScopeId f = st_.scope(s).functionScope;
+  while (f != kNoScope && st_.scope(f).isArrow) {
+    ScopeId p = st_.scope(f).parent;
+    f = p == kNoScope ? kNoScope : st_.scope(p).functionScope;
+  }
+  return f;
+}
+
+// A class's heritage and computed keys are evaluated by its factory, outside
+// the enclosing function: the locals they name must live in environments.
+void Converter::markHeritageCaptures(Node *n, ScopeId outerFn) {
+  if (isFunction(n))
+    return; // nested functions are captures already
+  if (auto *id = dynCast<Identifier>(n); id && id->binding != kNoBinding) {
+    Binding &bd = st_.binding(id->binding);
+    if (bd.kind != BindingKind::Global && bd.scope != kNoScope && bd.declaration != n &&
+        st_.scope(bd.scope).functionScope == outerFn)
+      bd.captured = true;
+    return;
+  }
+  forEachChildSlot(n, [&](Node *&c) { markHeritageCaptures(c, outerFn); });
+}
+
+void Converter::prewalk(Node *n) {
+  if (isFnOrClass(n)) {
+    codeId_.emplace(n, static_cast<uint32_t>(factories_.size()));
+    factories_.push_back(nullptr);
+  }
+  switch (n->kind) {
+  case NodeKind::WithStatement:
+    unsupported(n, "`with` statement");
+    break;
+  case NodeKind::ThisExpression:
+  case NodeKind::MetaProperty: {
+    if (fnStack_.empty())
+      break;
+    ScopeId f = fnStack_.back();
+    if (!st_.scope(f).isArrow)
+      break;
+    ScopeId t = thisScopeOf(f);
+    if (t == kNoScope)
+      break;
+    if (isa<ThisExpression>(n))
+      si_[t].needsThis = true;
+    else if (cast<MetaProperty>(n)->meta == "new")
+      si_[t].needsNewTarget = true;
+    break;
+  }
+  case NodeKind::Super:
+    if (!fnStack_.empty() && st_.scope(fnStack_.back()).isArrow)
+      unsupported(n, "`super` inside an arrow function");
+    break;
+  case NodeKind::UnaryExpression: {
+    auto *u = cast<UnaryExpression>(n);
+    if (u->op == UnaryOp::Delete && isa<Identifier>(u->argument))
+      if (BindingId bid = cast<Identifier>(u->argument)->binding;
+          bid != kNoBinding && st_.binding(bid).captured)
+        unsupported(n, "`delete` of a captured variable");
+    break;
+  }
+  case NodeKind::ObjectExpression:
+    for (Node *p : cast<ObjectExpression>(n)->properties) {
+      auto *pr = dynCast<Property>(p);
+      if (!pr || (!pr->method && pr->kind == PropertyKind::Init))
+        continue;
+      struct Finder {
+        bool found = false;
+        void go(const Node *x) {
+          if (found || isa<FunctionExpression>(x) || isa<FunctionDeclaration>(x) || isClass(x))
+            return;
+          if (isa<Super>(x))
+            found = true;
+          else
+            forEachChild(x, [&](const Node *c) { go(c); });
+        }
+      } f;
+      if (auto *fn = dynCast<FunctionExpression>(pr->value); fn && fn->body)
+        forEachChild(fn->body, [&](const Node *c) { f.go(c); });
+      if (f.found)
+        unsupported(pr, "`super` in an object-literal method");
+    }
+    break;
+  default:
+    break;
+  }
+  if (isClass(n)) {
+    Node *super = isa<ClassDeclaration>(n) ? cast<ClassDeclaration>(n)->superClass
+                                           : cast<ClassExpression>(n)->superClass;
+    NodeList body =
+        isa<ClassDeclaration>(n) ? cast<ClassDeclaration>(n)->body : cast<ClassExpression>(n)->body;
+    ScopeId outerFn =
+        fnStack_.empty() ? m_.program->scope : st_.scope(fnStack_.back()).functionScope;
+    if (super)
+      markHeritageCaptures(super, outerFn);
+    for (Node *mem : body) {
+      if (auto *md = dynCast<MethodDefinition>(mem)) {
+        if (md->computed)
+          markHeritageCaptures(md->key, outerFn);
+        if (super && md->kind == MethodKind::Constructor)
+          si_[cast<FunctionExpression>(md->value)->scope].derivedCtor = true;
+      } else if (auto *pd = dynCast<PropertyDefinition>(mem); pd && pd->computed) {
+        markHeritageCaptures(pd->key, outerFn);
+      }
+    }
+  }
+  if (isFunction(n) || isa<StaticBlock>(n)) {
+    fnStack_.push_back(nodeScope(n));
+    forEachChildSlot(n, [&](Node *&c) { prewalk(c); });
+    fnStack_.pop_back();
+    return;
+  }
+  if (auto *pd = dynCast<PropertyDefinition>(n); pd && pd->value) {
+    if (pd->computed)
+      prewalk(pd->key);
+    auto it = fieldScope_.find(pd);
+    if (it == fieldScope_.end()) {
+      prewalk(pd->value);
+      return;
+    }
+    fnStack_.push_back(it->second);
+    prewalk(pd->value);
+    fnStack_.pop_back();
+    return;
+  }
+  forEachChildSlot(n, [&](Node *&c) { prewalk(c); });
+}
+
+void Converter::computeStorage() {
+  size_t nb = st_.numBindings();
+  inEnv_.assign(nb, 0);
+  slotName_.assign(nb, Atom());
+  initFn_.assign(nb, UINT32_MAX);
+  renameTo_.assign(nb, Atom());
+  for (BindingId b = 0; b < nb; ++b) {
+    const Binding &bd = st_.binding(b);
+    if (bd.kind == BindingKind::Function && bd.annexBVar != kNoBinding && !bd.captured &&
+        bd.scope != kNoScope && st_.scope(bd.scope).kind == ScopeKind::Block)
+      renameTo_[b] = b_.freshName(bd.name.str());
+    if (!bd.captured || bd.kind == BindingKind::Global || bd.scope == kNoScope)
+      continue;
+    ScopeKind k = st_.scope(bd.scope).kind;
+    if (k == ScopeKind::Script || k == ScopeKind::Module)
+      continue; // module-level: factories see them directly
+    inEnv_[b] = 1;
+    si_[bd.scope].slots.push_back(b);
+  }
+  for (ScopeId s = 0; s < st_.numScopes(); ++s) {
+    ScopeInfo &info = si_[s];
+    const Scope &sc = st_.scope(s);
+    info.hasEnv = !info.slots.empty() || info.needsThis || info.needsNewTarget;
+    if (!info.hasEnv)
+      continue;
+    info.inlineEnv = sc.node && isa<PropertyDefinition>(sc.node);
+    info.envName = m_.atom(fmt::format("{}_{}", envBase_.str(), s));
+    // Sloppy mapped arguments alias parameters: a parameter moved into an
+    // environment would lose that aliasing.
+    if (sc.kind == ScopeKind::Function && !sc.strict && sc.usesArguments && !sc.isArrow)
+      for (BindingId b : info.slots)
+        if (st_.binding(b).kind == BindingKind::Param)
+          unsupported(sc.node, "captured parameter of a sloppy function that uses `arguments`");
+    // Deterministic, collision-free slot names.
+    std::unordered_set<std::string> used = {"$parent", "$this", "$newtarget", "__proto__"};
+    for (BindingId b : info.slots) {
+      std::string base(st_.binding(b).name.str());
+      std::string name = base;
+      for (int i = 2; used.count(name); ++i)
+        name = fmt::format("{}${}", base, i);
+      used.insert(name);
+      slotName_[b] = m_.atom(name);
+    }
+  }
+  for (ScopeId s = 0; s < st_.numScopes(); ++s) {
+    if (!si_[s].hasEnv)
+      continue;
+    ScopeId p = st_.scope(s).parent;
+    while (p != kNoScope && !si_[p].hasEnv)
+      p = st_.scope(p).parent;
+    si_[s].envParent = p;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Rewriting
+// ---------------------------------------------------------------------------
+
+Node *Converter::envExpr(ScopeId s, const Node *at) {
+  if (s == kNoScope)
+    return b_.make<NullLiteral>();
+  if (isVisible(s))
+    return b_.ident(si_[s].envName);
+  if (si_[s].inlineEnv) {
+    // A field initializer's environment holds only its `this`/`new.target`.
+    std::vector<Node *> props = {prop("$parent", envExpr(si_[s].envParent, at))};
+    if (si_[s].needsThis)
+      props.push_back(prop("$this", b_.make<ThisExpression>()));
+    if (si_[s].needsNewTarget)
+      props.push_back(prop("$newtarget", undef()));
+    return objectOf(props);
+  }
+  if (visBase_ < static_cast<int>(visStack_.size())) {
+    ScopeId from = visStack_[visBase_].first;
+    Node *e = b_.ident(si_[from].envName);
+    for (ScopeId c = from; c != kNoScope; c = si_[c].envParent) {
+      if (c == s)
+        return e;
+      e = b_.member(e, "$parent");
+    }
+  }
+  unsupported(at, "internal: environment not reachable");
+  return b_.make<NullLiteral>();
+}
+
+std::vector<Node *> Converter::envPrologue(ScopeId s) {
+  const ScopeInfo &info = si_[s];
+  std::vector<Node *> props = {prop("$parent", envExpr(info.envParent, st_.scope(s).node))};
+  if (info.needsThis)
+    props.push_back(prop("$this", info.derivedCtor ? undef() : b_.make<ThisExpression>()));
+  if (info.needsNewTarget) {
+    auto *mp = b_.make<MetaProperty>();
+    mp->meta = m_.atom("new");
+    mp->property = m_.atom("target");
+    props.push_back(prop("$newtarget", st_.scope(s).kind == ScopeKind::Function ? mp : undef()));
+  }
+  for (BindingId b : info.slots) {
+    const Binding &bd = st_.binding(b);
+    Node *init;
+    switch (bd.kind) {
+    case BindingKind::Param:
+    case BindingKind::FunctionName:
+    case BindingKind::CatchParam:
+    case BindingKind::Arguments:
+      init = b_.ident(bd.name);
+      break;
+    case BindingKind::Let:
+    case BindingKind::Const:
+    case BindingKind::Class:
+    case BindingKind::ClassInner:
+      init = helper(uninit_, "U");
+      break;
+    default:
+      init = undef();
+    }
+    props.push_back(prop(slotName_[b].str(), init));
+  }
+  return {b_.declare(VarKind::Const, b_.ident(info.envName), objectOf(props))};
+}
+
+void Converter::visitIdentifier(Node *&slot) {
+  auto *id = cast<Identifier>(slot);
+  BindingId bid = id->binding;
+  if (bid != kNoBinding && renameTo_[bid] && st_.binding(bid).declaration != id) {
+    id->name = renameTo_[bid];
+    return;
+  }
+  if (bid == kNoBinding || !inEnv_[bid] || st_.binding(bid).declaration == id)
+    return;
+  b_.setRange(id->range);
+  Node *ref = slotRef(bid, id);
+  if (isTdzKind(bid) && initFn_[bid] != curFn_)
+    ref = call(helper(tdzRead_, "tdz"), {ref, b_.string(id->name.str())});
+  slot = ref;
+}
+
+void Converter::rewritePattern(Node *&p, std::vector<Atom> &plain, bool &anyEnv, bool dryRun) {
+  switch (p->kind) {
+  case NodeKind::Identifier: {
+    auto *id = cast<Identifier>(p);
+    if (id->binding != kNoBinding && inEnv_[id->binding]) {
+      anyEnv = true;
+      if (!dryRun) {
+        initFn_[id->binding] = curFn_;
+        p = slotRef(id->binding, id);
+      }
+    } else {
+      plain.push_back(id->name);
+    }
+    return;
+  }
+  case NodeKind::ArrayPattern:
+    for (Node *&e : cast<ArrayPattern>(p)->elements)
+      if (e)
+        rewritePattern(e, plain, anyEnv, dryRun);
+    return;
+  case NodeKind::ObjectPattern:
+    for (Node *&e : cast<ObjectPattern>(p)->properties) {
+      if (auto *pr = dynCast<Property>(e)) {
+        if (pr->computed && !dryRun)
+          visit(pr->key);
+        rewritePattern(pr->value, plain, anyEnv, dryRun);
+        if (!dryRun && !isa<Identifier>(pr->value))
+          pr->shorthand = false;
+      } else {
+        rewritePattern(e, plain, anyEnv, dryRun);
+      }
+    }
+    return;
+  case NodeKind::RestElement:
+    rewritePattern(cast<RestElement>(p)->argument, plain, anyEnv, dryRun);
+    return;
+  case NodeKind::AssignmentPattern: {
+    auto *ap = cast<AssignmentPattern>(p);
+    if (!dryRun)
+      visit(ap->right);
+    rewritePattern(ap->left, plain, anyEnv, dryRun);
+    return;
+  }
+  default:
+    if (!dryRun)
+      visit(p);
+    return;
+  }
+}
+
+void Converter::visitAssignment(Node *&slot) {
+  auto *a = cast<AssignmentExpression>(slot);
+  auto *id = dynCast<Identifier>(a->left);
+  if (!id || id->binding == kNoBinding || !inEnv_[id->binding]) {
+    visit(a->left);
+    if (id && a->op == AssignOp::Assign)
+      visitInferred(a->right, id->name.str());
+    else
+      visit(a->right);
+    return;
+  }
+  BindingId bid = id->binding;
+  if (a->op == AssignOp::Assign)
+    visitInferred(a->right, id->name.str());
+  else
+    visit(a->right);
+  b_.setRange(a->range);
+  const Binding &bd = st_.binding(bid);
+  if (bd.kind == BindingKind::Const) {
+    // Evaluates the right side, then throws like node.
+    slot = call(helper(constErr_, "constErr"), {a->right});
+    return;
+  }
+  if (a->op != AssignOp::Assign) {
+    unsupported(a, "compound assignment to a captured variable (run desugar first)");
+    return;
+  }
+  Node *value = a->right;
+  if (isTdzKind(bid) && initFn_[bid] != curFn_)
+    value = call(helper(tdzWrite_, "tdzw"), {value, slotRef(bid, id), b_.string(id->name.str())});
+  a->left = slotRef(bid, id);
+  a->right = value;
+}
+
+void Converter::visit(Node *&slot) {
+  Node *n = slot;
+  switch (n->kind) {
+  case NodeKind::Identifier:
+    visitIdentifier(slot);
+    return;
+  case NodeKind::FunctionExpression:
+  case NodeKind::ArrowFunctionExpression:
+  case NodeKind::ClassExpression:
+    slot = convert(n, Wrap::Plain, {}, nullptr);
+    return;
+  case NodeKind::FunctionDeclaration:
+  case NodeKind::ClassDeclaration:
+    unsupported(n, "declaration outside a statement list");
+    return;
+  case NodeKind::ObjectExpression:
+    visitObject(slot);
+    return;
+  case NodeKind::AssignmentExpression:
+    visitAssignment(slot);
+    return;
+  case NodeKind::MemberExpression: {
+    auto *me = cast<MemberExpression>(n);
+    visit(me->object);
+    if (me->computed)
+      visit(me->property);
+    else if (isa<PrivateName>(me->property))
+      visit(me->property);
+    return;
+  }
+  case NodeKind::PrivateName:
+    if (classesInRoot_ == 0)
+      unsupported(n, "private name used by a function nested in a class member "
+                     "(private fields are not yet serializable)");
+    return;
+  case NodeKind::CallExpression:
+  case NodeKind::TaggedTemplateExpression: {
+    Node *&callee = isa<CallExpression>(n) ? cast<CallExpression>(n)->callee
+                                           : cast<TaggedTemplateExpression>(n)->tag;
+    bool plain = isa<Identifier>(callee);
+    visitChildren(n);
+    if (plain && isa<MemberExpression>(callee)) {
+      // `$env.f()` would pass the environment as `this`: `(0, $env.f)()`.
+      auto *seq = b_.make<SequenceExpression>();
+      seq->expressions = b_.list({b_.number(0), callee});
+      callee = seq;
+    }
+    return;
+  }
+  case NodeKind::ThisExpression:
+  case NodeKind::MetaProperty: {
+    if (curFnScope_ == kNoScope || !st_.scope(curFnScope_).isArrow)
+      return;
+    if (auto *mp = dynCast<MetaProperty>(n); mp && mp->meta != "new")
+      return;
+    ScopeId t = thisScopeOf(curFnScope_);
+    if (t == kNoScope)
+      return;
+    b_.setRange(n->range);
+    slot = b_.member(envExpr(t, n), isa<ThisExpression>(n) ? "$this" : "$newtarget");
+    return;
+  }
+  case NodeKind::BlockStatement: {
+    auto *bs = cast<BlockStatement>(n);
+    ScopeId s = bs->scope;
+    bool enter = s != kNoScope && si_[s].hasEnv && st_.scope(s).node == bs;
+    visitList(bs->body, enter ? s : kNoScope);
+    return;
+  }
+  case NodeKind::CatchClause: {
+    auto *cc = cast<CatchClause>(n);
+    ScopeId s = cc->scope;
+    auto *body = cast<BlockStatement>(cc->body);
+    if (s != kNoScope && si_[s].hasEnv) {
+      std::vector<Node *> pro = envPrologue(s);
+      size_t visSize = visStack_.size();
+      enterEnv(s);
+      ScopeId bs = body->scope;
+      bool enter = bs != kNoScope && si_[bs].hasEnv && st_.scope(bs).node == body;
+      visitList(body->body, enter ? bs : kNoScope, std::move(pro));
+      envStack_.pop_back();
+      popVisibleTo(visSize);
+    } else {
+      visit(cc->body);
+    }
+    return;
+  }
+  case NodeKind::Program:
+  case NodeKind::StaticBlock:
+    visitChildren(n);
+    return;
+  default:
+    visitChildren(n);
+    return;
+  }
+}
+
+void Converter::visitList(NodeList &list, ScopeId enter, std::vector<Node *> prologue) {
+  std::vector<Node *> out = std::move(prologue);
+  size_t visSize = visStack_.size();
+  if (enter != kNoScope) {
+    b_.setRange(st_.scope(enter).node->range);
+    for (Node *p : envPrologue(enter))
+      out.push_back(p);
+    enterEnv(enter);
+  }
+  // Directives stay first.
+  size_t i = 0;
+  std::vector<Node *> directives;
+  while (i < list.size() && isa<ExpressionStatement>(list[i]) &&
+         cast<ExpressionStatement>(list[i])->directive)
+    directives.push_back(list[i++]);
+  // Function declarations are instantiated at block entry, wherever they
+  // stand in the list (desugar hoists them, but a switch case keeps them in
+  // place): create them first, in order.
+  std::vector<Node *> ordered;
+  ordered.reserve(list.size() - i);
+  for (size_t j = i; j < list.size(); ++j)
+    if (isa<FunctionDeclaration>(list[j]))
+      ordered.push_back(list[j]);
+  for (size_t j = i; j < list.size(); ++j)
+    if (!isa<FunctionDeclaration>(list[j]))
+      ordered.push_back(list[j]);
+  for (Node *st : ordered) {
+    b_.setRange(st->range);
+    switch (st->kind) {
+    case NodeKind::VariableDeclaration:
+    case NodeKind::FunctionDeclaration:
+    case NodeKind::ClassDeclaration:
+      visitDeclaration(st, out, true);
+      continue;
+    case NodeKind::ExportNamedDeclaration: {
+      auto *ex = cast<ExportNamedDeclaration>(st);
+      if (ex->declaration) {
+        std::vector<Node *> tmp;
+        visitDeclaration(ex->declaration, tmp, false);
+        for (Node *t : tmp) {
+          auto *e = b_.make<ExportNamedDeclaration>();
+          e->declaration = t;
+          out.push_back(e);
+        }
+        continue;
+      }
+      break;
+    }
+    case NodeKind::ExportDefaultDeclaration: {
+      auto *ex = cast<ExportDefaultDeclaration>(st);
+      if (isFnOrClass(ex->declaration)) {
+        Node *d = ex->declaration;
+        if (fnId(d)) {
+          std::vector<Node *> tmp;
+          visitDeclaration(d, tmp, false);
+          for (Node *t : tmp)
+            out.push_back(t);
+          ex->declaration = b_.ident(cast<Identifier>(fnId(d))->name);
+        } else {
+          ex->declaration = convert(d, Wrap::Named, "default", nullptr);
+        }
+        out.push_back(ex);
+        continue;
+      }
+      break;
+    }
+    default:
+      break;
+    }
+    Node *slot = st;
+    visit(slot);
+    out.push_back(slot);
+    // Derived constructors: `this` exists after `super()`.
+    if (auto *es = dynCast<ExpressionStatement>(st); es && curFnScope_ != kNoScope &&
+                                                     si_[curFnScope_].derivedCtor &&
+                                                     si_[curFnScope_].needsThis) {
+      Node *e = es->expression;
+      if (auto *as = dynCast<AssignmentExpression>(e))
+        e = as->right;
+      if (auto *c = dynCast<CallExpression>(e); c && isa<Super>(c->callee))
+        out.push_back(b_.exprStmt(
+            b_.assign(b_.member(envExpr(curFnScope_, st), "$this"), b_.make<ThisExpression>())));
+    }
+  }
+  if (enter != kNoScope) {
+    envStack_.pop_back();
+    popVisibleTo(visSize);
+  }
+  if (!directives.empty())
+    out.insert(out.begin(), directives.begin(), directives.end());
+  list = m_.list(out);
+}
+
+void Converter::visitDeclaration(Node *st, std::vector<Node *> &out, bool blockLevel) {
+  if (auto *vd = dynCast<VariableDeclaration>(st)) {
+    std::vector<Node *> pending;
+    auto flush = [&] {
+      if (pending.empty())
+        return;
+      auto *d = b_.make<VariableDeclaration>();
+      d->kind = vd->kind;
+      d->declarations = b_.list(pending);
+      out.push_back(d);
+      pending.clear();
+    };
+    for (Node *dn : vd->declarations) {
+      auto *decl = cast<VariableDeclarator>(dn);
+      auto *id = dynCast<Identifier>(decl->id);
+      if (decl->init) {
+        if (id)
+          visitInferred(decl->init, id->name.str());
+        else
+          visit(decl->init);
+      }
+      if (!id) {
+        // A pattern (left by desugar): if it binds environment slots, it
+        // becomes a destructuring assignment to them, its other names
+        // declared first.
+        std::vector<Atom> plain;
+        bool anyEnv = false;
+        rewritePattern(decl->id, plain, anyEnv, /*dryRun=*/true);
+        if (!anyEnv) {
+          visit(decl->id);
+          pending.push_back(decl);
+          continue;
+        }
+        flush();
+        plain.clear();
+        rewritePattern(decl->id, plain, anyEnv, false);
+        if (!plain.empty()) {
+          std::vector<Node *> ds;
+          for (Atom a : plain) {
+            auto *d = b_.make<VariableDeclarator>();
+            d->id = b_.ident(a);
+            ds.push_back(d);
+          }
+          auto *vdecl = b_.make<VariableDeclaration>();
+          vdecl->kind = vd->kind == VarKind::Var ? VarKind::Var : VarKind::Let;
+          vdecl->declarations = b_.list(ds);
+          out.push_back(vdecl);
+        }
+        if (decl->init)
+          out.push_back(b_.exprStmt(b_.assign(decl->id, decl->init)));
+        continue;
+      }
+      if (id->binding == kNoBinding || !inEnv_[id->binding]) {
+        pending.push_back(decl);
+        continue;
+      }
+      flush();
+      BindingId bid = id->binding;
+      if (decl->init || vd->kind != VarKind::Var)
+        out.push_back(b_.exprStmt(b_.assign(slotRef(bid, id), decl->init ? decl->init : undef())));
+      initFn_[bid] = curFn_;
+    }
+    flush();
+    return;
+  }
+  Node *id = fnId(st);
+  auto *ident = dynCast<Identifier>(id);
+  BindingId bid = ident ? ident->binding : kNoBinding;
+  Node *value = convert(st, Wrap::Plain, {}, nullptr);
+  b_.setRange(st->range);
+  if (bid != kNoBinding && inEnv_[bid]) {
+    out.push_back(b_.exprStmt(b_.assign(slotRef(bid, ident), value)));
+  } else {
+    bool inBlock = bid != kNoBinding && st_.binding(bid).scope != kNoScope &&
+                   st_.scope(st_.binding(bid).scope).kind == ScopeKind::Block;
+    VarKind k = isClass(st) || (blockLevel && inBlock) ? VarKind::Let : VarKind::Var;
+    out.push_back(b_.declare(k, b_.ident(ident ? ident->name : m_.atom("$anon")), value));
+  }
+  if (bid != kNoBinding && renameTo_[bid])
+    cast<VariableDeclarator>(cast<VariableDeclaration>(out.back())->declarations[0])->id =
+        b_.ident(renameTo_[bid]);
+  if (bid != kNoBinding)
+    initFn_[bid] = curFn_;
+  // Annex B.3.3: evaluating a block function declaration also assigns the
+  // function's `var` of the same name.
+  if (bid != kNoBinding && st_.binding(bid).annexBVar != kNoBinding &&
+      st_.scope(st_.binding(bid).scope).kind == ScopeKind::Block) {
+    BindingId vb = st_.binding(bid).annexBVar;
+    Node *cur = inEnv_[bid] ? slotRef(bid, ident) : b_.ident(renameTo_[bid]);
+    if (inEnv_[vb])
+      out.push_back(b_.exprStmt(b_.assign(slotRef(vb, ident), cur)));
+    else
+      out.push_back(b_.declare(VarKind::Var, b_.ident(st_.binding(vb).name), cur));
+  }
+}
+
+void Converter::visitFunctionBody(Node *fn) {
+  ScopeId s = nodeScope(fn);
+  // Parameters that survived desugar (defaults, patterns) run before the
+  // function's environment exists: their captured names are unreachable
+  // and reported.
+  NodeList &params = isa<FunctionExpression>(fn)    ? cast<FunctionExpression>(fn)->params
+                     : isa<FunctionDeclaration>(fn) ? cast<FunctionDeclaration>(fn)->params
+                                                    : cast<ArrowFunctionExpression>(fn)->params;
+  for (Node *&p : params)
+    if (!isa<Identifier>(p))
+      visit(p);
+  Node *body = fnBody(fn);
+  if (!body)
+    return;
+  bool hasEnv = s != kNoScope && si_[s].hasEnv;
+  if (auto *bs = dynCast<BlockStatement>(body)) {
+    // A body with its own scope (parameters with expressions) gets its own
+    // environment after the parameters' one.
+    ScopeId bodyScope = bs->scope;
+    bool bodyEnv = bodyScope != kNoScope && bodyScope != s && si_[bodyScope].hasEnv;
+    if (!bodyEnv) {
+      visitList(bs->body, hasEnv ? s : kNoScope);
+      return;
+    }
+    size_t visSize = visStack_.size();
+    std::vector<Node *> pro;
+    if (hasEnv) {
+      pro = envPrologue(s);
+      enterEnv(s);
+    }
+    visitList(bs->body, bodyScope, std::move(pro));
+    if (hasEnv) {
+      envStack_.pop_back();
+      popVisibleTo(visSize);
+    }
+    return;
+  }
+  if (!hasEnv) {
+    Node *slot = body;
+    visit(slot);
+    setFnBody(fn, slot);
+    return;
+  }
+  // A concise arrow body with an environment becomes a block.
+  b_.setRange(body->range);
+  auto *ret = b_.make<ReturnStatement>();
+  ret->argument = body;
+  auto *bs = b_.block({ret});
+  bs->scope = s;
+  setFnBody(fn, bs);
+  visitList(bs->body, s);
+}
+
+std::vector<Node *> Converter::visitClass(Node *cls, ScopeId paramScope) {
+  (void)paramScope;
+  auto *ce = cast<ClassExpression>(cls);
+  std::vector<Node *> prefix;
+  ScopeId cs = ce->scope;
+  size_t visSize = visStack_.size();
+  bool classEnv = cs != kNoScope && si_[cs].hasEnv;
+  if (classEnv) {
+    prefix = envPrologue(cs);
+    enterEnv(cs);
+  }
+  ++classesInRoot_;
+  if (ce->superClass)
+    visit(ce->superClass);
+  for (Node *mem : ce->body) {
+    if (auto *md = dynCast<MethodDefinition>(mem)) {
+      if (md->computed)
+        visit(md->key);
+      Ctx c = saveCtx();
+      curFn_ = ++fnSerial_;
+      curFnScope_ = nodeScope(md->value);
+      visitFunctionBody(md->value);
+      restoreCtx(c);
+    } else if (auto *pd = dynCast<PropertyDefinition>(mem)) {
+      if (pd->computed)
+        visit(pd->key);
+      if (!pd->value)
+        continue;
+      Ctx c = saveCtx();
+      curFn_ = ++fnSerial_;
+      auto it = fieldScope_.find(pd);
+      curFnScope_ = it == fieldScope_.end() ? kNoScope : it->second;
+      bool inl = curFnScope_ != kNoScope && si_[curFnScope_].hasEnv;
+      if (inl)
+        envStack_.push_back(curFnScope_);
+      std::string name;
+      if (!pd->computed) {
+        if (auto *pn = dynCast<PrivateName>(pd->key))
+          name = "#" + std::string(pn->name.str());
+        else
+          staticKey(pd->key, false, name);
+      }
+      if (!pd->computed && !name.empty())
+        visitInferred(pd->value, name);
+      else
+        visit(pd->value);
+      if (inl)
+        envStack_.pop_back();
+      restoreCtx(c);
+    } else if (auto *sb = dynCast<StaticBlock>(mem)) {
+      Ctx c = saveCtx();
+      curFn_ = ++fnSerial_;
+      curFnScope_ = sb->scope;
+      bool enter = sb->scope != kNoScope && si_[sb->scope].hasEnv;
+      visitList(sb->body, enter ? sb->scope : kNoScope);
+      restoreCtx(c);
+    }
+  }
+  --classesInRoot_;
+  if (classEnv) {
+    envStack_.pop_back();
+    popVisibleTo(visSize);
+  }
+  return prefix;
+}
+
+bool Converter::staticKey(const Node *key, bool computed, std::string &out) const {
+  if (!computed)
+    if (auto *id = dynCast<Identifier>(key)) {
+      out = std::string(id->name.str());
+      return true;
+    }
+  if (auto *s = dynCast<StringLiteral>(key)) {
+    out = std::string(s->value.str());
+    return true;
+  }
+  if (auto *num = dynCast<NumericLiteral>(key)) {
+    double v = num->value;
+    if (v >= 0 && v < 1e15 && v == static_cast<double>(static_cast<long long>(v))) {
+      out = fmt::format("{}", static_cast<long long>(v));
+      return true;
+    }
+  }
+  return false;
+}
+
+Node *Converter::cloneKey(const Node *key, bool computed) {
+  std::string s;
+  if (staticKey(key, computed, s))
+    return b_.string(s);
+  // `Symbol.iterator`-style well-known symbols (global `Symbol`).
+  if (auto *me = dynCast<MemberExpression>(key); me && computed && !me->computed) {
+    auto *obj = dynCast<Identifier>(me->object);
+    auto *p = dynCast<Identifier>(me->property);
+    if (obj && p && obj->name == "Symbol" &&
+        (obj->binding == kNoBinding || st_.binding(obj->binding).kind == BindingKind::Global))
+      return b_.member(b_.ident("Symbol"), p->name.str());
+  }
+  return nullptr;
+}
+
+Node *Converter::convert(Node *orig, Wrap wrap, std::string_view name, Node *key) {
+  auto it = codeId_.find(orig);
+  Node *n = asExpression(m_, orig);
+  if (it == codeId_.end()) {
+    unsupported(n, "internal: function without code id");
+    return n;
+  }
+  uint32_t id = it->second;
+  b_.setRange(n->range);
+  ScopeId paramScope = envStack_.empty() ? kNoScope : envStack_.back();
+  Node *arg = envArg(n);
+
+  Ctx c = saveCtx();
+  visBase_ = static_cast<int>(visStack_.size());
+  if (paramScope != kNoScope)
+    pushVisible(paramScope);
+  curFn_ = ++fnSerial_;
+  classesInRoot_ = 0;
+  std::vector<Node *> prefix;
+  bool strict = true;
+  if (isClass(n)) {
+    curFnScope_ = kNoScope;
+    prefix = visitClass(n, paramScope);
+  } else {
+    curFnScope_ = nodeScope(n);
+    strict = curFnScope_ != kNoScope && st_.scope(curFnScope_).strict;
+    visitFunctionBody(n);
+  }
+  restoreCtx(c);
+
+  // The value the factory returns.
+  b_.setRange(n->range);
+  Node *value = n;
+  if (isClass(n)) {
+    auto *ce = cast<ClassExpression>(n);
+    ScopeId cs = ce->scope;
+    if (cs != kNoScope && si_[cs].hasEnv)
+      for (BindingId bd : si_[cs].slots)
+        if (st_.binding(bd).kind == BindingKind::ClassInner) {
+          // Nested functions see the class through its environment; the
+          // slot is filled by a first static block, before any other static
+          // element runs (the inner binding is initialised by then too).
+          auto *env = b_.ident(si_[cs].envName);
+          auto *sb = b_.make<StaticBlock>();
+          sb->body = b_.list(
+              {b_.exprStmt(b_.assign(b_.member(env, slotName_[bd].str()), b_.make<ThisExpression>()))});
+          std::vector<Node *> members = {sb};
+          members.insert(members.end(), ce->body.begin(), ce->body.end());
+          ce->body = b_.list(members);
+        }
+  }
+  switch (wrap) {
+  case Wrap::Plain:
+    break;
+  case Wrap::Named:
+    if (!name.empty()) {
+      auto *p = b_.make<Property>();
+      p->key = b_.string(name);
+      p->value = value;
+      value = b_.index(objectOf({p}), b_.string(name));
+    }
+    break;
+  case Wrap::Method: {
+    auto *p = b_.make<Property>();
+    p->key = key;
+    p->computed = true;
+    p->method = true;
+    p->value = value;
+    value = b_.index(objectOf({p}), cloneKey(key, true));
+    break;
+  }
+  case Wrap::Getter:
+  case Wrap::Setter: {
+    auto *p = b_.make<Property>();
+    p->key = b_.string(name);
+    p->kind = wrap == Wrap::Getter ? PropertyKind::Get : PropertyKind::Set;
+    p->value = value;
+    Node *desc = call(b_.member(b_.ident("Object"), "getOwnPropertyDescriptor"),
+                      {objectOf({p}), b_.string(name)});
+    value = b_.member(desc, wrap == Wrap::Getter ? "get" : "set");
+    break;
+  }
+  }
+  auto *ret = b_.make<ReturnStatement>();
+  ret->argument = value;
+  std::vector<Node *> body;
+  if (strict && !programStrict_ && !isClass(n)) {
+    auto *d = b_.exprStmt(b_.string("use strict"));
+    d->directive = m_.atom("\"use strict\"");
+    body.push_back(d);
+  }
+  for (Node *p : prefix)
+    body.push_back(p);
+  body.push_back(ret);
+  auto *fac = b_.make<FunctionExpression>();
+  fac->id = b_.ident(fmt::format("$fac{}", id));
+  if (paramScope != kNoScope)
+    fac->params = b_.list({b_.ident(si_[paramScope].envName)});
+  fac->body = b_.block(body);
+  factories_[id] = fac;
+
+  std::vector<Node *> args;
+  if (arg)
+    args.push_back(arg);
+  return call(b_.index(b_.ident(tableName_), b_.number(id)), args);
+}
+
+void Converter::visitObject(Node *&slot) {
+  auto *obj = cast<ObjectExpression>(slot);
+  struct Acc {
+    std::string key;
+    Node *get = nullptr, *set = nullptr;
+  };
+  std::vector<Acc> accs;
+  std::vector<Node *> props;
+  for (Node *pn : obj->properties) {
+    auto *p = dynCast<Property>(pn);
+    if (!p) {
+      visit(pn);
+      props.push_back(pn);
+      continue;
+    }
+    std::string key;
+    bool isStatic = staticKey(p->key, p->computed, key);
+    if (!accs.empty()) {
+      if (!isStatic) {
+        unsupported(p, "computed property after an accessor in an object literal");
+        return;
+      }
+      for (Acc &a : accs)
+        if (a.key == key && p->kind == PropertyKind::Init) {
+          unsupported(p, "accessor overridden by a later property");
+          return;
+        }
+    }
+    if (p->computed)
+      visit(p->key);
+    if (p->kind == PropertyKind::Init && !p->method) {
+      bool wasShorthand = p->shorthand;
+      if (isStatic && key != "__proto__")
+        visitInferred(p->value, key);
+      else
+        visit(p->value);
+      if (wasShorthand && !isa<Identifier>(p->value))
+        p->shorthand = false;
+      props.push_back(p);
+      continue;
+    }
+    if (p->kind == PropertyKind::Init) { // method
+      Node *k = cloneKey(p->key, p->computed);
+      if (!k) {
+        unsupported(p, "method with a computed key other than a literal or well-known symbol");
+        return;
+      }
+      p->value = convert(p->value, Wrap::Method, {}, k);
+      p->method = false;
+      props.push_back(p);
+      continue;
+    }
+    if (!isStatic || p->computed || key == "__proto__") {
+      unsupported(p, "object-literal accessor with a computed or __proto__ key");
+      return;
+    }
+    Node *fn =
+        convert(p->value, p->kind == PropertyKind::Get ? Wrap::Getter : Wrap::Setter, key, nullptr);
+    Acc *a = nullptr;
+    for (Acc &x : accs)
+      if (x.key == key)
+        a = &x;
+    if (!a) {
+      accs.push_back({key});
+      a = &accs.back();
+      // Placeholder: keeps the property's position in the key order.
+      auto *ph = b_.make<Property>();
+      ph->key = b_.string(key);
+      ph->value = undef();
+      props.push_back(ph);
+    }
+    (p->kind == PropertyKind::Get ? a->get : a->set) = fn;
+  }
+  obj->properties = b_.list(props);
+  Node *result = obj;
+  for (Acc &a : accs)
+    result = call(helper(defAcc_, "defAcc"),
+                  {result, b_.string(a.key), a.get ? a.get : undef(), a.set ? a.set : undef()});
+  slot = result;
+}
+
+std::vector<Node *> Converter::prologueHelpers() {
+  std::string src;
+  if (uninit_)
+    src += fmt::format("const {} = Symbol(\"uninitialized\");\n", uninit_.str());
+  auto tdzMsg = [](std::string_view n) {
+    return fmt::format("\"Cannot access '\" + {} + \"' before initialization\"", n);
+  };
+  if (tdzRead_)
+    src += fmt::format(
+        "function {}(v, n) {{ if (v === {}) throw new ReferenceError({}); return v; }}\n",
+        tdzRead_.str(), uninit_.str(), tdzMsg("n"));
+  if (tdzWrite_)
+    src += fmt::format(
+        "function {}(v, c, n) {{ if (c === {}) throw new ReferenceError({}); return v; }}\n",
+        tdzWrite_.str(), uninit_.str(), tdzMsg("n"));
+  if (constErr_)
+    src += fmt::format(
+        "function {}(v) {{ throw new TypeError(\"Assignment to constant variable.\"); }}\n",
+        constErr_.str());
+  if (defAcc_)
+    src += fmt::format("function {}(o, k, g, s) {{ Object.defineProperty(o, k, {{ get: g, set: s, "
+                       "enumerable: true, configurable: true }}); return o; }}\n",
+                       defAcc_.str());
+  // Rebuild test mode (runtime/src/closures.js): replaces the factories.
+  src += fmt::format("if (typeof process === \"object\" && process !== null && process.env && "
+                     "process.env.DISTRIBUFY_REBUILD_TEST && typeof require === \"function\") "
+                     "require(process.env.DISTRIBUFY_REBUILD_TEST).installRebuildTest({});\n",
+                     tableName_.str());
+  SourceManager sm;
+  FileId file = sm.addBuffer("<closure prologue>", src);
+  DiagnosticEngine scratchDiags(sm);
+  ParseOptions opts;
+  opts.sourceType = SourceType::Script;
+  std::unique_ptr<Module> scratch = parseJavaScript(sm, file, scratchDiags, opts);
+  std::vector<Node *> out;
+  if (!scratch || scratchDiags.hasErrors() || !scratch->program) {
+    diags_.report(DiagId::err_pass_failed, "closure", "the closure prologue did not parse");
+    ok_ = false;
+    return out;
+  }
+  Cloner cl(m_);
+  for (Node *st : scratch->program->body)
+    out.push_back(cl.clone(st));
+  return out;
+}
+
+bool Converter::run() {
+  Program *prog = m_.program;
+  if (!prog)
+    return true;
+  si_.assign(st_.numScopes(), ScopeInfo{});
+  for (ScopeId s = 0; s < st_.numScopes(); ++s) {
+    const Scope &sc = st_.scope(s);
+    if (sc.hasDirectEval)
+      unsupported(sc.node, "direct eval");
+    if (sc.kind == ScopeKind::Function && sc.node && isa<PropertyDefinition>(sc.node))
+      fieldScope_.emplace(sc.node, s);
+  }
+  programStrict_ = prog->scope != kNoScope && st_.scope(prog->scope).strict;
+  prewalk(prog);
+  envBase_ = b_.freshName("env");
+  tableName_ = b_.freshName("F");
+  computeStorage();
+  if (!ok_)
+    return false;
+
+  ScopeId ps = prog->scope;
+  visitList(prog->body, ps != kNoScope && si_[ps].hasEnv ? ps : kNoScope);
+  if (!ok_)
+    return false;
+
+  // The factory table and helpers go first (after directives), so that every
+  // creation site, hoisted or not, finds them initialised.
+  b_.setRange({});
+  auto *table = b_.make<ArrayExpression>();
+  table->elements = b_.list(factories_);
+  // Helpers (plain function declarations, checked by the verifier as
+  // function-free) come before the table, the rebuild-test hook after it.
+  std::vector<Node *> head = prologueHelpers();
+  if (head.empty())
+    return false;
+  head.insert(head.end() - 1, b_.declare(VarKind::Const, b_.ident(tableName_), table));
+  std::vector<Node *> body;
+  size_t i = 0;
+  while (i < prog->body.size() && isa<ExpressionStatement>(prog->body[i]) &&
+         cast<ExpressionStatement>(prog->body[i])->directive)
+    body.push_back(prog->body[i++]);
+  body.insert(body.end(), head.begin(), head.end());
+  for (; i < prog->body.size(); ++i)
+    body.push_back(prog->body[i]);
+  prog->body = m_.list(body);
+  return ok_;
+}
+
+// ---------------------------------------------------------------------------
+// Verifier
+// ---------------------------------------------------------------------------
+
+class ClosureChecker {
+public:
+  ClosureChecker(const Module &m, DiagnosticEngine &d) : m_(m), diags_(d) {}
+
+  bool run() {
+    const Program *prog = m_.program;
+    if (!prog)
+      return true;
+    const ArrayExpression *table = nullptr;
+    for (const Node *st : prog->body) {
+      auto *vd = dynCast<VariableDeclaration>(st);
+      if (vd && vd->kind == VarKind::Const && vd->declarations.size() == 1)
+        if (auto *d = cast<VariableDeclarator>(vd->declarations[0]))
+          if (auto *arr = dynCast<ArrayExpression>(d->init); arr && isFactoryTable(arr)) {
+            table = arr;
+            break;
+          }
+    }
+    // Names declared inside each non-factory function nesting level: a
+    // factory must not name a variable declared in another function.
+    if (table)
+      for (const Node *f : table->elements)
+        if (f)
+          collectDecls(f, otherFnNames_);
+    bool beforeTable = table != nullptr;
+    for (const Node *st : prog->body) {
+      if (table && containsNode(st, table)) {
+        beforeTable = false;
+        continue;
+      }
+      // The pass's own helpers precede the table and contain no function.
+      if (auto *fd = dynCast<FunctionDeclaration>(st); fd && beforeTable) {
+        checkNoFunctions(fd->body, "inside a closure helper");
+        continue;
+      }
+      checkNoFunctions(st, "outside the factory table");
+    }
+    if (table)
+      for (size_t i = 0; i < table->elements.size(); ++i)
+        if (const Node *f = table->elements[i])
+          checkFactory(cast<FunctionExpression>(f));
+    return ok_;
+  }
+
+private:
+  static bool isFactoryTable(const ArrayExpression *arr) {
+    bool any = false;
+    for (size_t i = 0; i < arr->elements.size(); ++i) {
+      const Node *e = arr->elements[i];
+      if (!e)
+        continue;
+      auto *fe = dynCast<FunctionExpression>(e);
+      auto *id = fe ? dynCast<Identifier>(fe->id) : nullptr;
+      if (!id || id->name.str() != fmt::format("$fac{}", i))
+        return false;
+      any = true;
+    }
+    return any;
+  }
+  static bool containsNode(const Node *root, const Node *target) {
+    if (root == target)
+      return true;
+    bool found = false;
+    forEachChild(root, [&](const Node *c) { found = found || containsNode(c, target); });
+    return found;
+  }
+  void fail(const Node *n, std::string_view what) {
+    diags_.report(DiagId::err_verifier, m_.file(), n->range, "closure", std::string(what));
+    ok_ = false;
+  }
+  void checkNoFunctions(const Node *n, std::string_view where) {
+    if (isFunction(n) || isClass(n)) {
+      fail(n, fmt::format("function value created {}", where));
+      return;
+    }
+    forEachChild(n, [&](const Node *c) { checkNoFunctions(c, where); });
+  }
+  /// Member bodies of a class/object the factory returns may contain no
+  /// function literal besides the members themselves.
+  void checkFunctionBody(const Node *fn) {
+    forEachChild(fn, [&](const Node *c) {
+      if (c->kind == NodeKind::Identifier && c == fnId(const_cast<Node *>(fn)))
+        return;
+      checkNoFunctions(c, "inside another function (not through a factory)");
+    });
+  }
+  void checkMembers(const Node *n) {
+    if (isFunction(n)) {
+      checkFunctionBody(n);
+      return;
+    }
+    if (isClass(n)) {
+      NodeList ce = isa<ClassExpression>(n) ? cast<ClassExpression>(n)->body
+                                         : cast<ClassDeclaration>(n)->body;
+      const Node *sup = isa<ClassExpression>(n) ? cast<ClassExpression>(n)->superClass
+                                                : cast<ClassDeclaration>(n)->superClass;
+      if (sup)
+        checkNoFunctions(sup, "in a class heritage");
+      for (const Node *mem : ce) {
+        if (auto *md = dynCast<MethodDefinition>(mem)) {
+          checkNoFunctions(md->key, "in a computed key");
+          checkFunctionBody(md->value);
+        } else if (auto *pd = dynCast<PropertyDefinition>(mem)) {
+          checkNoFunctions(pd->key, "in a computed key");
+          if (pd->value)
+            checkNoFunctions(pd->value, "in a field initializer");
+        } else {
+          checkNoFunctions(mem, "in a static block");
+        }
+      }
+      return;
+    }
+    if (isFunction(n) || isClass(n))
+      return;
+    forEachChild(n, [&](const Node *c) { checkMembers(c); });
+  }
+  static void patternNames(const Node *p, std::unordered_set<std::string_view> &out) {
+    if (!p)
+      return;
+    switch (p->kind) {
+    case NodeKind::Identifier:
+      out.insert(cast<Identifier>(p)->name.str());
+      return;
+    case NodeKind::ArrayPattern:
+      for (const Node *e : cast<ArrayPattern>(p)->elements)
+        if (e)
+          patternNames(e, out);
+      return;
+    case NodeKind::ObjectPattern:
+      for (const Node *e : cast<ObjectPattern>(p)->properties)
+        patternNames(isa<Property>(e) ? cast<Property>(e)->value : e, out);
+      return;
+    case NodeKind::RestElement:
+      patternNames(cast<RestElement>(p)->argument, out);
+      return;
+    case NodeKind::AssignmentPattern:
+      patternNames(cast<AssignmentPattern>(p)->left, out);
+      return;
+    default:
+      return;
+    }
+  }
+  void collectDecls(const Node *n, std::unordered_set<std::string_view> &out) {
+    if (auto *vd = dynCast<VariableDeclarator>(n))
+      patternNames(vd->id, out);
+    if (isFunction(n)) {
+      for (const Node *p : isa<FunctionExpression>(n)    ? cast<FunctionExpression>(n)->params
+                           : isa<FunctionDeclaration>(n) ? cast<FunctionDeclaration>(n)->params
+                                                         : cast<ArrowFunctionExpression>(n)->params)
+        patternNames(p, out);
+    }
+    if (isFunction(n) || isClass(n))
+      if (auto *id = dynCast<Identifier>(fnId(const_cast<Node *>(n))))
+        out.insert(id->name.str());
+    if (auto *cc = dynCast<CatchClause>(n))
+      patternNames(cc->param, out);
+    forEachChild(n, [&](const Node *c) { collectDecls(c, out); });
+  }
+  void collectRefs(const Node *n, std::vector<const Identifier *> &out) {
+    if (auto *me = dynCast<MemberExpression>(n)) {
+      collectRefs(me->object, out);
+      if (me->computed)
+        collectRefs(me->property, out);
+      return;
+    }
+    if (auto *p = dynCast<Property>(n)) {
+      if (p->computed)
+        collectRefs(p->key, out);
+      collectRefs(p->value, out);
+      return;
+    }
+    if (auto *md = dynCast<MethodDefinition>(n)) {
+      if (md->computed)
+        collectRefs(md->key, out);
+      collectRefs(md->value, out);
+      return;
+    }
+    if (auto *pd = dynCast<PropertyDefinition>(n)) {
+      if (pd->computed)
+        collectRefs(pd->key, out);
+      if (pd->value)
+        collectRefs(pd->value, out);
+      return;
+    }
+    if (auto *id = dynCast<Identifier>(n)) {
+      out.push_back(id);
+      return;
+    }
+    forEachChild(n, [&](const Node *c) { collectRefs(c, out); });
+  }
+  void checkFactory(const FunctionExpression *fac) {
+    auto *body = cast<BlockStatement>(fac->body);
+    const ReturnStatement *ret = nullptr;
+    for (const Node *st : body->body) {
+      if (auto *r = dynCast<ReturnStatement>(st))
+        ret = r;
+      else
+        checkNoFunctions(st, "in a factory prologue");
+    }
+    if (!ret || !ret->argument) {
+      fail(fac, "factory without a returned function");
+      return;
+    }
+    checkMembers(ret->argument);
+    // No free reference to a name declared only inside some other function.
+    std::unordered_set<std::string_view> own;
+    collectDecls(fac, own);
+    std::vector<const Identifier *> refs;
+    collectRefs(fac->body, refs);
+    for (const Identifier *id : refs) {
+      std::string_view n = id->name.str();
+      if (!own.count(n) && otherFnNames_.count(n) && !topNames().count(n))
+        fail(id, fmt::format("factory refers to '{}', a variable of another function", n));
+    }
+  }
+  const std::unordered_set<std::string_view> &topNames() {
+    if (!topDone_) {
+      topDone_ = true;
+      for (const Node *st : m_.program->body) {
+        if (auto *vd = dynCast<VariableDeclaration>(st)) {
+          for (const Node *d : vd->declarations)
+            if (auto *id = dynCast<Identifier>(cast<VariableDeclarator>(d)->id))
+              top_.insert(id->name.str());
+        } else if (auto *ex = dynCast<ExportNamedDeclaration>(st);
+                   ex && ex->declaration && isa<VariableDeclaration>(ex->declaration)) {
+          for (const Node *d : cast<VariableDeclaration>(ex->declaration)->declarations)
+            if (auto *id = dynCast<Identifier>(cast<VariableDeclarator>(d)->id))
+              top_.insert(id->name.str());
+        } else if (auto *im = dynCast<ImportDeclaration>(st)) {
+          for (const Node *sp : im->specifiers) {
+            const Node *local = isa<ImportSpecifier>(sp) ? cast<ImportSpecifier>(sp)->local
+                                : isa<ImportDefaultSpecifier>(sp)
+                                    ? cast<ImportDefaultSpecifier>(sp)->local
+                                    : cast<ImportNamespaceSpecifier>(sp)->local;
+            if (auto *id = dynCast<Identifier>(local))
+              top_.insert(id->name.str());
+          }
+        }
+      }
+    }
+    return top_;
+  }
+
+  const Module &m_;
+  DiagnosticEngine &diags_;
+  bool ok_ = true;
+  std::unordered_set<std::string_view> otherFnNames_;
+  std::unordered_set<std::string_view> top_;
+  bool topDone_ = false;
+};
+
+class ClosurePass final : public Pass {
+public:
+  std::string_view name() const override { return "closure"; }
+  StageSet requires_() const override { return {Stage::ANF}; }
+  StageSet establishes() const override { return {Stage::ClosureConverted}; }
+  StageSet invalidates() const override { return {Stage::Scopes}; }
+
+  bool run(ir::Module &module, PassContext &ctx) override {
+    if (!ir::analyzeScopes(module, &ctx.diags))
+      return false;
+    return Converter(module, ctx.diags).run();
+  }
+
+  bool verify(const ir::Module &module, PassContext &ctx) override {
+    bool ok = Pass::verify(module, ctx);
+    return ClosureChecker(module, ctx.diags).run() && ok;
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Pass> createClosurePass() { return std::make_unique<ClosurePass>(); }
+
+} // namespace distribufy

@@ -1,0 +1,7 @@
+// Where statements cannot go (a parameter default, a class field
+// initializer), a conditionally evaluated call is reported, not miscompiled.
+// RUN: not %dist-opt --passes=desugar %s 2>&1 | FileCheck %s --implicit-check-not=error:
+// CHECK: conditional-unsupported.js:[[@LINE+1]]:12: error: unsupported construct: a conditionally evaluated call in a parameter list
+function g(p = a && f()) {}
+// CHECK: conditional-unsupported.js:[[@LINE+1]]:15: error: unsupported construct: a conditionally evaluated call in a class heritage, computed key or field initializer
+class A { x = this.y || f(); }
