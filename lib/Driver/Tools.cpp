@@ -310,13 +310,12 @@ int distribufycMain(std::string_view tool, std::span<const char *const> args, st
     return usageError(tool, "no output file: give -o DST (or DST after SRC)", err);
 
   CompileOptions options;
-  if (!kDefaultPipeline.empty())
-    options.pipelines.emplace_back(kDefaultPipeline);
-  else
-    // Honest about what the output is while no transformation pass exists.
-    err << fmt::format("{}: warning: this build has no transformation passes yet; the output is "
-                       "the program re-emitted, not instrumented\n",
-                       tool);
+  options.pipelines.emplace_back(kDefaultPipeline);
+  // Honest about what the output is while the instrumentation pass is missing.
+  if (kDefaultPipeline.find("catch") == std::string_view::npos)
+    err << fmt::format("{}: warning: this build has no catch instrumentation yet; the output is "
+                       "the program normalized ({}), without checkpoint support\n",
+                       tool, kDefaultPipeline);
 
   SourceManager sm;
   DiagnosticEngine diags(sm);

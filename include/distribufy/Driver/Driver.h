@@ -26,9 +26,10 @@
 
 namespace distribufy::driver {
 
-/// The passes `distribufyc` runs, as a --passes pipeline. Empty until the
-/// transformation passes (desugar, anf, closure, catch, persist-hoist) land.
-inline constexpr std::string_view kDefaultPipeline = "";
+/// The passes `distribufyc` runs, as a --passes pipeline: every
+/// transformation pass that exists so far, in order (closure, catch and
+/// persist-hoist join as they land).
+inline constexpr std::string_view kDefaultPipeline = "desugar,anf";
 
 /// Reads the file at \p path into \p sm. A missing, unreadable or directory
 /// path is reported as err_cannot_read and yields nullopt.
