@@ -68,37 +68,6 @@ std::string_view staticKeyName(const Node *key) {
   return {};
 }
 
-/// Appends the identifiers a binding pattern declares.
-void collectBoundNames(Node *p, std::vector<Identifier *> &out) {
-  if (!p)
-    return;
-  switch (p->kind) {
-  case NodeKind::Identifier:
-    out.push_back(cast<Identifier>(p));
-    break;
-  case NodeKind::ObjectPattern:
-    for (Node *prop : cast<ObjectPattern>(p)->properties) {
-      if (auto *pr = dynCast<Property>(prop))
-        collectBoundNames(pr->value, out);
-      else
-        collectBoundNames(prop, out);
-    }
-    break;
-  case NodeKind::ArrayPattern:
-    for (Node *e : cast<ArrayPattern>(p)->elements)
-      collectBoundNames(e, out);
-    break;
-  case NodeKind::RestElement:
-    collectBoundNames(cast<RestElement>(p)->argument, out);
-    break;
-  case NodeKind::AssignmentPattern:
-    collectBoundNames(cast<AssignmentPattern>(p)->left, out);
-    break;
-  default:
-    break;
-  }
-}
-
 enum class FnFlavor { Normal, Arrow, Method, Getter, Setter, Constructor, DerivedConstructor };
 enum class BodyOf { If, Loop, With, Label };
 

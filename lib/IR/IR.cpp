@@ -110,6 +110,95 @@ bool isClass(const Node *n) {
   return n && (n->kind == NodeKind::ClassDeclaration || n->kind == NodeKind::ClassExpression);
 }
 
+bool isCallLike(const Node *n) {
+  switch (n->kind) {
+  case NodeKind::CallExpression:
+  case NodeKind::NewExpression:
+  case NodeKind::TaggedTemplateExpression:
+  case NodeKind::YieldExpression:
+  case NodeKind::AwaitExpression:
+  case NodeKind::ImportExpression:
+    return true;
+  default:
+    return false;
+  }
+}
+
+void collectBoundNames(Node *p, std::vector<Identifier *> &out) {
+  if (!p)
+    return;
+  switch (p->kind) {
+  case NodeKind::Identifier:
+    out.push_back(cast<Identifier>(p));
+    break;
+  case NodeKind::ObjectPattern:
+    for (Node *prop : cast<ObjectPattern>(p)->properties)
+      collectBoundNames(isa<Property>(prop) ? cast<Property>(prop)->value : prop, out);
+    break;
+  case NodeKind::ArrayPattern:
+    for (Node *e : cast<ArrayPattern>(p)->elements)
+      collectBoundNames(e, out);
+    break;
+  case NodeKind::RestElement:
+    collectBoundNames(cast<RestElement>(p)->argument, out);
+    break;
+  case NodeKind::AssignmentPattern:
+    collectBoundNames(cast<AssignmentPattern>(p)->left, out);
+    break;
+  default: // member expressions in assignment patterns bind nothing
+    break;
+  }
+}
+
+namespace {
+/// The recursive copy behind cloneTree.
+struct Cloner {
+  Module &into;
+  const CloneOptions &options;
+
+  Node *clone(const Node *n) {
+    if (!n)
+      return nullptr;
+    SourceRange range = options.keepRanges ? n->range : SourceRange{};
+    switch (n->kind) {
+#define CHILD(name) d->name = clone(s->name);
+#define LIST(name)                                                                                 \
+  {                                                                                                \
+    std::vector<Node *> items;                                                                     \
+    items.reserve(s->name.size());                                                                 \
+    for (const Node *item : s->name)                                                               \
+      items.push_back(clone(item));                                                                \
+    d->name = into.list(items);                                                                    \
+  }
+#define ATOM(name) d->name = s->name ? into.atom(s->name.str()) : Atom();
+#define NUM(name) d->name = s->name;
+#define FLAG(name) d->name = s->name;
+#define OP(Type, name) d->name = s->name;
+#define META(Type, name, Init) d->name = options.keepMeta ? s->name : Init;
+#define NODE(Name, Category, Fields)                                                               \
+  case NodeKind::Name: {                                                                           \
+    [[maybe_unused]] auto *s = static_cast<const Name *>(n);                                       \
+    auto *d = into.make<Name>(range);                                                              \
+    Fields return d;                                                                               \
+  }
+#include "distribufy/IR/NodeKinds.def"
+#undef CHILD
+#undef LIST
+#undef ATOM
+#undef NUM
+#undef FLAG
+#undef OP
+#undef META
+    }
+    return nullptr;
+  }
+};
+} // namespace
+
+Node *cloneTree(const Node *n, Module &into, const CloneOptions &options) {
+  return Cloner{into, options}.clone(n);
+}
+
 namespace {
 /// Compares two trees; on the first difference records a description.
 struct Comparer {

@@ -88,20 +88,6 @@ namespace {
 using namespace ir;
 using Out = std::vector<Node *>;
 
-bool isCallLike(const Node *n) {
-  switch (n->kind) {
-  case NodeKind::CallExpression:
-  case NodeKind::NewExpression:
-  case NodeKind::TaggedTemplateExpression:
-  case NodeKind::YieldExpression:
-  case NodeKind::AwaitExpression:
-  case NodeKind::ImportExpression:
-    return true;
-  default:
-    return false;
-  }
-}
-
 bool isPrimitiveLiteral(const Node *n) {
   switch (n->kind) {
   case NodeKind::NullLiteral:

@@ -159,7 +159,29 @@ bool structurallyEqual(const Node *a, const Node *b);
 /// when equal.
 std::string firstDifference(const Node *a, const Node *b);
 
+/// Calls, `new`, tagged templates, `yield`, `await` and `import()`: the
+/// expressions that transfer control to code that may run anything,
+/// including a checkpoint.
+bool isCallLike(const Node *n);
+
+/// The identifiers a binding pattern declares (or assigns), in source
+/// order: the name itself, or the leaves of object/array patterns,
+/// defaults and rest elements.
+void collectBoundNames(Node *pattern, std::vector<Identifier *> &out);
+
 class ScopeTable;
+class Module;
+
+struct CloneOptions {
+  /// Keep analysis annotations (bindings, scopes); only meaningful when
+  /// cloning within one module whose scope tables are current.
+  bool keepMeta = false;
+  /// Keep source ranges (drop them for trees from another source buffer).
+  bool keepRanges = true;
+};
+/// A deep copy of \p n allocated in \p into (names interned there), so a
+/// tree can be duplicated within a module or moved from a scratch module.
+Node *cloneTree(const Node *n, Module &into, const CloneOptions &options = {});
 
 /// One compilation unit: the arena that owns its IR, its interned names,
 /// its source file, the tree and the scope tables computed over it.
