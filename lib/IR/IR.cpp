@@ -124,6 +124,14 @@ bool isCallLike(const Node *n) {
   }
 }
 
+bool isAnonymousFunctionDefinition(const Node *n) {
+  if (auto *f = dynCast<FunctionExpression>(n))
+    return !f->id;
+  if (auto *c = dynCast<ClassExpression>(n))
+    return !c->id;
+  return isa<ArrowFunctionExpression>(n);
+}
+
 void collectBoundNames(Node *p, std::vector<Identifier *> &out) {
   if (!p)
     return;

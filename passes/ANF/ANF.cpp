@@ -220,7 +220,10 @@ private:
     return t;
   }
   Identifier *use(Atom t) { return b_.ident(t); }
-  Node *assignStmt(Atom t, Node *value) { return b_.exprStmt(b_.assign(use(t), value)); }
+  /// `$t = value;` (an anonymous function keeps its empty name).
+  Node *assignStmt(Atom t, Node *value) {
+    return b_.exprStmt(b_.assign(use(t), b_.keepAnonymous(value)));
+  }
   /// `$t = value;`, returns `$t`.
   Node *spill(Node *value, Out &out) {
     Atom t = newTemp();

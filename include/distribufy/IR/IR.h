@@ -164,6 +164,11 @@ std::string firstDifference(const Node *a, const Node *b);
 /// including a checkpoint.
 bool isCallLike(const Node *n);
 
+/// An anonymous function, arrow or class expression: assigning one to a
+/// name gives it that name (NamedEvaluation), so passes that store such a
+/// value in a temporary must keep it anonymous (IRBuilder::keepAnonymous).
+bool isAnonymousFunctionDefinition(const Node *n);
+
 /// The identifiers a binding pattern declares (or assigns), in source
 /// order: the name itself, or the leaves of object/array patterns,
 /// defaults and rest elements.

@@ -97,6 +97,15 @@ public:
     n->argument = arg;
     return n;
   }
+  /// \p v, or `(0, v)` when \p v is an anonymous function definition, so
+  /// that storing it in a temporary does not give it the temporary's name.
+  Node *keepAnonymous(Node *v) {
+    if (!isAnonymousFunctionDefinition(v))
+      return v;
+    auto *seq = make<SequenceExpression>();
+    seq->expressions = list({number(0), v});
+    return seq;
+  }
   ExpressionStatement *exprStmt(Node *e) {
     auto *n = make<ExpressionStatement>();
     n->expression = e;
