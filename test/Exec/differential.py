@@ -4,7 +4,13 @@ pipeline with dist-opt, run the original and the compiled program under
 node, and require identical stdout, stderr and exit status.
 
   differential.py --dist-opt PATH --node PATH [--passes a,b] [--jobs N]
-                  [--extra-flag FLAG]... CORPUS_DIR_OR_FILE...
+                  [--extra-flag FLAG]... [--unsupported LIST]
+                  CORPUS_DIR_OR_FILE...
+
+--unsupported names a file listing programs (`name.js  # reason`, one per
+line) that the pipeline must reject with an "unsupported construct"
+diagnostic: never a wrong program. A listed program that compiles, or fails
+any other way, is a failure (so the list stays exact).
 
 Prints one line per failing program with the first differing lines, then a
 closing 'N passed, M failed' line; exits 1 if anything failed.
@@ -40,8 +46,14 @@ def check(args, src, workdir):
         cmd.insert(1, '--passes=' + args.passes)
     cmd[1:1] = args.extra_flag
     comp = subprocess.run(cmd, capture_output=True)
+    stderr = comp.stderr.decode(errors='replace')
+    if name in args.unsupported_set:
+        if comp.returncode != 0 and 'error: unsupported construct' in stderr:
+            return name, 'unsupported'
+        return name, ('listed as unsupported but compiled' if comp.returncode == 0 else
+                      'listed as unsupported but failed otherwise:\n' + stderr[:2000])
     if comp.returncode != 0:
-        return name, 'compile failed:\n' + comp.stderr.decode(errors='replace')[:2000]
+        return name, 'compile failed:\n' + stderr[:2000]
     # Run the compiled copy next to the original so relative requires work;
     # the process id keeps concurrent runs (other pipelines) apart.
     placed = os.path.join(os.path.dirname(src), f'.differential-{os.getpid()}-{name}')
@@ -75,8 +87,16 @@ def main():
     ap.add_argument('--extra-flag', action='append', default=[])
     ap.add_argument('--jobs', type=int, default=os.cpu_count() or 2)
     ap.add_argument('--timeout', type=float, default=60)
+    ap.add_argument('--unsupported', help='file listing programs the pipeline must reject')
     ap.add_argument('inputs', nargs='+')
     args = ap.parse_args()
+    args.unsupported_set = set()
+    if args.unsupported:
+        with open(args.unsupported) as f:
+            for line in f:
+                entry = line.split('#', 1)[0].strip()
+                if entry:
+                    args.unsupported_set.add(entry)
     programs = []
     for item in args.inputs:
         if os.path.isdir(item):
@@ -84,14 +104,18 @@ def main():
                                if f.endswith('.js') and not f.startswith('.'))
         else:
             programs.append(item)
-    failed = 0
+    failed = unsupported = 0
     with tempfile.TemporaryDirectory() as workdir, \
             concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         for name, problem in pool.map(lambda p: check(args, os.path.abspath(p), workdir), programs):
-            if problem:
+            if problem == 'unsupported':
+                unsupported += 1
+            elif problem:
                 failed += 1
                 print(f'FAIL {name}\n{problem}\n', flush=True)
-    print(f'{len(programs) - failed} passed, {failed} failed')
+    if args.unsupported:
+        print(f'{unsupported} rejected as unsupported, as listed')
+    print(f'{len(programs) - failed - unsupported} passed, {failed} failed')
     return 1 if failed else 0
 
 
