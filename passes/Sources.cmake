@@ -2,6 +2,7 @@
 # registered by one line in Passes.def.
 set(passes_SOURCES
   ANF/ANF.cpp
+  Common/Snippets.cpp
   Closure/Closure.cpp
   Desugar/Desugar.cpp
   Desugar/Helpers.cpp
@@ -9,6 +10,7 @@ set(passes_SOURCES
   Desugar/LowerFinally.cpp
   Desugar/LowerSwitch.cpp
   Desugar/LowerConditional.cpp
+  Desugar/LowerPatterns.cpp
   ResolveScopes/ResolveScopes.cpp
   Verify/Verify.cpp
 )

@@ -23,55 +23,75 @@
 // write that the pass cannot prove to follow the declaration (same function,
 // after the declaring statement of the same block in walk order) is checked
 // and throws node's ReferenceError; an assignment to a captured `const`
-// throws node's TypeError after evaluating its right side.
+// throws node's TypeError after evaluating its right side. A call through a
+// captured name becomes `(0, $env.f)(...)` so `this` stays undefined.
+// Function declarations are created first in their statement list (block
+// instantiation); an Annex B block function also assigns its function-level
+// `var` where the declaration stood (the block binding, if not captured, is
+// renamed so the `var` can be named inside the block).
 //
 // Factories: every function and class node gets a code id, its index in a
 // pre-order walk of the module (stable for a given input and compiler
-// version). A function value is created only by `$F[id](env)`, where
-// `$F` is a module-level table of factories emitted first in the program:
+// version; class members get ids but no factory: a hole in the table). A
+// function value is created only by `$F[id](env)`, where `$F` is a
+// module-level table of factories emitted at the top of the program (after
+// the pass's helpers):
 //
 //   const $F = [function $fac0($env_3) { return function f(a) {...}; }, ...];
 //
 // A factory closes over nothing but its environment parameter (and
 // module-level names), so `rebuild(table, id, env)` (runtime/src/closures.js)
-// gives a working twin. Anonymous functions keep their inferred name through
-// `{"name": function () {}}["name"]` in the factory. Arrows keep lexical
-// `this`/`new.target` through `$this`/`$newtarget` slots of the enclosing
-// function's environment (set after every `super()` in derived
-// constructors) and `arguments` through an ordinary slot. A class is created
-// by one factory (its code id): its methods, accessors, constructor and
-// fields stay in the class (so `super` works) and refer to the factory's
-// `$env`; its heritage and computed keys are part of the class's closure
-// (bindings they name are stored in environments). Object-literal methods
-// come from `{ m() {...} }.m`-style factories; accessors from
-// `Object.getOwnPropertyDescriptor({ get k() {...} }, "k").get` and are
-// installed by the helper `$defAcc(obj, key, get, set)` on a placeholder
-// that keeps the property order. Factory calls allocate and never reach a
-// checkpoint: they are the one call form exempt from ANF.
+// gives a working twin. A factory of a strict function in a sloppy program
+// carries its own "use strict". Anonymous functions keep their inferred name
+// through `{"name": function () {}}["name"]` in the factory (note: names anf
+// temporaries give, `$t3 = () => ...`, are inferred too, as in anf's output).
+// Arrows keep lexical `this`/`new.target` through `$this`/`$newtarget` slots
+// of the enclosing function's environment (set after every `super()` in
+// derived constructors; a class field initializer builds a small
+// `{$parent, $this}` environment where its arrows are created) and
+// `arguments` through an ordinary slot. A class is created by one factory
+// (its code id): its methods, accessors, constructor, fields and static
+// blocks stay in the class (so `super` and brand checks work) and refer to
+// the factory's `$env`; its heritage and computed keys are part of the
+// class's closure (bindings they name are stored in environments); a
+// captured inner class name is stored by a static block placed first.
+// Object-literal methods come from `{ [key]() {...} }[key]` factories;
+// accessors from `Object.getOwnPropertyDescriptor({ get k() {...} }, "k").get`
+// and are installed by the helper `$defAcc(obj, key, get, set)` on a
+// placeholder that keeps the property order. Factory calls, TDZ checks and
+// `$defAcc` only allocate/check and never reach a checkpoint: they are the
+// call forms exempt from ANF (with the `(0, $env.f)` callee).
 //
 // Unsupported (err_unsupported, never a wrong program): direct eval and
-// `with`; `super` inside arrows and object-literal methods; private names
-// (`#x`) used by a function nested in a method (private fields stay native:
-// NOT yet serializable); sloppy functions using `arguments` whose captured
-// parameters would lose the mapped-arguments aliasing; computed object
-// accessor keys, computed method keys other than literals and well-known
-// symbols, accessors overridden by a later property; `super()` in arrows.
+// `with`; `super` inside arrows (incl. `super()`) and in object-literal
+// methods; private names (`#x`) used by a function nested in a class member
+// -- private fields stay native and are NOT yet serializable; sloppy
+// functions using `arguments` whose captured parameters would lose the
+// mapped-arguments aliasing; `delete` of a captured name; object-literal
+// accessors with computed or `__proto__` keys, methods with computed keys
+// other than literals and `Symbol.x`, any computed key after an accessor, and
+// accessors overridden by a later property. Known inexactness: a rebuilt
+// class re-evaluates its heritage, computed keys and static elements.
 //
 // Rebuild test mode: when the compiled program runs with the environment
 // variable DISTRIBUFY_REBUILD_TEST set to the path of runtime/src/closures.js,
-// the program's prologue lets the runtime replace every factory by one that
-// rebuilds the closure from (code id, env) taken through a byte encoding.
+// the prologue hands `$F` to the runtime, which replaces every factory by one
+// that rebuilds the closure from (code id, env) taken through a byte
+// encoding.
 //
 // Requires: ANF. Establishes: ClosureConverted. Invalidates: Scopes.
 // Verifier: every function or class node is inside the factory table, as the
-// value a factory returns (or a member of the class / object it returns), and
-// no factory names a variable declared inside another function.
+// value a factory returns (or a member of the class / object it returns);
+// helpers before the table contain no function. The free-variable rule (a
+// factory names no variable of another function) is checked exactly during
+// the conversion, where bindings are known (err_pass_failed if violated):
+// in the output such a name would be indistinguishable from a global.
 //
 //===----------------------------------------------------------------------===//
-#include "distribufy/Frontend/Frontend.h"
 #include "distribufy/IR/IRBuilder.h"
 #include "distribufy/IR/Scope.h"
 #include "distribufy/IR/ScopeAnalysis.h"
+#include "passes/Common/Snippets.h"
 #include "passes/Passes.h"
 
 #include <fmt/format.h>
@@ -160,50 +180,6 @@ Node *asExpression(Module &m, Node *n) {
   return n;
 }
 
-/// Deep copy of a tree parsed from helper text into the module (atoms
-/// re-interned, META reset, ranges dropped).
-class Cloner {
-public:
-  explicit Cloner(Module &to) : to_(to) {}
-  Node *clone(const Node *n) {
-    if (!n)
-      return nullptr;
-    switch (n->kind) {
-#define CHILD(name) d->name = clone(s->name);
-#define LIST(name)                                                                                 \
-  {                                                                                                \
-    std::vector<Node *> items;                                                                     \
-    items.reserve(s->name.size());                                                                 \
-    for (const Node *item : s->name)                                                               \
-      items.push_back(clone(item));                                                                \
-    d->name = to_.list(items);                                                                     \
-  }
-#define ATOM(name) d->name = s->name ? to_.atom(s->name.str()) : Atom();
-#define NUM(name) d->name = s->name;
-#define FLAG(name) d->name = s->name;
-#define OP(Type, name) d->name = s->name;
-#define META(Type, name, Init)
-#define NODE(Name, Category, Fields)                                                               \
-  case NodeKind::Name: {                                                                           \
-    [[maybe_unused]] auto *s = static_cast<const Name *>(n);                                       \
-    auto *d = to_.make<Name>(SourceRange{});                                                       \
-    Fields return d;                                                                               \
-  }
-#include "distribufy/IR/NodeKinds.def"
-#undef CHILD
-#undef LIST
-#undef ATOM
-#undef NUM
-#undef FLAG
-#undef OP
-#undef META
-    }
-    return nullptr;
-  }
-
-private:
-  Module &to_;
-};
 
 /// How the factory hands out the function it creates.
 enum class Wrap : uint8_t {
@@ -236,6 +212,7 @@ private:
     uint32_t fn;
     ScopeId fnScope;
     int classesInRoot;
+    ScopeId root;
   };
 
   void unsupported(const Node *n, std::string_view what) {
@@ -265,13 +242,16 @@ private:
     }
   }
   bool isVisible(ScopeId s) const { return si_[s].visible >= visBase_; }
-  Ctx saveCtx() const { return {visBase_, visStack_.size(), curFn_, curFnScope_, classesInRoot_}; }
+  Ctx saveCtx() const {
+    return {visBase_, visStack_.size(), curFn_, curFnScope_, classesInRoot_, rootScope_};
+  }
   void restoreCtx(const Ctx &c) {
     popVisibleTo(c.visSize);
     visBase_ = c.visBase;
     curFn_ = c.fn;
     curFnScope_ = c.fnScope;
     classesInRoot_ = c.classesInRoot;
+    rootScope_ = c.root;
   }
 
   void visit(Node *&slot);
@@ -281,6 +261,12 @@ private:
   void visitList(NodeList &list, ScopeId enter, std::vector<Node *> prologue = {});
   void visitDeclaration(Node *st, std::vector<Node *> &out, bool blockLevel);
   void visitIdentifier(Node *&slot);
+  bool within(ScopeId s, ScopeId root) const {
+    for (; s != kNoScope; s = st_.scope(s).parent)
+      if (s == root)
+        return true;
+    return false;
+  }
   void rewritePattern(Node *&p, std::vector<Atom> &plain, bool &anyEnv, bool dryRun);
   void visitAssignment(Node *&slot);
   void visitObject(Node *&slot);
@@ -345,7 +331,7 @@ private:
   std::vector<ScopeInfo> si_;
   std::vector<uint8_t> inEnv_;
   std::vector<Atom> slotName_;
-  std::vector<Atom> renameTo_; ///< Annex B block functions kept as locals
+  std::vector<Atom> renameTo_;   ///< Annex B block functions kept as locals
   std::vector<uint32_t> initFn_; ///< fn serial where the binding is initialised
   std::unordered_map<const Node *, uint32_t> codeId_;
   std::unordered_map<const Node *, ScopeId> fieldScope_; ///< PropertyDefinition -> scope
@@ -357,8 +343,10 @@ private:
   std::vector<ScopeId> envStack_;
   uint32_t fnSerial_ = 0, curFn_ = 0;
   ScopeId curFnScope_ = kNoScope;
+  ScopeId rootScope_ = kNoScope; ///< scope of the function/class being factored
   int classesInRoot_ = 0;
-  Atom tableName_, envBase_, uninit_, tdzRead_, tdzWrite_, constErr_, defAcc_;
+  Atom tableName_, envBase_, uninit_, tdzRead_, tdzWrite_, constErr_, defAcc_, defData_, toKey_,
+      defFn_;
   bool programStrict_ = false;
 };
 
@@ -621,6 +609,19 @@ void Converter::visitIdentifier(Node *&slot) {
     id->name = renameTo_[bid];
     return;
   }
+  if (bid != kNoBinding && !inEnv_[bid] && rootScope_ != kNoScope) {
+    // Exact form of the verifier's rule, checked where bindings are known: a
+    // plain name in a factory must be declared inside it, module-level or
+    // global.
+    const Binding &bd = st_.binding(bid);
+    if (bd.kind != BindingKind::Global && bd.scope != kNoScope &&
+        st_.scope(bd.scope).kind != ScopeKind::Script &&
+        st_.scope(bd.scope).kind != ScopeKind::Module && !within(bd.scope, rootScope_)) {
+      diags_.report(DiagId::err_pass_failed, m_.file(), id->range, "closure",
+                    fmt::format("'{}' would escape its function's factory", id->name.str()));
+      ok_ = false;
+    }
+  }
   if (bid == kNoBinding || !inEnv_[bid] || st_.binding(bid).declaration == id)
     return;
   b_.setRange(id->range);
@@ -668,8 +669,12 @@ void Converter::rewritePattern(Node *&p, std::vector<Atom> &plain, bool &anyEnv,
     return;
   case NodeKind::AssignmentPattern: {
     auto *ap = cast<AssignmentPattern>(p);
-    if (!dryRun)
-      visit(ap->right);
+    if (!dryRun) {
+      if (auto *id = dynCast<Identifier>(ap->left))
+        visitInferred(ap->right, id->name.str());
+      else
+        visit(ap->right);
+    }
     rewritePattern(ap->left, plain, anyEnv, dryRun);
     return;
   }
@@ -735,6 +740,15 @@ void Converter::visit(Node *&slot) {
   case NodeKind::AssignmentExpression:
     visitAssignment(slot);
     return;
+  case NodeKind::AssignmentPattern: { // a default left by desugar: names its function
+    auto *ap = cast<AssignmentPattern>(n);
+    visit(ap->left);
+    if (auto *id = dynCast<Identifier>(ap->left))
+      visitInferred(ap->right, id->name.str());
+    else
+      visit(ap->right);
+    return;
+  }
   case NodeKind::MemberExpression: {
     auto *me = cast<MemberExpression>(n);
     visit(me->object);
@@ -1172,6 +1186,7 @@ Node *Converter::convert(Node *orig, Wrap wrap, std::string_view name, Node *key
     pushVisible(paramScope);
   curFn_ = ++fnSerial_;
   classesInRoot_ = 0;
+  rootScope_ = nodeScope(n);
   std::vector<Node *> prefix;
   bool strict = true;
   if (isClass(n)) {
@@ -1198,8 +1213,8 @@ Node *Converter::convert(Node *orig, Wrap wrap, std::string_view name, Node *key
           // element runs (the inner binding is initialised by then too).
           auto *env = b_.ident(si_[cs].envName);
           auto *sb = b_.make<StaticBlock>();
-          sb->body = b_.list(
-              {b_.exprStmt(b_.assign(b_.member(env, slotName_[bd].str()), b_.make<ThisExpression>()))});
+          sb->body = b_.list({b_.exprStmt(
+              b_.assign(b_.member(env, slotName_[bd].str()), b_.make<ThisExpression>()))});
           std::vector<Node *> members = {sb};
           members.insert(members.end(), ce->body.begin(), ce->body.end());
           ce->body = b_.list(members);
@@ -1261,85 +1276,101 @@ Node *Converter::convert(Node *orig, Wrap wrap, std::string_view name, Node *key
   return call(b_.index(b_.ident(tableName_), b_.number(id)), args);
 }
 
+// Properties up to the first accessor (or computed-key anonymous function)
+// stay in the literal; from there on each property is defined, in order, by
+// a chained helper call, so evaluation order, key order and accessor merging
+// are the literal's: `$defData($defAcc({a: 1}, "k", g, void 0), $toKey(x), v)`.
 void Converter::visitObject(Node *&slot) {
   auto *obj = cast<ObjectExpression>(slot);
-  struct Acc {
-    std::string key;
-    Node *get = nullptr, *set = nullptr;
-  };
-  std::vector<Acc> accs;
   std::vector<Node *> props;
+  Node *chain = nullptr; // non-null once properties are defined by helpers
   for (Node *pn : obj->properties) {
     auto *p = dynCast<Property>(pn);
     if (!p) {
+      if (chain) {
+        unsupported(pn, "spread after an accessor in an object literal");
+        return;
+      }
       visit(pn);
       props.push_back(pn);
       continue;
     }
     std::string key;
     bool isStatic = staticKey(p->key, p->computed, key);
-    if (!accs.empty()) {
-      if (!isStatic) {
-        unsupported(p, "computed property after an accessor in an object literal");
-        return;
-      }
-      for (Acc &a : accs)
-        if (a.key == key && p->kind == PropertyKind::Init) {
-          unsupported(p, "accessor overridden by a later property");
-          return;
-        }
+    bool isAccessor = p->kind != PropertyKind::Init;
+    bool anonFnComputed = p->computed && !p->method && !isAccessor && p->value &&
+                          isFnOrClass(p->value) && !fnId(p->value);
+    if (!chain && (isAccessor || anonFnComputed)) {
+      obj->properties = b_.list(props);
+      chain = obj;
     }
     if (p->computed)
       visit(p->key);
-    if (p->kind == PropertyKind::Init && !p->method) {
+    b_.setRange(p->range);
+    // The key as the helpers receive it (converted before the value runs).
+    auto keyArg = [&]() -> Node * {
+      if (!p->computed)
+        return b_.string(key);
+      return call(helper(toKey_, "toKey"), {p->key});
+    };
+    if (!isAccessor && !p->method) {
       bool wasShorthand = p->shorthand;
-      if (isStatic && key != "__proto__")
-        visitInferred(p->value, key);
-      else
+      if (!p->computed && key == "__proto__") {
+        if (chain) {
+          unsupported(p, "`__proto__:` after an accessor in an object literal");
+          return;
+        }
         visit(p->value);
+      } else if (isStatic && !p->computed) {
+        visitInferred(p->value, key);
+      } else if (anonFnComputed) {
+        Node *k = keyArg();
+        Node *fn = convert(p->value, Wrap::Plain, {}, nullptr);
+        chain = call(helper(defFn_, "defFn"), {chain, k, fn});
+        continue;
+      } else {
+        visit(p->value);
+      }
       if (wasShorthand && !isa<Identifier>(p->value))
         p->shorthand = false;
-      props.push_back(p);
+      if (chain)
+        chain = call(helper(defData_, "defData"), {chain, keyArg(), p->value});
+      else
+        props.push_back(p);
       continue;
     }
-    if (p->kind == PropertyKind::Init) { // method
+    if (!isAccessor) { // method
       Node *k = cloneKey(p->key, p->computed);
       if (!k) {
         unsupported(p, "method with a computed key other than a literal or well-known symbol");
         return;
+      }
+      if (chain) {
+        Node *ka = keyArg();
+        chain =
+            call(helper(defData_, "defData"), {chain, ka, convert(p->value, Wrap::Method, {}, k)});
+        continue;
       }
       p->value = convert(p->value, Wrap::Method, {}, k);
       p->method = false;
       props.push_back(p);
       continue;
     }
-    if (!isStatic || p->computed || key == "__proto__") {
-      unsupported(p, "object-literal accessor with a computed or __proto__ key");
+    if (p->computed) {
+      unsupported(p, "object-literal accessor with a computed key");
       return;
     }
+    Node *ka = keyArg();
     Node *fn =
         convert(p->value, p->kind == PropertyKind::Get ? Wrap::Getter : Wrap::Setter, key, nullptr);
-    Acc *a = nullptr;
-    for (Acc &x : accs)
-      if (x.key == key)
-        a = &x;
-    if (!a) {
-      accs.push_back({key});
-      a = &accs.back();
-      // Placeholder: keeps the property's position in the key order.
-      auto *ph = b_.make<Property>();
-      ph->key = b_.string(key);
-      ph->value = undef();
-      props.push_back(ph);
-    }
-    (p->kind == PropertyKind::Get ? a->get : a->set) = fn;
+    bool get = p->kind == PropertyKind::Get;
+    chain = call(helper(defAcc_, "defAcc"), {chain, ka, get ? fn : undef(), get ? undef() : fn});
   }
-  obj->properties = b_.list(props);
-  Node *result = obj;
-  for (Acc &a : accs)
-    result = call(helper(defAcc_, "defAcc"),
-                  {result, b_.string(a.key), a.get ? a.get : undef(), a.set ? a.set : undef()});
-  slot = result;
+  if (!chain) {
+    obj->properties = b_.list(props);
+    return;
+  }
+  slot = chain;
 }
 
 std::vector<Node *> Converter::prologueHelpers() {
@@ -1361,31 +1392,45 @@ std::vector<Node *> Converter::prologueHelpers() {
     src += fmt::format(
         "function {}(v) {{ throw new TypeError(\"Assignment to constant variable.\"); }}\n",
         constErr_.str());
+  // Accessor definition merges with an existing accessor of the same key
+  // (a getter keeps an earlier setter), as the literal does.
   if (defAcc_)
-    src += fmt::format("function {}(o, k, g, s) {{ Object.defineProperty(o, k, {{ get: g, set: s, "
-                       "enumerable: true, configurable: true }}); return o; }}\n",
-                       defAcc_.str());
+    src += fmt::format(
+        "function {}(o, k, g, s) {{ var d = Object.getOwnPropertyDescriptor(o, k); "
+        "if (d !== undefined && !(\"value\" in d)) {{ if (g === undefined) g = d.get; "
+        "if (s === undefined) s = d.set; }} Object.defineProperty(o, k, {{ get: g, set: s, "
+        "enumerable: true, configurable: true }}); return o; }}\n",
+        defAcc_.str());
+  if (defData_)
+    src += fmt::format("function {}(o, k, v) {{ Object.defineProperty(o, k, {{ value: v, "
+                       "writable: true, enumerable: true, configurable: true }}); return o; }}\n",
+                       defData_.str());
+  if (toKey_)
+    src += fmt::format("function {}(k) {{ return typeof k === \"symbol\" ? k : String(k); }}\n",
+                       toKey_.str());
+  // SetFunctionName for an anonymous function under a computed key.
+  if (defFn_)
+    src += fmt::format(
+        "function {}(o, k, f) {{ var n = typeof k === \"symbol\" ? (k.description === undefined ? "
+        "\"\" : \"[\" + k.description + \"]\") : k; "
+        "if (typeof f !== \"function\" || !Object.prototype.hasOwnProperty.call(f, \"name\") || "
+        "Object.getOwnPropertyDescriptor(f, \"name\").configurable) "
+        "Object.defineProperty(f, \"name\", {{ value: n, configurable: true }}); "
+        "Object.defineProperty(o, k, {{ value: f, writable: true, enumerable: true, "
+        "configurable: true }}); return o; }}\n",
+        defFn_.str());
   // Rebuild test mode (runtime/src/closures.js): replaces the factories.
   src += fmt::format("if (typeof process === \"object\" && process !== null && process.env && "
                      "process.env.DISTRIBUFY_REBUILD_TEST && typeof require === \"function\") "
                      "require(process.env.DISTRIBUFY_REBUILD_TEST).installRebuildTest({});\n",
                      tableName_.str());
-  SourceManager sm;
-  FileId file = sm.addBuffer("<closure prologue>", src);
-  DiagnosticEngine scratchDiags(sm);
-  ParseOptions opts;
-  opts.sourceType = SourceType::Script;
-  std::unique_ptr<Module> scratch = parseJavaScript(sm, file, scratchDiags, opts);
-  std::vector<Node *> out;
-  if (!scratch || scratchDiags.hasErrors() || !scratch->program) {
-    diags_.report(DiagId::err_pass_failed, "closure", "the closure prologue did not parse");
+  std::optional<std::vector<Node *>> out =
+      importSnippet(m_, src, diags_, "closure", "the closure prologue");
+  if (!out) {
     ok_ = false;
-    return out;
+    return {};
   }
-  Cloner cl(m_);
-  for (Node *st : scratch->program->body)
-    out.push_back(cl.clone(st));
-  return out;
+  return std::move(*out);
 }
 
 bool Converter::run() {
@@ -1458,12 +1503,6 @@ public:
             break;
           }
     }
-    // Names declared inside each non-factory function nesting level: a
-    // factory must not name a variable declared in another function.
-    if (table)
-      for (const Node *f : table->elements)
-        if (f)
-          collectDecls(f, otherFnNames_);
     bool beforeTable = table != nullptr;
     for (const Node *st : prog->body) {
       if (table && containsNode(st, table)) {
@@ -1533,7 +1572,7 @@ private:
     }
     if (isClass(n)) {
       NodeList ce = isa<ClassExpression>(n) ? cast<ClassExpression>(n)->body
-                                         : cast<ClassDeclaration>(n)->body;
+                                            : cast<ClassDeclaration>(n)->body;
       const Node *sup = isa<ClassExpression>(n) ? cast<ClassExpression>(n)->superClass
                                                 : cast<ClassDeclaration>(n)->superClass;
       if (sup)
@@ -1556,80 +1595,6 @@ private:
       return;
     forEachChild(n, [&](const Node *c) { checkMembers(c); });
   }
-  static void patternNames(const Node *p, std::unordered_set<std::string_view> &out) {
-    if (!p)
-      return;
-    switch (p->kind) {
-    case NodeKind::Identifier:
-      out.insert(cast<Identifier>(p)->name.str());
-      return;
-    case NodeKind::ArrayPattern:
-      for (const Node *e : cast<ArrayPattern>(p)->elements)
-        if (e)
-          patternNames(e, out);
-      return;
-    case NodeKind::ObjectPattern:
-      for (const Node *e : cast<ObjectPattern>(p)->properties)
-        patternNames(isa<Property>(e) ? cast<Property>(e)->value : e, out);
-      return;
-    case NodeKind::RestElement:
-      patternNames(cast<RestElement>(p)->argument, out);
-      return;
-    case NodeKind::AssignmentPattern:
-      patternNames(cast<AssignmentPattern>(p)->left, out);
-      return;
-    default:
-      return;
-    }
-  }
-  void collectDecls(const Node *n, std::unordered_set<std::string_view> &out) {
-    if (auto *vd = dynCast<VariableDeclarator>(n))
-      patternNames(vd->id, out);
-    if (isFunction(n)) {
-      for (const Node *p : isa<FunctionExpression>(n)    ? cast<FunctionExpression>(n)->params
-                           : isa<FunctionDeclaration>(n) ? cast<FunctionDeclaration>(n)->params
-                                                         : cast<ArrowFunctionExpression>(n)->params)
-        patternNames(p, out);
-    }
-    if (isFunction(n) || isClass(n))
-      if (auto *id = dynCast<Identifier>(fnId(const_cast<Node *>(n))))
-        out.insert(id->name.str());
-    if (auto *cc = dynCast<CatchClause>(n))
-      patternNames(cc->param, out);
-    forEachChild(n, [&](const Node *c) { collectDecls(c, out); });
-  }
-  void collectRefs(const Node *n, std::vector<const Identifier *> &out) {
-    if (auto *me = dynCast<MemberExpression>(n)) {
-      collectRefs(me->object, out);
-      if (me->computed)
-        collectRefs(me->property, out);
-      return;
-    }
-    if (auto *p = dynCast<Property>(n)) {
-      if (p->computed)
-        collectRefs(p->key, out);
-      collectRefs(p->value, out);
-      return;
-    }
-    if (auto *md = dynCast<MethodDefinition>(n)) {
-      if (md->computed)
-        collectRefs(md->key, out);
-      collectRefs(md->value, out);
-      return;
-    }
-    if (auto *pd = dynCast<PropertyDefinition>(n)) {
-      if (pd->computed)
-        collectRefs(pd->key, out);
-      if (pd->value)
-        collectRefs(pd->value, out);
-      return;
-    }
-    if (auto *id = dynCast<Identifier>(n)) {
-      out.push_back(id);
-      return;
-    }
-    forEachChild(n, [&](const Node *c) { collectRefs(c, out); });
-  }
   void checkFactory(const FunctionExpression *fac) {
     auto *body = cast<BlockStatement>(fac->body);
     const ReturnStatement *ret = nullptr;
@@ -1644,51 +1609,11 @@ private:
       return;
     }
     checkMembers(ret->argument);
-    // No free reference to a name declared only inside some other function.
-    std::unordered_set<std::string_view> own;
-    collectDecls(fac, own);
-    std::vector<const Identifier *> refs;
-    collectRefs(fac->body, refs);
-    for (const Identifier *id : refs) {
-      std::string_view n = id->name.str();
-      if (!own.count(n) && otherFnNames_.count(n) && !topNames().count(n))
-        fail(id, fmt::format("factory refers to '{}', a variable of another function", n));
-    }
-  }
-  const std::unordered_set<std::string_view> &topNames() {
-    if (!topDone_) {
-      topDone_ = true;
-      for (const Node *st : m_.program->body) {
-        if (auto *vd = dynCast<VariableDeclaration>(st)) {
-          for (const Node *d : vd->declarations)
-            if (auto *id = dynCast<Identifier>(cast<VariableDeclarator>(d)->id))
-              top_.insert(id->name.str());
-        } else if (auto *ex = dynCast<ExportNamedDeclaration>(st);
-                   ex && ex->declaration && isa<VariableDeclaration>(ex->declaration)) {
-          for (const Node *d : cast<VariableDeclaration>(ex->declaration)->declarations)
-            if (auto *id = dynCast<Identifier>(cast<VariableDeclarator>(d)->id))
-              top_.insert(id->name.str());
-        } else if (auto *im = dynCast<ImportDeclaration>(st)) {
-          for (const Node *sp : im->specifiers) {
-            const Node *local = isa<ImportSpecifier>(sp) ? cast<ImportSpecifier>(sp)->local
-                                : isa<ImportDefaultSpecifier>(sp)
-                                    ? cast<ImportDefaultSpecifier>(sp)->local
-                                    : cast<ImportNamespaceSpecifier>(sp)->local;
-            if (auto *id = dynCast<Identifier>(local))
-              top_.insert(id->name.str());
-          }
-        }
-      }
-    }
-    return top_;
   }
 
   const Module &m_;
   DiagnosticEngine &diags_;
   bool ok_ = true;
-  std::unordered_set<std::string_view> otherFnNames_;
-  std::unordered_set<std::string_view> top_;
-  bool topDone_ = false;
 };
 
 class ClosurePass final : public Pass {

@@ -60,18 +60,35 @@
 //      SequenceExpressions are not conditional and stay, calls included,
 //      unless they contain such a part (then their elements are statements).
 //
-// Not lowered yet (so not part of the stage's guarantees, and not checked):
-// destructuring / default / rest parameters / spread.
+//  (P) No call in a destructuring pattern or a parameter list
+//      (LowerPatterns.cpp, a walk between the two above): such patterns
+//      (declarations, `=` statements, for-in/of heads, catch parameters)
+//      are temps and statements in spec order (array patterns through the
+//      iterator protocol with IteratorClose, object rest through a
+//      CopyDataProperties helper); such parameter lists keep their
+//      identifiers, `x = void 0` placeholders (length, non-simple list) and
+//      identifier rest, and their defaults/patterns run at the top of the
+//      body. Patterns and parameter lists without a call are kept (V8
+//      runs them; an array pattern's iterator then runs inside the engine,
+//      like a getter), and so is spread (anf names its argument).
+//      A computed key copied to a temp before a hoisted part (C) is
+//      converted with ToPropertyKey at the copy.
 // Kept by design: classes, generators, async functions, let/const, template
 // literals, arguments/this/new.target/super, labeled blocks, with, eval.
 //
-// Unsupported (err_unsupported, never a wrong program): ++/compound
+// Unsupported (err_unsupported, never a wrong program): a pattern with a
+// call nested inside an expression or an export declaration; a const
+// pattern with a call whose binding is written again; a pattern default
+// naming a binding of the same pattern not yet initialised; a parameter
+// list with a call whose moved part names a body declaration, calls eval,
+// names a later parameter, belongs to a generator, or creates closures
+// while the body redeclares a parameter; a call whose arguments need
+// hoisting with a plain-name callee inside `with`; ++/compound
 // assignment that needs a temporary inside a parameter list or a class field
 // initializer; a closure in the head of a `for (let ...)` whose bindings are
-// captured; a conditionally evaluated call in a parameter default, a class
-// field initializer / heritage / computed key, a destructuring default or
-// target, a switch case test, an optional chain used as a callee or tag or
-// deleted, or an optional chain on `super`; a switch where
+// captured; a conditionally evaluated call in a class field
+// initializer / heritage / computed key, a switch case test, an optional
+// chain used as a callee or tag or deleted, or an optional chain on `super`; a switch where
 // let/const/class/Annex B function declarations of more than one case
 // clause are named by other clauses.
 //
@@ -96,7 +113,8 @@ namespace {
 
 using namespace ir;
 
-/// Checks (H), (L), (A), (S) and (F) in one walk with an explicit work list.
+/// Checks (H), (L), (A), (S) and (F) in one walk ((C) and (P) have their own) with an explicit work
+/// list.
 class CoreVerifier {
 public:
   CoreVerifier(const Module &m, DiagnosticEngine &diags) : m_(m), diags_(diags) {}
@@ -231,7 +249,7 @@ public:
   StageSet invalidates() const override { return {Stage::Scopes}; }
 
   bool run(ir::Module &module, PassContext &ctx) override {
-    return desugar::lowerModule(module, ctx.diags) &&
+    return desugar::lowerModule(module, ctx.diags) && desugar::lowerPatterns(module, ctx.diags) &&
            desugar::lowerConditionals(module, ctx.diags);
   }
 
@@ -239,7 +257,8 @@ public:
     bool structural = Pass::verify(module, ctx);
     bool core = CoreVerifier(module, ctx.diags).run();
     bool cond = desugar::verifyConditionals(module, ctx.diags);
-    return structural && core && cond;
+    bool pats = desugar::verifyPatterns(module, ctx.diags);
+    return structural && core && cond && pats;
   }
 };
 

@@ -20,6 +20,15 @@ enum class Helper : uint8_t {
   IteratorStep,   ///< IteratorNext + the result-is-an-object check
   IterClose,      ///< IteratorClose for a break/return completion
   IterCloseThrow, ///< IteratorClose for a throw completion (errors ignored)
+  // Destructuring (LowerPatterns.cpp); written in core form already, since
+  // they are emitted after the lowering walk.
+  DestrIter,       ///< GetIterator -> record `{it, next, done}`
+  DestrStep,       ///< IteratorStep + IteratorValue on the record
+  DestrRest,       ///< the remaining values as an array
+  DestrClose,      ///< IteratorClose (normal completion) unless done
+  DestrCloseThrow, ///< IteratorClose (throw completion) unless done
+  ObjectRest,      ///< CopyDataProperties into a new object, minus keys
+  ToPropertyKey,   ///< ToPropertyKey
   NumHelpers
 };
 
@@ -38,5 +47,11 @@ bool lowerModule(ir::Module &m, DiagnosticEngine &diags);
 bool lowerConditionals(ir::Module &m, DiagnosticEngine &diags);
 /// Checks post-condition (C) of Desugar.cpp's banner.
 bool verifyConditionals(const ir::Module &m, DiagnosticEngine &diags);
+
+/// Walk between the two above (LowerPatterns.cpp): destructuring patterns
+/// and parameter lists containing a call become statements.
+bool lowerPatterns(ir::Module &m, DiagnosticEngine &diags);
+/// Checks post-condition (P) of Desugar.cpp's banner.
+bool verifyPatterns(const ir::Module &m, DiagnosticEngine &diags);
 
 } // namespace distribufy::desugar

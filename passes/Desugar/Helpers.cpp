@@ -8,8 +8,10 @@
 // desugar walk then lowers like user code (their loops become labeled
 // whiles, their vars are hoisted). No runtime library is involved.
 //
-// Each helper uses only `Object`, `Symbol` and `TypeError` from the global
-// object, looked up when the helper runs.
+// Each helper uses only `Object`, `Symbol`, `TypeError` and (destructuring
+// helpers) `Reflect` from the global object, looked up when the helper
+// runs, and assumes the built-in methods it calls (Function.prototype.call,
+// Array.prototype.map/forEach/indexOf) are unmodified.
 //
 //===----------------------------------------------------------------------===//
 #include "passes/Desugar/Desugar.h"
@@ -81,6 +83,98 @@ constexpr std::string_view kIterCloseThrow = R"JS(function $h(it) {
   } catch (e) {}
 })JS";
 
+// ---- destructuring (LowerPatterns.cpp) ----
+// These are emitted after the lowering walk, so they are written in the
+// desugar core already: one var line, loops as labeled whiles.
+
+// GetIterator for an array pattern; `done` follows the spec's
+// iteratorRecord.[[Done]] so the pattern knows whether to close it.
+constexpr std::string_view kDestrIter = R"JS(function $h(o) {
+  var m, it;
+  m = o[Symbol.iterator];
+  if (typeof m !== "function") throw new TypeError(String(o) + " is not iterable");
+  it = m.call(o);
+  if (Object(it) !== it) throw new TypeError("Result of the Symbol.iterator method is not an object");
+  return { it: it, next: it.next, done: false };
+})JS";
+
+// One element: IteratorStep then (unless `skip`, an elision) IteratorValue.
+// `done` is true while next(), the done read and the value read run, so a
+// throw from any of them leaves the iterator unclosed, as in the spec.
+constexpr std::string_view kDestrStep = R"JS(function $h(d, skip) {
+  var r, v;
+  if (d.done) return void 0;
+  d.done = true;
+  r = d.next.call(d.it);
+  if (Object(r) !== r) throw new TypeError("Iterator result " + String(r) + " is not an object");
+  if (r.done) return void 0;
+  if (skip) { d.done = false; return void 0; }
+  v = r.value;
+  d.done = false;
+  return v;
+})JS";
+
+// A rest element: the remaining values, in a fresh array.
+constexpr std::string_view kDestrRest = R"JS(function $h(d) {
+  var a, r;
+  a = [];
+  L: while (!d.done) {
+    d.done = true;
+    r = d.next.call(d.it);
+    if (Object(r) !== r) throw new TypeError("Iterator result " + String(r) + " is not an object");
+    if (r.done) break L;
+    a[a.length] = r.value;
+    d.done = false;
+  }
+  return a;
+})JS";
+
+constexpr std::string_view kDestrClose = R"JS(function $h(d) {
+  var r, res;
+  if (d.done) return;
+  d.done = true;
+  r = d.it.return;
+  if (r === void 0 || r === null) return;
+  res = r.call(d.it);
+  if (Object(res) !== res) throw new TypeError("Iterator result " + String(res) + " is not an object");
+})JS";
+
+constexpr std::string_view kDestrCloseThrow = R"JS(function $h(d) {
+  var r;
+  if (d.done) return;
+  d.done = true;
+  try {
+    r = d.it.return;
+    if (r !== void 0 && r !== null) r.call(d.it);
+  } catch (e) {}
+})JS";
+
+// Object rest: own enumerable string and symbol keys, in [[OwnPropertyKeys]]
+// order, except the ones the pattern named (already property keys; literal
+// numbers are converted here), defined as data properties (no setter or
+// __proto__ magic on the target), each getter called once.
+constexpr std::string_view kObjectRest = R"JS(function $h(o, ex) {
+  var from, r;
+  from = Object(o);
+  r = {};
+  ex = ex.map(function (k) { return typeof k === "number" ? String(k) : k; });
+  Reflect.ownKeys(from).forEach(function (k) {
+    var d;
+    if (ex.indexOf(k) !== -1) return;
+    d = Object.getOwnPropertyDescriptor(from, k);
+    if (d !== void 0 && d.enumerable)
+      Object.defineProperty(r, k, { value: from[k], writable: true, enumerable: true, configurable: true });
+  });
+  return r;
+})JS";
+
+// ToPropertyKey: an object is converted exactly once, by a computed key.
+constexpr std::string_view kToPropertyKey = R"JS(function $h(k) {
+  if (typeof k === "symbol") return k;
+  if (k !== null && (typeof k === "object" || typeof k === "function")) return Reflect.ownKeys({ [k]: 0 })[0];
+  return String(k);
+})JS";
+
 std::string_view helperSource(Helper h) {
   switch (h) {
   case Helper::ForInKeys:
@@ -93,6 +187,20 @@ std::string_view helperSource(Helper h) {
     return kIterClose;
   case Helper::IterCloseThrow:
     return kIterCloseThrow;
+  case Helper::DestrIter:
+    return kDestrIter;
+  case Helper::DestrStep:
+    return kDestrStep;
+  case Helper::DestrRest:
+    return kDestrRest;
+  case Helper::DestrClose:
+    return kDestrClose;
+  case Helper::DestrCloseThrow:
+    return kDestrCloseThrow;
+  case Helper::ObjectRest:
+    return kObjectRest;
+  case Helper::ToPropertyKey:
+    return kToPropertyKey;
   case Helper::NumHelpers:
     break;
   }

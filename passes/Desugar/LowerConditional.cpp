@@ -82,6 +82,7 @@ private:
   std::unordered_set<const Node *> need_; ///< nodes containing a part to hoist
   std::unordered_set<const Node *> bad_;  ///< the conditional nodes themselves
   std::unordered_set<Atom, AtomHash> tempSet_;
+  int withDepth_ = 0; ///< inside a `with` body (nested functions included)
 
   void unsupported(const Node *where, std::string_view what) {
     diags_.report(DiagId::err_unsupported, m_.file(), where ? where->range : SourceRange{}, what);
@@ -405,7 +406,9 @@ private:
     case NodeKind::WithStatement: {
       auto *ws = cast<WithStatement>(s);
       head(ws->object, out);
+      ++withDepth_;
       ws->body = single(ws->body);
+      --withDepth_;
       break;
     }
     case NodeKind::SwitchStatement: {
@@ -532,8 +535,10 @@ private:
     if (isFunction(slot))
       return; // creating a closure has no effect to order
     if (auto *p = dynCast<Property>(slot)) {
-      if (p->computed)
+      if (p->computed) {
         p->key = nameLin(p->key, out);
+        toPropertyKey(p->key, out);
+      }
       // An anonymous function value is named after its key: leave it there.
       if (isAnonymousFn(p->value) && !isFunction(p->value))
         unsupported(p->value, "an anonymous class before a conditionally evaluated call");
@@ -546,6 +551,36 @@ private:
     if (category(slot->kind) != NodeCategory::Expression)
       return;
     slot = nameLin(slot, out);
+  }
+
+  /// A computed key copied to a temp must be converted where JS converts
+  /// it (before the later parts run): objects only, the rest has no effect.
+  /// `if ($k !== null && (typeof $k === "object" || typeof $k === "function"))
+  ///    $k = Reflect.ownKeys({ [$k]: 0 })[0];` is ToPropertyKey, run once.
+  void toPropertyKey(Node *key, std::vector<Node *> &out) {
+    if (!isTemp(key))
+      return;
+    Atom k = cast<Identifier>(key)->name;
+    auto typeIs = [&](std::string_view t) {
+      return b_.binary(BinaryOp::StrictEq, b_.unary(UnaryOp::Typeof, b_.ident(k)), b_.string(t));
+    };
+    auto *isObj = b_.make<LogicalExpression>();
+    isObj->op = LogicalOp::Or;
+    isObj->left = typeIs("object");
+    isObj->right = typeIs("function");
+    auto *test = b_.make<LogicalExpression>();
+    test->op = LogicalOp::And;
+    test->left = b_.binary(BinaryOp::StrictNotEq, b_.ident(k), b_.make<NullLiteral>());
+    test->right = isObj;
+    auto *prop = b_.make<Property>();
+    prop->key = b_.ident(k);
+    prop->computed = true;
+    prop->value = b_.number(0);
+    prop->kind = PropertyKind::Init;
+    auto *obj = b_.make<ObjectExpression>();
+    obj->properties = b_.list({prop});
+    Node *conv = b_.index(b_.call(b_.member(b_.ident("Reflect"), "ownKeys"), {obj}), b_.number(0));
+    out.push_back(b_.ifStmt(test, b_.exprStmt(b_.assign(b_.ident(k), conv))));
   }
 
   /// Operand lists (arguments, elements, properties): everything before the
@@ -712,6 +747,11 @@ private:
         return c;
       }
       if (argsNeed) {
+        if (withDepth_ > 0 && isa<Identifier>(c->callee)) {
+          // The with object would supply `this`; a copied callee loses it.
+          unsupported(e, "a call inside `with` whose arguments need hoisting");
+          return e;
+        }
         c->callee = lin(c->callee, out);
         auto *id = dynCast<Identifier>(c->callee);
         if (!(id && id->name.str() == "eval")) // keep a direct eval direct

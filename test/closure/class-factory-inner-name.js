@@ -51,7 +51,7 @@ console.log(new B().name(), B.made, new B().self() === B);
 // CHECK-NEXT:     self() {
 // CHECK-NEXT:       let $t5, $t6, $t7;
 // CHECK-NEXT:       $t5 = [0];
-// CHECK-NEXT:       $t6 = $F17[8]($env16_4);
+// CHECK-NEXT:       $t6 = (0, $F17[8]($env16_4));
 // CHECK-NEXT:       $t7 = $t5.map($t6);
 // CHECK-NEXT:       return $t7[0];
 // CHECK-NEXT:     }
@@ -61,20 +61,16 @@ console.log(new B().name(), B.made, new B().self() === B);
 // CHECK-NEXT:   return () => {
 // CHECK-NEXT:     let $t1, $t2, $t3;
 // CHECK-NEXT:     $t1 = [1];
-// CHECK-NEXT:     $t2 = $F17[5]($env16_4);
+// CHECK-NEXT:     $t2 = (0, $F17[5]($env16_4));
 // CHECK-NEXT:     $t3 = $t1.map($t2);
 // CHECK-NEXT:     return $t3.length;
 // CHECK-NEXT:   };
 // CHECK-NEXT: }, function $fac5($env16_4) {
 // CHECK-NEXT:   "use strict";
-// CHECK-NEXT:   return {
-// CHECK-NEXT:     "$t2": () => $env16_4.B
-// CHECK-NEXT:   }["$t2"];
+// CHECK-NEXT:   return () => $env16_4.B;
 // CHECK-NEXT: }, , , function $fac8($env16_4) {
 // CHECK-NEXT:   "use strict";
-// CHECK-NEXT:   return {
-// CHECK-NEXT:     "$t6": () => $env16_4.B
-// CHECK-NEXT:   }["$t6"];
+// CHECK-NEXT:   return () => $env16_4.B;
 // CHECK-NEXT: }];
 // CHECK-NEXT: if (typeof process === "object" && process !== null && process.env && process.env.DISTRIBUFY_REBUILD_TEST && typeof require === "function")
 // CHECK-NEXT:   require(process.env.DISTRIBUFY_REBUILD_TEST).installRebuildTest($F17);

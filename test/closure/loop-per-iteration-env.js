@@ -15,17 +15,13 @@ console.log(fs.map((f) => f()).join());
 // CHECK-NEXT:   return v;
 // CHECK-NEXT: }
 // CHECK-NEXT: const $F14 = [function $fac0($env13_2) {
-// CHECK-NEXT:   return {
-// CHECK-NEXT:     "$t6": () => $tdz16($env13_2.i, "i")
-// CHECK-NEXT:   }["$t6"];
+// CHECK-NEXT:   return () => $tdz16($env13_2.i, "i");
 // CHECK-NEXT: }, function $fac1() {
-// CHECK-NEXT:   return {
-// CHECK-NEXT:     "$t10": (f) => {
-// CHECK-NEXT:       let $t9;
-// CHECK-NEXT:       $t9 = f();
-// CHECK-NEXT:       return $t9;
-// CHECK-NEXT:     }
-// CHECK-NEXT:   }["$t10"];
+// CHECK-NEXT:   return (f) => {
+// CHECK-NEXT:     let $t9;
+// CHECK-NEXT:     $t9 = f();
+// CHECK-NEXT:     return $t9;
+// CHECK-NEXT:   };
 // CHECK-NEXT: }];
 // CHECK-NEXT: if (typeof process === "object" && process !== null && process.env && process.env.DISTRIBUFY_REBUILD_TEST && typeof require === "function")
 // CHECK-NEXT:   require(process.env.DISTRIBUFY_REBUILD_TEST).installRebuildTest($F14);
@@ -45,14 +41,14 @@ console.log(fs.map((f) => f()).join());
 // CHECK-NEXT:       $t3 = - -$env13_2.i, $env13_2.i = typeof $t3 === "bigint" ? $t3 + 1n : $t3 + 1, $t3;
 // CHECK-NEXT:     if (!($env13_2.i < 3))
 // CHECK-NEXT:       break $L1;
-// CHECK-NEXT:     $t6 = $F14[0]($env13_2);
+// CHECK-NEXT:     $t6 = (0, $F14[0]($env13_2));
 // CHECK-NEXT:     fs.push($t6);
 // CHECK-NEXT:     $v4 = $env13_2.i;
 // CHECK-NEXT:   }
 // CHECK-NEXT: }
 // CHECK-NEXT: $t7 = console;
 // CHECK-NEXT: $t8 = $t7.log;
-// CHECK-NEXT: $t10 = $F14[1]();
+// CHECK-NEXT: $t10 = (0, $F14[1]());
 // CHECK-NEXT: $t11 = fs.map($t10);
 // CHECK-NEXT: $t12 = $t11.join();
 // CHECK-NEXT: $t8.call($t7, $t12);

@@ -6,4 +6,3 @@
 class A { m() { return 1; } }
 class B extends A { m() { return () => super.m(); } }
 function g(s) { return eval(s); }
-
