@@ -158,6 +158,14 @@ void collectBoundNames(Node *p, std::vector<Identifier *> &out) {
   }
 }
 
+void collectBoundNames(const Node *pattern, std::vector<Atom> &out) {
+  std::vector<Identifier *> ids;
+  // Only reads the tree; the Identifier* overload hands out mutable nodes.
+  collectBoundNames(const_cast<Node *>(pattern), ids);
+  for (const Identifier *id : ids)
+    out.push_back(id->name);
+}
+
 namespace {
 /// The recursive copy behind cloneTree.
 struct Cloner {

@@ -15,9 +15,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "passes/Desugar/Desugar.h"
+#include "passes/Common/Snippets.h"
 
-#include "distribufy/Frontend/Frontend.h"
-
+#include <cassert>
 #include <string>
 
 namespace distribufy::desugar {
@@ -207,68 +207,16 @@ std::string_view helperSource(Helper h) {
   return {};
 }
 
-/// Deep copy of a tree into another module: atoms are re-interned, META
-/// annotations reset, source ranges dropped (they point into the scratch
-/// buffer, not into the user's file).
-class Cloner {
-public:
-  explicit Cloner(Module &to) : to_(to) {}
-
-  Node *clone(const Node *n) {
-    if (!n)
-      return nullptr;
-    switch (n->kind) {
-#define CHILD(name) d->name = clone(s->name);
-#define LIST(name)                                                                                 \
-  {                                                                                                \
-    std::vector<Node *> items;                                                                     \
-    items.reserve(s->name.size());                                                                 \
-    for (const Node *item : s->name)                                                               \
-      items.push_back(clone(item));                                                                \
-    d->name = to_.list(items);                                                                     \
-  }
-#define ATOM(name) d->name = s->name ? to_.atom(s->name.str()) : Atom();
-#define NUM(name) d->name = s->name;
-#define FLAG(name) d->name = s->name;
-#define OP(Type, name) d->name = s->name;
-#define META(Type, name, Init)
-#define NODE(Name, Category, Fields)                                                               \
-  case NodeKind::Name: {                                                                           \
-    [[maybe_unused]] auto *s = static_cast<const Name *>(n);                                       \
-    auto *d = to_.make<Name>(SourceRange{});                                                       \
-    Fields return d;                                                                               \
-  }
-#include "distribufy/IR/NodeKinds.def"
-#undef CHILD
-#undef LIST
-#undef ATOM
-#undef NUM
-#undef FLAG
-#undef OP
-#undef META
-    }
-    return nullptr;
-  }
-
-private:
-  Module &to_;
-};
 
 } // namespace
 
 Node *instantiateHelper(Module &m, Helper h, Atom name, DiagnosticEngine &diags) {
-  SourceManager sm;
-  FileId file = sm.addBuffer("<desugar helper>", std::string(helperSource(h)));
-  DiagnosticEngine scratchDiags(sm);
-  ParseOptions opts;
-  opts.sourceType = SourceType::Script;
-  std::unique_ptr<Module> scratch = parseJavaScript(sm, file, scratchDiags, opts);
-  if (!scratch || scratchDiags.hasErrors() || !scratch->program ||
-      scratch->program->body.size() != 1 || !isa<FunctionDeclaration>(scratch->program->body[0])) {
-    diags.report(DiagId::err_pass_failed, "desugar", "a built-in helper did not parse");
+  auto statements = importSnippet(m, helperSource(h), diags, "desugar", "a built-in helper");
+  if (!statements)
     return nullptr;
-  }
-  auto *fn = cast<FunctionDeclaration>(Cloner(m).clone(scratch->program->body[0]));
+  assert(statements->size() == 1 && isa<FunctionDeclaration>(statements->front()) &&
+         "each desugar helper is one function declaration");
+  auto *fn = cast<FunctionDeclaration>(statements->front());
   cast<Identifier>(fn->id)->name = name;
   return fn;
 }

@@ -210,36 +210,6 @@ private:
     return res;
   }
 
-  void boundNames(Node *pat, std::vector<Identifier *> &out) {
-    if (!pat)
-      return;
-    switch (pat->kind) {
-    case NodeKind::Identifier:
-      out.push_back(cast<Identifier>(pat));
-      break;
-    case NodeKind::ObjectPattern:
-      for (Node *p : cast<ObjectPattern>(pat)->properties) {
-        if (auto *prop = dynCast<Property>(p))
-          boundNames(prop->value, out);
-        else
-          boundNames(p, out);
-      }
-      break;
-    case NodeKind::ArrayPattern:
-      for (Node *e : cast<ArrayPattern>(pat)->elements)
-        boundNames(e, out);
-      break;
-    case NodeKind::RestElement:
-      boundNames(cast<RestElement>(pat)->argument, out);
-      break;
-    case NodeKind::AssignmentPattern:
-      boundNames(cast<AssignmentPattern>(pat)->left, out);
-      break;
-    default:
-      break;
-    }
-  }
-
   /// Visits the expressions inside a binding pattern (defaults, computed
   /// keys) without treating its names as references.
   void visitPattern(Node *&pat) {
@@ -281,7 +251,7 @@ private:
     for (Node *dn : vd->declarations) {
       auto *d = cast<VariableDeclarator>(dn);
       std::vector<Identifier *> names;
-      boundNames(d->id, names);
+      collectBoundNames(d->id, names);
       for (Identifier *id : names)
         declareVar(id->name);
       visitPattern(d->id);
@@ -862,7 +832,7 @@ private:
       } else {
         std::vector<Identifier *> names;
         for (Node *dn : vd->declarations)
-          boundNames(cast<VariableDeclarator>(dn)->id, names);
+          collectBoundNames(cast<VariableDeclarator>(dn)->id, names);
         const ScopeTable *st = m_.scopes();
         bool needCopies = false;
         if (vd->kind == VarKind::Let && st)
@@ -950,7 +920,7 @@ private:
     if (!vd || vd->kind == VarKind::Var)
       return rhs;
     std::vector<Identifier *> names;
-    boundNames(cast<VariableDeclarator>(vd->declarations[0])->id, names);
+    collectBoundNames(cast<VariableDeclarator>(vd->declarations[0])->id, names);
     if (!mentions(rhs, names))
       return rhs;
     b_.setRange(rhs->range);
@@ -970,7 +940,7 @@ private:
       visitPattern(d->id);
       if (vd->kind == VarKind::Var) {
         std::vector<Identifier *> names;
-        boundNames(d->id, names);
+        collectBoundNames(d->id, names);
         for (Identifier *id : names)
           declareVar(id->name);
         return b_.exprStmt(b_.assign(d->id, value));
@@ -1043,7 +1013,7 @@ private:
         if (vd->kind == VarKind::Var) {
           auto *d = cast<VariableDeclarator>(vd->declarations[0]);
           std::vector<Identifier *> names;
-          boundNames(d->id, names);
+          collectBoundNames(d->id, names);
           for (Identifier *id : names)
             declareVar(id->name);
           f->left = d->id;

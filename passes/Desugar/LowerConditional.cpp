@@ -105,12 +105,7 @@ private:
   /// `$t = v;` An anonymous function would take the name `$t` (NamedEvaluation)
   /// where the original gave it none: `(0, v)` is not a function definition.
   Node *set(Atom t, Node *v) {
-    if (isAnonymousFn(v)) {
-      auto *sq = b_.make<SequenceExpression>();
-      sq->expressions = b_.list({b_.number(0), v});
-      v = sq;
-    }
-    return b_.exprStmt(b_.assign(b_.ident(t), v));
+    return b_.exprStmt(b_.assign(b_.ident(t), b_.keepAnonymous(v)));
   }
 
   /// Adds the temporaries to the var line opening \p body (after directives).
@@ -540,7 +535,7 @@ private:
         toPropertyKey(p->key, out);
       }
       // An anonymous function value is named after its key: leave it there.
-      if (isAnonymousFn(p->value) && !isFunction(p->value))
+      if (isAnonymousFunctionDefinition(p->value) && !isFunction(p->value))
         unsupported(p->value, "an anonymous class before a conditionally evaluated call");
       else if (p->kind == PropertyKind::Init && !p->method && !isFunction(p->value)) {
         p->value = nameLin(p->value, out);
@@ -897,7 +892,7 @@ private:
     std::vector<Node *> inner;
     Node *rv = lin(a->right, inner);
     b_.setRange(a->range);
-    bool named = isa<Identifier>(writeT) && isAnonymousFn(rv);
+    bool named = isa<Identifier>(writeT) && isAnonymousFunctionDefinition(rv);
     if (named) {
       // NamedEvaluation: the function takes the target's name.
       inner.push_back(b_.exprStmt(b_.assign(writeT, rv)));
@@ -908,13 +903,6 @@ private:
     }
     out.push_back(b_.ifStmt(runsRight(op, t), b_.block(inner)));
     return b_.ident(t);
-  }
-  static bool isAnonymousFn(const Node *n) {
-    if (auto *f = dynCast<FunctionExpression>(n))
-      return !f->id;
-    if (auto *c = dynCast<ClassExpression>(n))
-      return !c->id;
-    return isa<ArrowFunctionExpression>(n);
   }
 
   /// `a?.b.c(x)` -> `$r = void 0; $v1 = a; if ($v1 !== null && $v1 !== void 0)

@@ -14,9 +14,6 @@
 
 namespace distribufy::desugar {
 
-/// Deep copy of \p n inside its own module (ranges, atoms and META kept).
-ir::Node *cloneTree(ir::Module &m, const ir::Node *n);
-
 /// Lowers \p sw (cases already lowered; the breaks that left the switch
 /// already name \p breakLabel) to labeled blocks; see LowerSwitch.cpp.
 /// \p isAnnexB tells whether a FunctionDeclaration is a sloppy Annex B

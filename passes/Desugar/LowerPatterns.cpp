@@ -214,31 +214,6 @@ public:
 private:
   static bool isPattern(const Node *n) { return isa<ObjectPattern>(n) || isa<ArrayPattern>(n); }
 
-  static void boundNames(const Node *pat, std::vector<Atom> &out) {
-    if (!pat)
-      return;
-    switch (pat->kind) {
-    case NodeKind::Identifier:
-      out.push_back(cast<Identifier>(pat)->name);
-      return;
-    case NodeKind::ObjectPattern:
-      for (const Node *p : cast<ObjectPattern>(pat)->properties)
-        boundNames(isa<Property>(p) ? cast<Property>(p)->value : p, out);
-      return;
-    case NodeKind::ArrayPattern:
-      for (const Node *e : cast<ArrayPattern>(pat)->elements)
-        boundNames(e, out);
-      return;
-    case NodeKind::RestElement:
-      boundNames(cast<RestElement>(pat)->argument, out);
-      return;
-    case NodeKind::AssignmentPattern:
-      boundNames(cast<AssignmentPattern>(pat)->left, out);
-      return;
-    default:
-      return;
-    }
-  }
   /// Every identifier name under \p n that may be a reference (nested
   /// functions included, so an over-approximation; property names skipped).
   static void allNames(const Node *n, Names &out) {
@@ -453,19 +428,7 @@ private:
 
   /// `$t = v;` keeping anonymous functions unnamed (NamedEvaluation).
   Node *set(Atom t, Node *v) {
-    if (isAnonymousFn(v)) {
-      auto *sq = b_.make<SequenceExpression>();
-      sq->expressions = b_.list({b_.number(0), v});
-      v = sq;
-    }
-    return b_.exprStmt(b_.assign(b_.ident(t), v));
-  }
-  static bool isAnonymousFn(const Node *n) {
-    if (auto *f = dynCast<FunctionExpression>(n))
-      return !f->id;
-    if (auto *c = dynCast<ClassExpression>(n))
-      return !c->id;
-    return isa<ArrowFunctionExpression>(n);
+    return b_.exprStmt(b_.assign(b_.ident(t), b_.keepAnonymous(v)));
   }
 
   /// Declares the bound names of \p pat as `let` (before the statements
@@ -474,7 +437,7 @@ private:
   /// names a binding of the pattern that is not yet initialised.
   bool declareLets(VarKind kind, Node *pat, Node *init, std::vector<Node *> &out) {
     std::vector<Atom> names;
-    boundNames(pat, names);
+    collectBoundNames(pat, names);
     if (kind == VarKind::Const) {
       std::vector<const Node *> ids;
       collectIds(pat, ids);
@@ -530,7 +493,7 @@ private:
   /// pattern's bindings already initialised (TDZ otherwise).
   bool tdzSafe(const Node *pat, const Node *init) {
     std::vector<Atom> names;
-    boundNames(pat, names);
+    collectBoundNames(pat, names);
     Names pending(names.begin(), names.end());
     bool ok = true;
     auto check = [&](const Node *e) {
@@ -741,7 +704,7 @@ private:
     out.push_back(set(t, getValue()));
     if (dflt) {
       Node *val = dflt;
-      if (isAnonymousFn(dflt) && isa<Identifier>(target)) {
+      if (isAnonymousFunctionDefinition(dflt) && isa<Identifier>(target)) {
         // NamedEvaluation: the function is named after the target:
         // `{ "x": dflt }["x"]` names it so without a write.
         auto *prop = b_.make<Property>();
@@ -900,7 +863,7 @@ private:
       if (auto *vd = dynCast<VariableDeclaration>(s)) {
         std::vector<Atom> names;
         for (const Node *d : vd->declarations)
-          boundNames(cast<VariableDeclarator>(d)->id, names);
+          collectBoundNames(cast<VariableDeclarator>(d)->id, names);
         out.insert(names.begin(), names.end());
       } else if (auto *fd = dynCast<FunctionDeclaration>(s)) {
         if (auto *id = dynCast<Identifier>(fd->id))
@@ -936,7 +899,7 @@ private:
     bodyDeclared(body, declared);
     std::vector<Atom> names;
     for (Node *p : params)
-      boundNames(p, names);
+      collectBoundNames(p, names);
     paramNames.insert(names.begin(), names.end());
     bool closures = false;
     for (size_t i = first; i < params.size(); ++i) {
@@ -964,7 +927,7 @@ private:
       Names later(names.begin(), names.end());
       for (size_t i = 0; i < params.size(); ++i) {
         std::vector<Atom> own;
-        boundNames(params[i], own);
+        collectBoundNames(params[i], own);
         if (i >= first) {
           Names r;
           patternRefs(params[i], r);
@@ -1017,7 +980,7 @@ private:
         newParams.push_back(ap);
         // `x = function () {}` names the function x, like the default did.
         Node *val = dflt;
-        if (!isa<Identifier>(target) && isAnonymousFn(dflt)) {
+        if (!isa<Identifier>(target) && isAnonymousFunctionDefinition(dflt)) {
           auto *sq = b_.make<SequenceExpression>();
           sq->expressions = b_.list({b_.number(0), dflt});
           val = sq;
@@ -1052,7 +1015,7 @@ private:
   }
   void declareParamNames(const Node *pat) {
     std::vector<Atom> names;
-    boundNames(pat, names);
+    collectBoundNames(pat, names);
     for (Atom n : names)
       fns_.back()->vars.push_back(n);
   }

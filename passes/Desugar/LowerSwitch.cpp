@@ -42,80 +42,6 @@ using namespace ir;
 
 namespace {
 
-class Cloner {
-public:
-  explicit Cloner(Module &m) : m_(m) {}
-
-  Node *clone(const Node *n) {
-    if (!n)
-      return nullptr;
-    switch (n->kind) {
-#define CHILD(name) d->name = clone(s->name);
-#define LIST(name)                                                                                 \
-  {                                                                                                \
-    std::vector<Node *> items;                                                                     \
-    items.reserve(s->name.size());                                                                 \
-    for (const Node *item : s->name)                                                               \
-      items.push_back(clone(item));                                                                \
-    d->name = m_.list(items);                                                                      \
-  }
-#define ATOM(name) d->name = s->name;
-#define NUM(name) d->name = s->name;
-#define FLAG(name) d->name = s->name;
-#define OP(Type, name) d->name = s->name;
-#define META(Type, name, Init) d->name = s->name;
-#define NODE(Name, Category, Fields)                                                               \
-  case NodeKind::Name: {                                                                           \
-    [[maybe_unused]] auto *s = static_cast<const Name *>(n);                                       \
-    auto *d = m_.make<Name>(n->range);                                                             \
-    Fields return d;                                                                               \
-  }
-#include "distribufy/IR/NodeKinds.def"
-#undef CHILD
-#undef LIST
-#undef ATOM
-#undef NUM
-#undef FLAG
-#undef OP
-#undef META
-    }
-    return nullptr;
-  }
-
-private:
-  Module &m_;
-};
-
-void boundNames(const Node *pat, std::vector<Atom> &out) {
-  if (!pat)
-    return;
-  switch (pat->kind) {
-  case NodeKind::Identifier:
-    out.push_back(cast<Identifier>(pat)->name);
-    break;
-  case NodeKind::ObjectPattern:
-    for (const Node *p : cast<ObjectPattern>(pat)->properties) {
-      if (auto *prop = dynCast<Property>(p))
-        boundNames(prop->value, out);
-      else
-        boundNames(p, out);
-    }
-    break;
-  case NodeKind::ArrayPattern:
-    for (const Node *e : cast<ArrayPattern>(pat)->elements)
-      boundNames(e, out);
-    break;
-  case NodeKind::RestElement:
-    boundNames(cast<RestElement>(pat)->argument, out);
-    break;
-  case NodeKind::AssignmentPattern:
-    boundNames(cast<AssignmentPattern>(pat)->left, out);
-    break;
-  default:
-    break;
-  }
-}
-
 /// Marks the cases whose declared names are mentioned outside them.
 class CrossRefScan {
 public:
@@ -170,8 +96,6 @@ private:
 
 } // namespace
 
-Node *cloneTree(Module &m, const Node *n) { return Cloner(m).clone(n); }
-
 Node *lowerSwitch(IRBuilder &b, SwitchStatement *sw, Atom breakLabel,
                   const std::function<bool(const Node *)> &isAnnexB, DiagnosticEngine &diags) {
   Module &m = b.module();
@@ -195,12 +119,12 @@ Node *lowerSwitch(IRBuilder &b, SwitchStatement *sw, Atom breakLabel,
           hoisted.push_back(s);
           continue;
         }
-        boundNames(fd->id, names);
+        collectBoundNames(fd->id, names);
       } else if (auto *vd = dynCast<VariableDeclaration>(s); vd && vd->kind != VarKind::Var) {
         for (const Node *d : vd->declarations)
-          boundNames(cast<VariableDeclarator>(d)->id, names);
+          collectBoundNames(cast<VariableDeclarator>(d)->id, names);
       } else if (auto *cd = dynCast<ClassDeclaration>(s)) {
-        boundNames(cd->id, names);
+        collectBoundNames(cd->id, names);
       }
       for (Atom a : names)
         declaredIn.emplace(a, i);
@@ -283,7 +207,7 @@ Node *lowerSwitch(IRBuilder &b, SwitchStatement *sw, Atom breakLabel,
         continue;
       std::vector<Node *> copy;
       for (const Node *s : bodies[i])
-        copy.push_back(cloneTree(m, s));
+        copy.push_back(ir::cloneTree(s, m, {/*keepMeta=*/true, /*keepRanges=*/true}));
       skip.push_back(guarded(i, copy));
     }
     b.setRange(sw->range);

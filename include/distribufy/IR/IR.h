@@ -173,6 +173,8 @@ bool isAnonymousFunctionDefinition(const Node *n);
 /// order: the name itself, or the leaves of object/array patterns,
 /// defaults and rest elements.
 void collectBoundNames(Node *pattern, std::vector<Identifier *> &out);
+/// The same, as names.
+void collectBoundNames(const Node *pattern, std::vector<Atom> &out);
 
 class ScopeTable;
 class Module;
