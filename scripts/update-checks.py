@@ -98,23 +98,29 @@ def update(test, build):
     marker_line = f"{leader} {MARKER}"
     head = text.split(marker_line)[0].rstrip("\n")
     blocks = []
+    # One scratch folder per test: like lit's %t, later RUN lines may read
+    # what earlier ones wrote.
+    tmp = tempfile.mkdtemp(prefix="update-checks-")
+    env = dict(os.environ, LC_ALL="C")
+    cwd = os.path.dirname(os.path.abspath(test))
     for command in run_lines(head):
         m = re.match(r"(.*)\|\s*FileCheck\s+(.*)$", command)
         if not m or "%s" not in m.group(2):
+            # Not a golden check, but later lines may need what it writes.
+            subprocess.run(["bash", "-c", substitute(command, test, build, tmp)],
+                           capture_output=True, env=env, cwd=cwd)
             continue
         producer = m.group(1).strip()
         prefix_match = re.search(r"--check-prefix[= ](\S+)", m.group(2))
         prefix = prefix_match.group(1) if prefix_match else "CHECK"
-        tmp = tempfile.mkdtemp(prefix="update-checks-")
         shell = substitute(producer, test, build, tmp)
         # `not` inverts the status; the output is what matters here.
         shell = re.sub(r"^not\s+", "", shell)
-        env = dict(os.environ, LC_ALL="C")
         result = subprocess.run(["bash", "-o", "pipefail", "-c", shell], capture_output=True,
-                                text=True, env=env, cwd=os.path.dirname(os.path.abspath(test)))
-        shutil.rmtree(tmp, ignore_errors=True)
+                                text=True, env=env, cwd=cwd)
         exact = "--strict-whitespace" in m.group(2) and "--match-full-lines" in m.group(2)
         blocks.append((prefix, result.stdout, exact))
+    shutil.rmtree(tmp, ignore_errors=True)
     if not blocks:
         print(f"{test}: no `| FileCheck %s` RUN line", file=sys.stderr)
         return False

@@ -29,12 +29,20 @@
 //      made by a helper (own then inherited enumerable string keys, shadowed
 //      names skipped) and skips keys no longer `in` the object; for-of runs
 //      the iterator protocol explicitly, closing the iterator on break,
-//      return or throw out of the head or body (try/catch/finally).
+//      return or throw out of the head or body (try/catch/finally); an
+//      array whose iteration is unobservable (method %Array.prototype.values%,
+//      original %ArrayIteratorPrototype%.next, no reachable `return`, all
+//      captured/checked at loop entry) is walked by index in the same loop.
+//      Not modelled: a `return` installed on %ArrayIteratorPrototype% or
+//      above *during* such a loop and then an abrupt exit, and a getter
+//      installed for `next`/`return` there (read at entry).
 //      `for await` is kept as a loop; only its `continue`s are lowered.
 //  (A) No UpdateExpression and no arithmetic/bitwise compound assignment:
 //      `t op= v` is `t = t op v` with a member target's object and computed
 //      key copied to temporaries first; `x++` is
-//      `$t = -(-x), x = $t + $t ** 0, $t` (ToNumeric once, BigInt-safe).
+//      `$t = x, x = typeof $t === "number" ? $t + 1 : ($t = -(-$t),
+//      typeof $t === "bigint" ? $t + 1n : $t + 1), $t` (ToNumeric once,
+//      BigInt-safe; no trailing `$t` when the value is unused).
 //  (S) No SwitchStatement (LowerSwitch.cpp): `{ const $d = disc; let $c;
 //      $S: { <case functions> $M: { <tests in order, first match sets $c;
 //      else default's position or break $S> } if ($c <= i) { case i } ... } }`

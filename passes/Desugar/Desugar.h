@@ -16,10 +16,13 @@ namespace distribufy::desugar {
 /// top of the program, only when used.
 enum class Helper : uint8_t {
   ForInKeys,      ///< `{o, k}`: the boxed object and its for-in key list
-  GetIterator,    ///< GetIterator(obj, sync)
+  GetIterator,    ///< GetIterator(obj, sync), given the already read method
   IteratorStep,   ///< IteratorNext + the result-is-an-object check
   IterClose,      ///< IteratorClose for a break/return completion
   IterCloseThrow, ///< IteratorClose for a throw completion (errors ignored)
+  IterMethod,     ///< GetMethod(obj, @@iterator), by the global Symbol
+  ArrayFastInit,  ///< captures the array-iteration intrinsics at program start
+  ArrayFast,      ///< for-of fast path test: the array, or null
   // Destructuring (LowerPatterns.cpp); written in core form already, since
   // they are emitted after the lowering walk.
   DestrIter,       ///< GetIterator -> record `{it, next, done}`

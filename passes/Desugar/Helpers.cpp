@@ -14,8 +14,8 @@
 // Array.prototype.map/forEach/indexOf) are unmodified.
 //
 //===----------------------------------------------------------------------===//
-#include "passes/Desugar/Desugar.h"
 #include "passes/Common/Snippets.h"
+#include "passes/Desugar/Desugar.h"
 
 #include <cassert>
 #include <string>
@@ -48,10 +48,10 @@ constexpr std::string_view kForInKeys = R"JS(function $h(o) {
   return { o: box, k: keys };
 })JS";
 
-// GetIterator(obj, sync): the method is read once and must be callable; the
-// iterator must be an object. Returns [iterator, its next method].
-constexpr std::string_view kGetIterator = R"JS(function $h(o) {
-  var m = o[Symbol.iterator];
+// GetIterator(obj, sync) after GetMethod: the for-of lowering read the
+// method `m` (once, shared with the array fast path); it must be callable and
+// the iterator an object. Returns [iterator, its next method].
+constexpr std::string_view kGetIterator = R"JS(function $h(o, m) {
   if (typeof m !== "function") throw new TypeError(String(o) + " is not iterable");
   var it = m.call(o);
   if (Object(it) !== it) throw new TypeError("Result of the Symbol.iterator method is not an object");
@@ -81,6 +81,35 @@ constexpr std::string_view kIterCloseThrow = R"JS(function $h(it) {
     var r = it.return;
     if (r !== undefined && r !== null) r.call(it);
   } catch (e) {}
+})JS";
+
+// o[Symbol.iterator], here because user code may shadow `Symbol`.
+constexpr std::string_view kIterMethod = R"JS(function $h(o) {
+  return o[Symbol.iterator];
+})JS";
+
+// The for-of array fast path (Lower.cpp). Run once at program start, before
+// any user statement: %Array.prototype.values%, %ArrayIteratorPrototype% and
+// its original `next`, and Array.isArray.
+constexpr std::string_view kArrayFastInit = R"JS(function $h() {
+  var v = Array.prototype.values;
+  var p = Object.getPrototypeOf(v.call([]));
+  return { v: v, p: p, n: p.next, a: Array.isArray };
+})JS";
+
+// `o` if `for (x of o)` may iterate it by index, else null. `m` is the
+// o[Symbol.iterator] the loop read. Index iteration is exactly the array
+// iterator when the method is %Array.prototype.values% (the iterator is then
+// unobservable), its prototype's `next` is the original one (read once by
+// GetIterator) and no `return` is reachable from it (IteratorClose would
+// call it), and o is an array or a Proxy of one (not a typed array, whose
+// iterator reads its internal length). `s` is the captured record, undefined
+// if a module cycle runs the loop before the program start did.
+constexpr std::string_view kArrayFast = R"JS(function $h(s, o, m) {
+  if (s === void 0 || m !== s.v) return null;
+  if (s.p.next !== s.n || s.p.return !== void 0) return null;
+  if (!s.a(o)) return null;
+  return o;
 })JS";
 
 // ---- destructuring (LowerPatterns.cpp) ----
@@ -187,6 +216,12 @@ std::string_view helperSource(Helper h) {
     return kIterClose;
   case Helper::IterCloseThrow:
     return kIterCloseThrow;
+  case Helper::IterMethod:
+    return kIterMethod;
+  case Helper::ArrayFastInit:
+    return kArrayFastInit;
+  case Helper::ArrayFast:
+    return kArrayFast;
   case Helper::DestrIter:
     return kDestrIter;
   case Helper::DestrStep:
@@ -206,7 +241,6 @@ std::string_view helperSource(Helper h) {
   }
   return {};
 }
-
 
 } // namespace
 

@@ -71,6 +71,19 @@ public:
     std::vector<Node *> out;
     for (Node *s : prog->body)
       lowerStmt(s, out);
+    if (arrayState_) {
+      // The for-of fast path's intrinsics, captured before any user
+      // statement runs (after the directives, which must stay first).
+      size_t at = 0;
+      while (at < out.size() && isa<ExpressionStatement>(out[at]) &&
+             !cast<ExpressionStatement>(out[at])->directive.empty())
+        ++at;
+      b_.setRange(SourceRange{});
+      declareVar(arrayState_);
+      out.insert(out.begin() + static_cast<std::ptrdiff_t>(at),
+                 b_.exprStmt(
+                     b_.assign(b_.ident(arrayState_), b_.call(helper(Helper::ArrayFastInit), {}))));
+    }
     // Helpers are lowered like user code, in their own function contexts.
     std::vector<Node *> helpers;
     for (size_t i = 0; i < helperNames_.size(); ++i) {
@@ -95,6 +108,8 @@ private:
   std::vector<FnCtx *> fns_;
   std::vector<Target> targets_;
   std::array<Atom, static_cast<size_t>(Helper::NumHelpers)> helperNames_{};
+  Atom arrayState_;                    ///< program var holding ArrayFastInit's record, once used
+  const Node *unusedUpdate_ = nullptr; ///< an expression whose value is discarded
 
   // ---- small builders ----
   Node *labeled(Atom label, Node *body) {
@@ -400,6 +415,12 @@ private:
       out.push_back(s); // unreachable for programs the frontend accepts
       return;
     }
+    case NodeKind::ExpressionStatement:
+      // `x++;`: the update's value is unused (see lowerUpdate).
+      unusedUpdate_ = cast<ExpressionStatement>(s)->expression;
+      visitChildren(s);
+      out.push_back(s);
+      return;
     case NodeKind::ExportNamedDeclaration: {
       // `export var` stays a declaration (an export needs one); its
       // initialiser expressions are still lowered.
@@ -680,28 +701,43 @@ private:
     return finishSeq(std::move(parts));
   }
 
-  /// `x++` -> `$t = -(-x), x = typeof $t === "bigint" ? $t + 1n : $t + 1, $t`.
+  /// `x++` -> `$t = x, x = typeof $t === "number" ? $t + 1 :
+  /// ($t = -(-$t), typeof $t === "bigint" ? $t + 1n : $t + 1), $t`.
   /// Unary minus twice is ToNumeric (one valueOf call, BigInt kept, -0
-  /// kept); the step must have the operand's numeric type.
+  /// kept); the step must have the operand's numeric type. A number is its
+  /// own ToNumeric, and V8 keeps `$t + 1` on small integers where `-(-0)`
+  /// would push the loop counter to doubles (about 2x on a counting loop).
+  /// The trailing `$t` is dropped when the value is unused (statement,
+  /// for-update).
   Node *lowerUpdate(UpdateExpression *u) {
     if (!canUseTemps(u))
       return u;
+    bool used = u != unusedUpdate_;
     b_.setRange(u->range);
     Ref r = reference(u->argument);
     std::vector<Node *> parts = std::move(r.pre);
     Atom old = temp(u);
-    parts.push_back(
-        b_.assign(b_.ident(old), b_.unary(UnaryOp::Minus, b_.unary(UnaryOp::Minus, r.read))));
+    parts.push_back(b_.assign(b_.ident(old), r.read));
     BinaryOp op = u->op == UpdateOp::Increment ? BinaryOp::Add : BinaryOp::Sub;
+    auto typeIs = [&](std::string_view type) {
+      return b_.binary(BinaryOp::StrictEq, b_.unary(UnaryOp::Typeof, b_.ident(old)),
+                       b_.string(type));
+    };
     auto *bigOne = b_.make<BigIntLiteral>();
     bigOne->raw = m_.atom("1n");
+    auto *numeric = b_.make<ConditionalExpression>();
+    numeric->test = typeIs("bigint");
+    numeric->consequent = b_.binary(op, b_.ident(old), bigOne);
+    numeric->alternate = b_.binary(op, b_.ident(old), b_.number(1));
     auto *cond = b_.make<ConditionalExpression>();
-    cond->test = b_.binary(BinaryOp::StrictEq, b_.unary(UnaryOp::Typeof, b_.ident(old)),
-                           b_.string("bigint"));
-    cond->consequent = b_.binary(op, b_.ident(old), bigOne);
-    cond->alternate = b_.binary(op, b_.ident(old), b_.number(1));
+    cond->test = typeIs("number");
+    cond->consequent = b_.binary(op, b_.ident(old), b_.number(1));
+    cond->alternate =
+        seq({b_.assign(b_.ident(old),
+                       b_.unary(UnaryOp::Minus, b_.unary(UnaryOp::Minus, b_.ident(old)))),
+             numeric});
     parts.push_back(b_.assign(r.write, cond));
-    if (!u->prefix)
+    if (!u->prefix && used)
       parts.push_back(b_.ident(old));
     return finishSeq(std::move(parts));
   }
@@ -857,6 +893,7 @@ private:
       outer.push_back(b_.exprStmt(f->init));
     }
     visitExpr(f->test);
+    unusedUpdate_ = f->update;
     visitExpr(f->update);
     std::vector<Node *> body = loopBody(f->body, t);
     b_.setRange(f->range);
@@ -993,14 +1030,28 @@ private:
   }
 
   /// `for (h of o) B` ->
-  /// `{ const $r = $getIter(o), $it = $r[0], $next = $r[1]; let $act = false;
-  ///    try { $L: while (true) { const $s = $step($it, $next);
-  ///            if ($s.done) break $L; $act = true; h = $s.value; $C: { B }
-  ///            $act = false; } }
+  /// `{ const $o = o, $m = $iterMethod($o); let $a = $arrayFast($af, $o, $m),
+  ///      $i = 0, $it, $next, $v, $act = false;
+  ///    if ($a === null) { const $r = $getIter($o, $m); $it = $r[0]; $next = $r[1]; }
+  ///    try { $L: while (true) {
+  ///            if ($a !== null) { if (!($i + 1 <= +$a.length)) break $L;
+  ///                               $v = $a[$i]; $i = $i + 1; }
+  ///            else { const $s = $step($it, $next); if ($s.done) break $L;
+  ///                   $v = $s.value; $act = true; }
+  ///            h = $v; $C: { B } $act = false; } }
   ///    catch ($e) { if ($act) { $act = false; $closeThrow($it); } throw $e; }
   ///    finally { if ($act) { $act = false; $close($it); } } }`
-  /// `$act` is true exactly while the head or body runs, the span in which
-  /// an abrupt exit must close the iterator.
+  /// `$act` is true exactly while the head or body runs on the generic path,
+  /// the span in which an abrupt exit must close the iterator.
+  ///
+  /// The fast path ($a, see the ArrayFast helper) does what the array
+  /// iterator's next does: Get "length", ToLength (`$i + 1 <= +len` is
+  /// `$i < ToLength(len)` for an integer $i, NaN and negatives included),
+  /// then Get of the index, each step, so holes read through the prototype
+  /// chain, a Proxy sees the same traps and mutation during the loop is seen.
+  /// It never closes: the test at entry found no `return` to call. The body
+  /// is shared by both paths, so the try (cheap when nothing throws) wraps
+  /// the fast path too; splitting it would duplicate the body.
   Node *lowerForOf(ForOfStatement *f, const std::vector<Atom> &labels) {
     if (f->isAwait) {
       // Async iteration is kept: only its continues are lowered.
@@ -1035,23 +1086,50 @@ private:
     visitExpr(f->right);
     f->right = tdzRight(f->left, f->right, outer);
     b_.setRange(f->range);
-    Atom r = b_.freshName("r"), it = b_.freshName("it"), next = b_.freshName("next"),
-         act = b_.freshName("act"), st = b_.freshName("s"), e = b_.freshName("e");
-    outer.push_back(
-        b_.declare(VarKind::Const, b_.ident(r), b_.call(helper(Helper::GetIterator), {f->right})));
-    outer.push_back(b_.declare(VarKind::Const, b_.ident(it), b_.index(b_.ident(r), b_.number(0))));
-    outer.push_back(
-        b_.declare(VarKind::Const, b_.ident(next), b_.index(b_.ident(r), b_.number(1))));
+    if (!arrayState_)
+      arrayState_ = b_.freshName("af");
+    Atom o = b_.freshName("o"), mth = b_.freshName("m"), a = b_.freshName("a"),
+         i = b_.freshName("i"), r = b_.freshName("r"), it = b_.freshName("it"),
+         next = b_.freshName("next"), v = b_.freshName("v"), act = b_.freshName("act"),
+         st = b_.freshName("s"), e = b_.freshName("e");
+    auto set = [&](Atom x, Node *val) { return b_.exprStmt(b_.assign(b_.ident(x), val)); };
+    outer.push_back(b_.declare(VarKind::Const, b_.ident(o), f->right));
+    outer.push_back(b_.declare(VarKind::Const, b_.ident(mth),
+                               b_.call(helper(Helper::IterMethod), {b_.ident(o)})));
+    outer.push_back(b_.declare(
+        VarKind::Let, b_.ident(a),
+        b_.call(helper(Helper::ArrayFast), {b_.ident(arrayState_), b_.ident(o), b_.ident(mth)})));
+    outer.push_back(b_.declare(VarKind::Let, b_.ident(i), b_.number(0)));
+    for (Atom x : {it, next, v})
+      outer.push_back(b_.declare(VarKind::Let, b_.ident(x), nullptr));
     outer.push_back(b_.declare(VarKind::Let, b_.ident(act), b_.boolean(false)));
-    Node *bind = bindHead(f->left, b_.member(b_.ident(st), "value"));
+    outer.push_back(b_.ifStmt(
+        b_.binary(BinaryOp::StrictEq, b_.ident(a), b_.make<NullLiteral>()),
+        b_.block({b_.declare(VarKind::Const, b_.ident(r),
+                             b_.call(helper(Helper::GetIterator), {b_.ident(o), b_.ident(mth)})),
+                  set(it, b_.index(b_.ident(r), b_.number(0))),
+                  set(next, b_.index(b_.ident(r), b_.number(1)))})));
+    Node *bind = bindHead(f->left, b_.ident(v));
     std::vector<Node *> body = loopBody(f->body, t);
     b_.setRange(f->range);
+    Node *fastStep = b_.block(
+        {b_.ifStmt(
+             not_(b_.binary(BinaryOp::LtEq, b_.binary(BinaryOp::Add, b_.ident(i), b_.number(1)),
+                            b_.unary(UnaryOp::Plus, b_.member(b_.ident(a), "length")))),
+             breakTo(t.breakLabel)),
+         set(v, b_.index(b_.ident(a), b_.ident(i))),
+         set(i, b_.binary(BinaryOp::Add, b_.ident(i), b_.number(1)))});
+    // IteratorValue before $act: a throwing `value` getter does not close.
+    Node *slowStep =
+        b_.block({b_.declare(VarKind::Const, b_.ident(st),
+                             b_.call(helper(Helper::IteratorStep), {b_.ident(it), b_.ident(next)})),
+                  b_.ifStmt(b_.member(b_.ident(st), "done"), breakTo(t.breakLabel)),
+                  set(v, b_.member(b_.ident(st), "value")), set(act, b_.boolean(true))});
     std::vector<Node *> head = {
-        b_.declare(VarKind::Const, b_.ident(st),
-                   b_.call(helper(Helper::IteratorStep), {b_.ident(it), b_.ident(next)})),
-        b_.ifStmt(b_.member(b_.ident(st), "done"), breakTo(t.breakLabel)),
-        b_.exprStmt(b_.assign(b_.ident(act), b_.boolean(true))), bind};
-    std::vector<Node *> tail = {b_.exprStmt(b_.assign(b_.ident(act), b_.boolean(false)))};
+        b_.ifStmt(b_.binary(BinaryOp::StrictNotEq, b_.ident(a), b_.make<NullLiteral>()), fastStep,
+                  slowStep),
+        bind};
+    std::vector<Node *> tail = {set(act, b_.boolean(false))};
     Node *loop = makeLoop(f->range, t, nullptr, std::move(head), std::move(body), std::move(tail));
     auto closeIf = [&](Helper h) {
       return b_.ifStmt(b_.ident(act),

@@ -38,7 +38,7 @@ console.log(fs.map((f) => f()).join());
 // CHECK-NEXT:     if ($first5)
 // CHECK-NEXT:       $first5 = false;
 // CHECK-NEXT:     else
-// CHECK-NEXT:       $t3 = - -$env13_2.i, $env13_2.i = typeof $t3 === "bigint" ? $t3 + 1n : $t3 + 1, $t3;
+// CHECK-NEXT:       $t3 = $env13_2.i, $env13_2.i = typeof $t3 === "number" ? $t3 + 1 : ($t3 = - -$t3, typeof $t3 === "bigint" ? $t3 + 1n : $t3 + 1);
 // CHECK-NEXT:     if (!($env13_2.i < 3))
 // CHECK-NEXT:       break $L1;
 // CHECK-NEXT:     $t6 = (0, $F14[0]($env13_2));

@@ -138,7 +138,7 @@ console.log(log.join(" "));
 // CHECK-NEXT:         }
 // CHECK-NEXT:       }
 // CHECK-NEXT:     }
-// CHECK-NEXT:     $t3 = - -i, i = typeof $t3 === "bigint" ? $t3 + 1n : $t3 + 1, $t3;
+// CHECK-NEXT:     $t3 = i, i = typeof $t3 === "number" ? $t3 + 1 : ($t3 = - -$t3, typeof $t3 === "bigint" ? $t3 + 1n : $t3 + 1);
 // CHECK-NEXT:   }
 // CHECK-NEXT: }
 // CHECK-NEXT: log.push("|");

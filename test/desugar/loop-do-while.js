@@ -15,11 +15,11 @@ console.log(tests, n);
 // CHECK-NEXT: let n = 0, tests = 0;
 // CHECK-NEXT: $L1: while (true) {
 // CHECK-NEXT:   $C2: {
-// CHECK-NEXT:     $t3 = - -n, n = typeof $t3 === "bigint" ? $t3 + 1n : $t3 + 1, $t3;
+// CHECK-NEXT:     $t3 = n, n = typeof $t3 === "number" ? $t3 + 1 : ($t3 = - -$t3, typeof $t3 === "bigint" ? $t3 + 1n : $t3 + 1);
 // CHECK-NEXT:     if (n < 0)
 // CHECK-NEXT:       break $C2;
 // CHECK-NEXT:   }
-// CHECK-NEXT:   if (!(($t4 = - -tests, tests = typeof $t4 === "bigint" ? $t4 + 1n : $t4 + 1, $t4), false))
+// CHECK-NEXT:   if (!(($t4 = tests, tests = typeof $t4 === "number" ? $t4 + 1 : ($t4 = - -$t4, typeof $t4 === "bigint" ? $t4 + 1n : $t4 + 1), $t4), false))
 // CHECK-NEXT:     break $L1;
 // CHECK-NEXT: }
 // CHECK-NEXT: $L5: while (true) {

@@ -31,7 +31,7 @@ console.log(sum);
 // CHECK-NEXT:     if ($first5)
 // CHECK-NEXT:       $first5 = false;
 // CHECK-NEXT:     else
-// CHECK-NEXT:       $t3 = - -i, i = typeof $t3 === "bigint" ? $t3 + 1n : $t3 + 1, $t3;
+// CHECK-NEXT:       $t3 = i, i = typeof $t3 === "number" ? $t3 + 1 : ($t3 = - -$t3, typeof $t3 === "bigint" ? $t3 + 1n : $t3 + 1);
 // CHECK-NEXT:     if (!(i < 3))
 // CHECK-NEXT:       break $L1;
 // CHECK-NEXT:     fs.push(() => i);
@@ -44,7 +44,7 @@ console.log(sum);
 // CHECK-NEXT: {
 // CHECK-NEXT:   let i = 0, inc = () => {
 // CHECK-NEXT:     var $t8;
-// CHECK-NEXT:     return $t8 = - -i, i = typeof $t8 === "bigint" ? $t8 + 1n : $t8 + 1, $t8;
+// CHECK-NEXT:     return $t8 = i, i = typeof $t8 === "number" ? $t8 + 1 : ($t8 = - -$t8, typeof $t8 === "bigint" ? $t8 + 1n : $t8 + 1), $t8;
 // CHECK-NEXT:   };
 // CHECK-NEXT:   let $v10 = i;
 // CHECK-NEXT:   let $v11 = inc;
@@ -55,7 +55,7 @@ console.log(sum);
 // CHECK-NEXT:     if ($first12)
 // CHECK-NEXT:       $first12 = false;
 // CHECK-NEXT:     else
-// CHECK-NEXT:       inc(), ($t9 = - -calls, calls = typeof $t9 === "bigint" ? $t9 + 1n : $t9 + 1, $t9);
+// CHECK-NEXT:       inc(), ($t9 = calls, calls = typeof $t9 === "number" ? $t9 + 1 : ($t9 = - -$t9, typeof $t9 === "bigint" ? $t9 + 1n : $t9 + 1), $t9);
 // CHECK-NEXT:     if (!(i < 3 && calls < 3))
 // CHECK-NEXT:       break $L6;
 // CHECK-NEXT:     ks.push(() => i);
@@ -69,7 +69,7 @@ console.log(sum);
 // CHECK-NEXT:   let k = 0;
 // CHECK-NEXT:   $L13: while (k < 4) {
 // CHECK-NEXT:     sum = sum + k;
-// CHECK-NEXT:     $t15 = - -k, k = typeof $t15 === "bigint" ? $t15 + 1n : $t15 + 1, $t15;
+// CHECK-NEXT:     $t15 = k, k = typeof $t15 === "number" ? $t15 + 1 : ($t15 = - -$t15, typeof $t15 === "bigint" ? $t15 + 1n : $t15 + 1);
 // CHECK-NEXT:   }
 // CHECK-NEXT: }
 // CHECK-NEXT: console.log(sum);

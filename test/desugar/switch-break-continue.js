@@ -29,7 +29,7 @@ console.log(out.join(" "), "n=" + n);
 // CHECK: var $t4;
 // CHECK-NEXT: function d(v) {
 // CHECK-NEXT:   var $t1;
-// CHECK-NEXT:   $t1 = - -n, n = typeof $t1 === "bigint" ? $t1 + 1n : $t1 + 1, $t1;
+// CHECK-NEXT:   $t1 = n, n = typeof $t1 === "number" ? $t1 + 1 : ($t1 = - -$t1, typeof $t1 === "bigint" ? $t1 + 1n : $t1 + 1);
 // CHECK-NEXT:   return v;
 // CHECK-NEXT: }
 // CHECK-NEXT: let n = 0;
@@ -84,7 +84,7 @@ console.log(out.join(" "), "n=" + n);
 // CHECK-NEXT:       }
 // CHECK-NEXT:       out.push(i + ":" + s);
 // CHECK-NEXT:     }
-// CHECK-NEXT:     $t4 = - -i, i = typeof $t4 === "bigint" ? $t4 + 1n : $t4 + 1, $t4;
+// CHECK-NEXT:     $t4 = i, i = typeof $t4 === "number" ? $t4 + 1 : ($t4 = - -$t4, typeof $t4 === "bigint" ? $t4 + 1n : $t4 + 1);
 // CHECK-NEXT:   }
 // CHECK-NEXT: }
 // CHECK-NEXT: {
