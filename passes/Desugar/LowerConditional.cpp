@@ -104,9 +104,7 @@ private:
   Node *stmtOf(Node *e) { return b_.exprStmt(e); }
   /// `$t = v;` An anonymous function would take the name `$t` (NamedEvaluation)
   /// where the original gave it none: `(0, v)` is not a function definition.
-  Node *set(Atom t, Node *v) {
-    return b_.exprStmt(b_.assign(b_.ident(t), b_.keepAnonymous(v)));
-  }
+  Node *set(Atom t, Node *v) { return b_.exprStmt(b_.assign(b_.ident(t), b_.keepAnonymous(v))); }
 
   /// Adds the temporaries to the var line opening \p body (after directives).
   std::vector<Node *> withTemps(std::vector<Node *> body, const CondFn &fn) {
@@ -210,24 +208,7 @@ private:
 
   // ---- the scan ----
 
-public:
-  static bool isCallLikeKind(NodeKind k) { return isCallLike(k); }
-
 private:
-  static bool isCallLike(NodeKind k) {
-    switch (k) {
-    case NodeKind::CallExpression:
-    case NodeKind::NewExpression:
-    case NodeKind::TaggedTemplateExpression:
-    case NodeKind::YieldExpression:
-    case NodeKind::AwaitExpression:
-    case NodeKind::ImportExpression:
-      return true;
-    default:
-      return false;
-    }
-  }
-
   /// Bottom-up: kCall if \p n may call, kNeed if it contains a part to
   /// hoist (recorded in need_). Lowers nested functions and classes on the
   /// way, and rewrites `x ||= v` (identifier target, v without call) in
@@ -290,7 +271,7 @@ private:
       forEachChildSlot(n, [&](Node *&c) { f |= scan(c); });
       break;
     }
-    if (isCallLike(n->kind))
+    if (ir::isCallLike(n))
       f |= kCall;
     if (bad) {
       f |= kNeed;
@@ -1043,7 +1024,7 @@ public:
     default:
       break;
     }
-    call = call || isClass(n) || CondLowering::isCallLikeKind(n->kind);
+    call = call || isClass(n) || ir::isCallLike(n);
     if (call)
       calls_.insert(n);
     return call;

@@ -186,25 +186,12 @@ private:
   // ---- facts ----
 
 public:
-  static bool isCallLike(NodeKind k) {
-    switch (k) {
-    case NodeKind::CallExpression:
-    case NodeKind::NewExpression:
-    case NodeKind::TaggedTemplateExpression:
-    case NodeKind::YieldExpression:
-    case NodeKind::AwaitExpression:
-    case NodeKind::ImportExpression:
-      return true;
-    default:
-      return false;
-    }
-  }
   /// Does \p n (outside nested functions) contain a call-like node or a
   /// class (whose evaluation may call)?
   static bool mayCall(const Node *n) {
     if (!n || isFunction(n))
       return false;
-    if (isClass(n) || isCallLike(n->kind))
+    if (isClass(n) || ir::isCallLike(n))
       return true;
     bool found = false;
     forEachChild(n, [&](const Node *c) { found = found || mayCall(c); });
@@ -427,9 +414,7 @@ private:
   }
 
   /// `$t = v;` keeping anonymous functions unnamed (NamedEvaluation).
-  Node *set(Atom t, Node *v) {
-    return b_.exprStmt(b_.assign(b_.ident(t), b_.keepAnonymous(v)));
-  }
+  Node *set(Atom t, Node *v) { return b_.exprStmt(b_.assign(b_.ident(t), b_.keepAnonymous(v))); }
 
   /// Declares the bound names of \p pat as `let` (before the statements
   /// assigning them) after checking that this is exact: a `const` name is
