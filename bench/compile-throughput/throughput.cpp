@@ -47,8 +47,8 @@ int main(int argc, char **argv) {
     if (mode == "parse") {
       TSParser *parser = ts_parser_new();
       ts_parser_set_language(parser, tree_sitter_javascript());
-      TSTree *tree = ts_parser_parse_string(parser, nullptr, text.data(),
-                                            static_cast<uint32_t>(text.size()));
+      TSTree *tree =
+          ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
       ok = tree && !ts_node_has_error(ts_tree_root_node(tree));
       ts_tree_delete(tree);
       ts_parser_delete(parser);
@@ -63,8 +63,7 @@ int main(int argc, char **argv) {
           outputBytes = emitJavaScript(*module).size();
       });
     }
-    double secs =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (secs < best)
       best = secs;
   }

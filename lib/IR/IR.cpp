@@ -102,9 +102,9 @@ NodeCategory category(NodeKind k) {
 }
 
 bool isFunction(const Node *n) {
-  return n && (n->kind == NodeKind::FunctionDeclaration ||
-               n->kind == NodeKind::FunctionExpression ||
-               n->kind == NodeKind::ArrowFunctionExpression);
+  return n &&
+         (n->kind == NodeKind::FunctionDeclaration || n->kind == NodeKind::FunctionExpression ||
+          n->kind == NodeKind::ArrowFunctionExpression);
 }
 bool isClass(const Node *n) {
   return n && (n->kind == NodeKind::ClassDeclaration || n->kind == NodeKind::ClassExpression);
@@ -244,34 +244,33 @@ struct Comparer {
 
   bool fields(const Node *a, const Node *b) {
     switch (a->kind) {
-#define CHILD(name)                                                            \
-  if (!eq(x->name, y->name))                                                   \
+#define CHILD(name)                                                                                \
+  if (!eq(x->name, y->name))                                                                       \
     return false;
-#define LIST(name)                                                             \
-  if (x->name.size() != y->name.size())                                        \
-    return fail(fmt::format(#name " has {} vs {} entries", x->name.size(),     \
-                            y->name.size()));                                  \
-  for (size_t i = 0; i < x->name.size(); ++i)                                  \
-    if (!eq(x->name[i], y->name[i]))                                           \
+#define LIST(name)                                                                                 \
+  if (x->name.size() != y->name.size())                                                            \
+    return fail(fmt::format(#name " has {} vs {} entries", x->name.size(), y->name.size()));       \
+  for (size_t i = 0; i < x->name.size(); ++i)                                                      \
+    if (!eq(x->name[i], y->name[i]))                                                               \
       return false;
-#define ATOM(name)                                                             \
-  if (x->name.str() != y->name.str())                                          \
+#define ATOM(name)                                                                                 \
+  if (x->name.str() != y->name.str())                                                              \
     return fail(fmt::format(#name " '{}' vs '{}'", x->name.str(), y->name.str()));
-#define NUM(name)                                                              \
-  if (std::memcmp(&x->name, &y->name, sizeof(double)) != 0)                    \
+#define NUM(name)                                                                                  \
+  if (std::memcmp(&x->name, &y->name, sizeof(double)) != 0)                                        \
     return fail(fmt::format(#name " {} vs {}", x->name, y->name));
-#define FLAG(name)                                                             \
-  if (x->name != y->name)                                                      \
+#define FLAG(name)                                                                                 \
+  if (x->name != y->name)                                                                          \
     return fail(#name " differs");
-#define OP(Type, name)                                                         \
-  if (x->name != y->name)                                                      \
+#define OP(Type, name)                                                                             \
+  if (x->name != y->name)                                                                          \
     return fail(fmt::format(#name " {} vs {}", spelling(x->name), spelling(y->name)));
 #define META(Type, name, Init)
-#define NODE(Name, Category, Fields)                                           \
-  case NodeKind::Name: {                                                       \
-    [[maybe_unused]] auto *x = static_cast<const Name *>(a);                   \
-    [[maybe_unused]] auto *y = static_cast<const Name *>(b);                   \
-    Fields return true;                                                        \
+#define NODE(Name, Category, Fields)                                                               \
+  case NodeKind::Name: {                                                                           \
+    [[maybe_unused]] auto *x = static_cast<const Name *>(a);                                       \
+    [[maybe_unused]] auto *y = static_cast<const Name *>(b);                                       \
+    Fields return true;                                                                            \
   }
 #include "distribufy/IR/NodeKinds.def"
 #undef CHILD

@@ -20,11 +20,21 @@ StringLiteral *IRBuilder::string(std::string_view cooked) {
   for (size_t i = 0; i < cooked.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(cooked[i]);
     switch (c) {
-    case '"': raw += "\\\""; break;
-    case '\\': raw += "\\\\"; break;
-    case '\n': raw += "\\n"; break;
-    case '\r': raw += "\\r"; break;
-    case '\t': raw += "\\t"; break;
+    case '"':
+      raw += "\\\"";
+      break;
+    case '\\':
+      raw += "\\\\";
+      break;
+    case '\n':
+      raw += "\\n";
+      break;
+    case '\r':
+      raw += "\\r";
+      break;
+    case '\t':
+      raw += "\\t";
+      break;
     default:
       if (c < 0x20) {
         raw += fmt::format("\\x{:02x}", c);

@@ -5,31 +5,50 @@ namespace distribufy::ir {
 
 std::string_view bindingKindName(BindingKind k) {
   switch (k) {
-  case BindingKind::Var: return "var";
-  case BindingKind::Let: return "let";
-  case BindingKind::Const: return "const";
-  case BindingKind::Function: return "function";
-  case BindingKind::Class: return "class";
-  case BindingKind::ClassInner: return "class-inner";
-  case BindingKind::FunctionName: return "function-name";
-  case BindingKind::Param: return "param";
-  case BindingKind::CatchParam: return "catch-param";
-  case BindingKind::Import: return "import";
-  case BindingKind::Arguments: return "arguments";
-  case BindingKind::Global: return "global";
+  case BindingKind::Var:
+    return "var";
+  case BindingKind::Let:
+    return "let";
+  case BindingKind::Const:
+    return "const";
+  case BindingKind::Function:
+    return "function";
+  case BindingKind::Class:
+    return "class";
+  case BindingKind::ClassInner:
+    return "class-inner";
+  case BindingKind::FunctionName:
+    return "function-name";
+  case BindingKind::Param:
+    return "param";
+  case BindingKind::CatchParam:
+    return "catch-param";
+  case BindingKind::Import:
+    return "import";
+  case BindingKind::Arguments:
+    return "arguments";
+  case BindingKind::Global:
+    return "global";
   }
   return "?";
 }
 
 std::string_view scopeKindName(ScopeKind k) {
   switch (k) {
-  case ScopeKind::Script: return "script";
-  case ScopeKind::Module: return "module";
-  case ScopeKind::Function: return "function";
-  case ScopeKind::Block: return "block";
-  case ScopeKind::Catch: return "catch";
-  case ScopeKind::Class: return "class";
-  case ScopeKind::With: return "with";
+  case ScopeKind::Script:
+    return "script";
+  case ScopeKind::Module:
+    return "module";
+  case ScopeKind::Function:
+    return "function";
+  case ScopeKind::Block:
+    return "block";
+  case ScopeKind::Catch:
+    return "catch";
+  case ScopeKind::Class:
+    return "class";
+  case ScopeKind::With:
+    return "with";
   }
   return "?";
 }

@@ -37,8 +37,7 @@ std::string DiagnosticEngine::render(const Diagnostic &d) const {
                                                            : "note";
   if (d.file == UINT32_MAX || !d.range.valid())
     return fmt::format("{}{}: {}\n",
-                       d.file == UINT32_MAX ? std::string()
-                                            : fmt::format("{}: ", sm_.name(d.file)),
+                       d.file == UINT32_MAX ? std::string() : fmt::format("{}: ", sm_.name(d.file)),
                        sev, d.message);
   LineColumn lc = sm_.lineColumn(d.file, d.range.begin);
   std::string out =

@@ -180,7 +180,6 @@ Node *asExpression(Module &m, Node *n) {
   return n;
 }
 
-
 /// How the factory hands out the function it creates.
 enum class Wrap : uint8_t {
   Plain,  ///< `return fn;`

@@ -8,8 +8,8 @@
 namespace distribufy {
 
 std::optional<std::vector<ir::Node *>> importSnippet(ir::Module &into, std::string_view source,
-                                                     DiagnosticEngine &diags,
-                                                     std::string_view pass, std::string_view what) {
+                                                     DiagnosticEngine &diags, std::string_view pass,
+                                                     std::string_view what) {
   SourceManager sm;
   FileId file = sm.addBuffer(fmt::format("<{} {}>", pass, what), std::string(source));
   DiagnosticEngine scratchDiags(sm);

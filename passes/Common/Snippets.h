@@ -25,7 +25,7 @@ namespace distribufy {
 /// annotations reset). If the text does not parse, reports err_pass_failed
 /// for \p pass, naming \p what, and returns nullopt.
 std::optional<std::vector<ir::Node *>> importSnippet(ir::Module &into, std::string_view source,
-                                                     DiagnosticEngine &diags,
-                                                     std::string_view pass, std::string_view what);
+                                                     DiagnosticEngine &diags, std::string_view pass,
+                                                     std::string_view what);
 
 } // namespace distribufy

@@ -20,8 +20,8 @@
 #include <cassert>
 #include <cstdint>
 #include <memory>
-#include <string>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -110,11 +110,11 @@ protected:
 #define FLAG(name) bool name = false;
 #define OP(Type, name) Type name{};
 #define META(Type, name, Init) Type name = Init;
-#define NODE(Name, Category, Fields)                                           \
-  struct Name final : Node {                                                   \
-    static constexpr NodeKind Kind = NodeKind::Name;                           \
-    explicit Name(SourceRange r = {}) : Node(NodeKind::Name, r) {}             \
-    Fields                                                                     \
+#define NODE(Name, Category, Fields)                                                               \
+  struct Name final : Node {                                                                       \
+    static constexpr NodeKind Kind = NodeKind::Name;                                               \
+    explicit Name(SourceRange r = {}) : Node(NodeKind::Name, r) {}                                 \
+    Fields                                                                                         \
   };
 #include "distribufy/IR/NodeKinds.def"
 #undef CHILD
@@ -203,8 +203,8 @@ public:
   NodeList list(std::span<Node *const> items) {
     if (items.empty())
       return {};
-    auto **mem = static_cast<Node **>(
-        arena_.allocate(sizeof(Node *) * items.size(), alignof(Node *)));
+    auto **mem =
+        static_cast<Node **>(arena_.allocate(sizeof(Node *) * items.size(), alignof(Node *)));
     for (size_t i = 0; i < items.size(); ++i)
       mem[i] = items[i];
     return {mem, items.size()};
@@ -240,22 +240,22 @@ private:
 // ---- Generated child traversal ----
 template <typename F> void forEachChildSlot(Node *n, F &&f) {
   switch (n->kind) {
-#define CHILD(name)                                                            \
-  if (x->name)                                                                 \
+#define CHILD(name)                                                                                \
+  if (x->name)                                                                                     \
     f(x->name);
-#define LIST(name)                                                             \
-  for (Node * &item : x->name)                                                 \
-    if (item)                                                                  \
+#define LIST(name)                                                                                 \
+  for (Node * &item : x->name)                                                                     \
+    if (item)                                                                                      \
       f(item);
 #define ATOM(name)
 #define NUM(name)
 #define FLAG(name)
 #define OP(Type, name)
 #define META(Type, name, Init)
-#define NODE(Name, Category, Fields)                                           \
-  case NodeKind::Name: {                                                       \
-    [[maybe_unused]] auto *x = static_cast<Name *>(n);                         \
-    Fields break;                                                              \
+#define NODE(Name, Category, Fields)                                                               \
+  case NodeKind::Name: {                                                                           \
+    [[maybe_unused]] auto *x = static_cast<Name *>(n);                                             \
+    Fields break;                                                                                  \
   }
 #include "distribufy/IR/NodeKinds.def"
 #undef CHILD

@@ -49,11 +49,11 @@ std::string_view scopeKindName(ScopeKind k);
 struct Binding {
   Atom name;
   BindingKind kind = BindingKind::Var;
-  ScopeId scope = kNoScope;     ///< declaring scope (kNoScope for globals)
-  Node *declaration = nullptr;  ///< declaring Identifier (null if implicit)
-  bool captured = false;        ///< referenced from a nested function
+  ScopeId scope = kNoScope;       ///< declaring scope (kNoScope for globals)
+  Node *declaration = nullptr;    ///< declaring Identifier (null if implicit)
+  bool captured = false;          ///< referenced from a nested function
   bool assignedAfterInit = false; ///< written anywhere besides its initialiser
-  bool dynamic = false;         ///< visible to direct `eval` or `with`
+  bool dynamic = false;           ///< visible to direct `eval` or `with`
   /// For a block-level function declaration in sloppy mode: the `var`
   /// binding of the same name in the enclosing function/script scope that
   /// receives the function's value when its block is evaluated (Annex B.3.3);

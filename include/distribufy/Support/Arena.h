@@ -37,8 +37,7 @@ public:
   }
 
   template <typename T, typename... Args> T *make(Args &&...args) {
-    static_assert(std::is_trivially_destructible_v<T>,
-                  "arena objects are never destroyed");
+    static_assert(std::is_trivially_destructible_v<T>, "arena objects are never destroyed");
     return new (allocate(sizeof(T), alignof(T))) T(std::forward<Args>(args)...);
   }
 

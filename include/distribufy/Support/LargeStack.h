@@ -18,7 +18,6 @@ inline constexpr size_t kLargeStackBytes = size_t(1) << 30; // 1 GiB reserved
 
 /// Runs \p work on a new thread whose stack is \p stackBytes and waits for it.
 /// Falls back to running on the calling thread if no thread can be created.
-void runWithLargeStack(const std::function<void()> &work,
-                       size_t stackBytes = kLargeStackBytes);
+void runWithLargeStack(const std::function<void()> &work, size_t stackBytes = kLargeStackBytes);
 
 } // namespace distribufy
