@@ -124,6 +124,37 @@ bool isCallLike(const Node *n) {
   }
 }
 
+std::string calleeErrorText(const Node *n) {
+  switch (n->kind) {
+  case NodeKind::Identifier:
+    return std::string(cast<Identifier>(n)->name.str());
+  case NodeKind::ThisExpression:
+    return "this";
+  case NodeKind::CallExpression: {
+    auto *c = cast<CallExpression>(n);
+    std::string callee = c->optional ? std::string() : calleeErrorText(c->callee);
+    return callee.empty() ? callee : callee + "(...)";
+  }
+  case NodeKind::MemberExpression: {
+    auto *m = cast<MemberExpression>(n);
+    std::string object = m->optional ? std::string() : calleeErrorText(m->object);
+    if (object.empty())
+      return object;
+    if (!m->computed)
+      return isa<Identifier>(m->property)
+                 ? object + "." + std::string(cast<Identifier>(m->property)->name.str())
+                 : std::string();
+    if (auto *id = dynCast<Identifier>(m->property))
+      return object + "[" + std::string(id->name.str()) + "]";
+    if (auto *num = dynCast<NumericLiteral>(m->property))
+      return object + "[" + std::string(num->raw.str()) + "]";
+    return std::string();
+  }
+  default:
+    return std::string();
+  }
+}
+
 bool isAnonymousFunctionDefinition(const Node *n) {
   if (auto *f = dynCast<FunctionExpression>(n))
     return !f->id;

@@ -233,6 +233,12 @@ private:
   }
   Node *atomic(Node *v, Out &out) { return isAtomic(v) ? v : spill(v, out); }
 
+  /// `if (typeof $m !== "function") throw new TypeError("<text> is not a
+  /// <what>")`, normalized into \p out like any statement.
+  void guardCallable(Node *method, const std::string &text, std::string_view what, Out &out) {
+    stmt(b_.notCallableGuard(cloneAtom(method), text, what), out);
+  }
+
   void unsupported(const Node *n, std::string_view what) {
     ok_ = false;
     diags_.report(DiagId::err_unsupported, m_.file(), n->range,
@@ -1328,11 +1334,24 @@ private:
       bool argsRun = false;
       for (Node *a : n->arguments)
         argsRun = argsRun || mayRunCode(a);
+      std::string originalText = ir::calleeErrorText(n->callee);
       Node *callee = value(n->callee, out);
-      if (!isa<Identifier>(callee) || (argsRun && !isStable(callee)))
+      // `new o.C(x)` stays as it is when nothing can run between the lookup
+      // and the construction: node's "o.C is not a constructor" names it.
+      auto *mem = dynCast<MemberExpression>(callee);
+      Node *guardedCallee = nullptr;
+      bool keepMember = mem && !argsRun && !isa<Super>(mem->object) &&
+                        isAtomic(mem->object) && (!mem->computed || isAtomic(mem->property));
+      const std::string &calleeText = originalText;
+      if (!keepMember && (!isa<Identifier>(callee) || (argsRun && !isStable(callee)))) {
         callee = spill(callee, out);
+        if (!calleeText.empty()) // keep node's "o.C is not a constructor"
+          guardedCallee = callee;
+      }
       n->callee = callee;
       elements(n->arguments, out, true);
+      if (guardedCallee)
+        guardCallable(guardedCallee, calleeText, "constructor", out);
       return n;
     }
     case NodeKind::TaggedTemplateExpression: {
@@ -1380,6 +1399,8 @@ private:
     bool argsRun = false;
     for (Node *a : args)
       argsRun = argsRun || (a && mayRunCode(a));
+    // Node's text for the callee, taken before its operands are named.
+    std::string calleeText = argsRun ? ir::calleeErrorText(callee) : std::string();
     if (auto *mem = dynCast<MemberExpression>(callee)) {
       Node *obj = mem->object;
       if (!isa<Super>(obj)) {
@@ -1394,7 +1415,9 @@ private:
       if (mem->computed && !isAtomic(mem->property))
         mem->property = spill(mem->property, out);
       if (argsRun) {
-        // Freeze receiver and method: `$m.call($o, ...)`.
+        // Freeze receiver and method: `$m.call($o, ...)`. Calling a
+        // non-function through `.call` would change node's message, so the
+        // frozen method is checked first with the text node would print.
         Node *recv = mem->object;
         if (isa<Super>(recv))
           recv = b_.make<ThisExpression>();
@@ -1406,6 +1429,8 @@ private:
           mem->property = spill(mem->property, out);
         Node *method = spill(mem, out);
         elements(args, out, true);
+        if (!calleeText.empty())
+          guardCallable(method, calleeText, "function", out);
         std::vector<Node *> all;
         all.reserve(args.size() + 1);
         all.push_back(cloneAtom(recv));

@@ -701,6 +701,8 @@ private:
       for (Node *a : c->arguments)
         argsNeed = argsNeed || needs(a);
       if (auto *me = dynCast<MemberExpression>(c->callee)) {
+        // Node's text for the callee, taken before its operands are named.
+        std::string calleeText = argsNeed ? ir::calleeErrorText(me) : std::string();
         me->object = lin(me->object, out);
         if (me->computed)
           me->property = lin(me->property, out);
@@ -715,6 +717,10 @@ private:
           recv = dup(recv);
           Node *fn = name(me, out);
           operands(c->arguments, out);
+          // Calling a non-function through `.call` would change node's
+          // "o.m is not a function": check first, with node's text.
+          if (!calleeText.empty())
+            out.push_back(b_.notCallableGuard(dup(fn), calleeText, "function"));
           std::vector<Node *> args{recv};
           args.insert(args.end(), c->arguments.begin(), c->arguments.end());
           c->callee = b_.member(fn, "call");

@@ -164,6 +164,12 @@ std::string firstDifference(const Node *a, const Node *b);
 /// including a checkpoint.
 bool isCallLike(const Node *n);
 
+/// The text node prints for \p callee in "X is not a function" / "is not
+/// a constructor" errors (`o.m`, `a[0].f`, `g(...).h`, `this.x`), for the
+/// callee shapes whose printing is known; empty for any other shape. Passes
+/// that move a callee into a temporary use it to keep those messages.
+std::string calleeErrorText(const Node *callee);
+
 /// An anonymous function, arrow or class expression: assigning one to a
 /// name gives it that name (NamedEvaluation), so passes that store such a
 /// value in a temporary must keep it anonymous (IRBuilder::keepAnonymous).

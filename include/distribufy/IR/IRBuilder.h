@@ -106,6 +106,19 @@ public:
     seq->expressions = list({number(0), v});
     return seq;
   }
+  /// `if (typeof value !== "function") throw new TypeError("<text> is not a
+  /// <what>");` -- what node itself throws when calling (what = "function")
+  /// or constructing (a first check for "constructor") \p value, whose
+  /// source text was \p text (ir::calleeErrorText).
+  IfStatement *notCallableGuard(Node *value, std::string_view text, std::string_view what) {
+    auto *error = make<NewExpression>();
+    error->callee = ident("TypeError");
+    error->arguments = list({string(fmt::format("{} is not a {}", text, what))});
+    auto *thrown = make<ThrowStatement>();
+    thrown->argument = error;
+    return ifStmt(binary(BinaryOp::StrictNotEq, unary(UnaryOp::Typeof, value), string("function")),
+                  thrown);
+  }
   ExpressionStatement *exprStmt(Node *e) {
     auto *n = make<ExpressionStatement>();
     n->expression = e;
