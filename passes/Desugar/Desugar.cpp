@@ -78,9 +78,29 @@
 //      identifier rest, and their defaults/patterns run at the top of the
 //      body. Patterns and parameter lists without a call are kept (V8
 //      runs them; an array pattern's iterator then runs inside the engine,
-//      like a getter), and so is spread (anf names its argument).
+//      like a getter).
 //      A computed key copied to a temp before a hoisted part (C) is
 //      converted with ToPropertyKey at the copy.
+//  (R) No SpreadElement in an array literal, a `new` or a call (Lower.cpp),
+//      except in a direct `eval(...)`, a `super(...)` and a call that is part
+//      of an optional chain (short-circuiting skips the arguments; such a
+//      call, or one whose callee is a parenthesized chain, keeps its
+//      spread). `[a, , ...x, b, ...y]` is `$spr($af, $app($spr($af, [a, ,],
+//      x), [b]), y)`: each spread appended with CreateDataProperty after the
+//      elements before it and before the operands after it are evaluated,
+//      holes kept (`$app` copies a literal part by index, holes included in
+//      the length), through the iterator protocol (GetIterator, next() until
+//      done; never closed), or by index with the length re-read at each step
+//      under the same unobservable-array test as the for-of fast path.
+//      `f(...a)` is `$apply(f, void 0, args, "f")`, `o.m(...a)` is
+//      `$apply(($o = o).m, $o, args, "o.m")` (callee read before the
+//      arguments, receiver kept; `this.m`/`super.m` pass `this`), `new
+//      F(...a)` is `$construct(F, args, "F")` (new.target F); `$apply` and
+//      `$construct` are Reflect.apply/construct behind node's "X is not a
+//      function/constructor" check (X from ir::calleeErrorText; Reflect's own
+//      message when the callee shape has no known text). Object spread
+//      `{...o}` is kept: it runs no user iterator (its getters are implicit
+//      calls like property reads).
 // Kept by design: classes, generators, async functions, let/const, template
 // literals, arguments/this/new.target/super, labeled blocks, with, eval.
 //
@@ -91,7 +111,9 @@
 // list with a call whose moved part names a body declaration, calls eval,
 // names a later parameter, belongs to a generator, or creates closures
 // while the body redeclares a parameter; a call whose arguments need
-// hoisting with a plain-name callee inside `with`; ++/compound
+// hoisting, or a spread call, with a plain-name callee inside `with`; a
+// spread method call (other than on this/super) in a parameter list or a
+// class field initializer; ++/compound
 // assignment that needs a temporary inside a parameter list or a class field
 // initializer; a closure in the head of a `for (let ...)` whose bindings are
 // captured; a conditionally evaluated call in a class field
@@ -121,8 +143,8 @@ namespace {
 
 using namespace ir;
 
-/// Checks (H), (L), (A), (S) and (F) in one walk ((C) and (P) have their own) with an explicit work
-/// list.
+/// Checks (H), (L), (A), (R), (S) and (F) in one walk ((C) and (P) have their own) with an explicit
+/// work list.
 class CoreVerifier {
 public:
   CoreVerifier(const Module &m, DiagnosticEngine &diags) : m_(m), diags_(diags) {}
@@ -182,6 +204,13 @@ private:
     }
   }
 
+  static bool hasSpread(NodeList elements) {
+    for (const Node *el : elements)
+      if (el && isa<SpreadElement>(el))
+        return true;
+    return false;
+  }
+
   void check(const Node *n, const Node *parent) {
     switch (n->kind) {
     case NodeKind::FunctionDeclaration:
@@ -235,6 +264,19 @@ private:
     case NodeKind::UpdateExpression:
       fail(n, "update expression not lowered to read-compute-write");
       break;
+    case NodeKind::ArrayExpression:
+      if (hasSpread(cast<ArrayExpression>(n)->elements))
+        fail(n, "spread in an array literal not lowered to the iterator protocol");
+      break;
+    case NodeKind::NewExpression:
+      if (hasSpread(cast<NewExpression>(n)->arguments))
+        fail(n, "spread in a `new` not lowered to the iterator protocol");
+      break;
+    case NodeKind::CallExpression:
+      if (hasSpread(cast<CallExpression>(n)->arguments) &&
+          !desugar::spreadKeptInCall(cast<CallExpression>(n)))
+        fail(n, "spread in a call not lowered to the iterator protocol");
+      break;
     case NodeKind::AssignmentExpression: {
       AssignOp op = cast<AssignmentExpression>(n)->op;
       bool logical =
@@ -257,8 +299,10 @@ public:
   StageSet invalidates() const override { return {Stage::Scopes}; }
 
   bool run(ir::Module &module, PassContext &ctx) override {
-    return desugar::lowerModule(module, ctx.diags) && desugar::lowerPatterns(module, ctx.diags) &&
-           desugar::lowerConditionals(module, ctx.diags);
+    desugar::SpreadNames spread;
+    return desugar::lowerModule(module, ctx.diags, spread) &&
+           desugar::lowerPatterns(module, ctx.diags) &&
+           desugar::lowerConditionals(module, ctx.diags, spread);
   }
 
   bool verify(const ir::Module &module, PassContext &ctx) override {

@@ -32,6 +32,11 @@ enum class Helper : uint8_t {
   DestrCloseThrow, ///< IteratorClose (throw completion) unless done
   ObjectRest,      ///< CopyDataProperties into a new object, minus keys
   ToPropertyKey,   ///< ToPropertyKey
+  // Spread (Lower.cpp, rule (R)).
+  SpreadInto,      ///< appends an iterable's values to an array (iterator protocol)
+  ArrayAppend,     ///< appends a literal's elements to an array, holes kept
+  ApplySpread,     ///< Reflect.apply with node's "is not a function" message
+  ConstructSpread, ///< Reflect.construct with node's "is not a constructor" message
   NumHelpers
 };
 
@@ -40,14 +45,21 @@ enum class Helper : uint8_t {
 /// built-in source failed to parse, which would be a bug in this pass.
 ir::Node *instantiateHelper(ir::Module &m, Helper h, Atom name, DiagnosticEngine &diags);
 
+/// The names lowerModule gave the spread helpers and the for-of fast path
+/// record, for the optional-chain calls with spread that lowerConditionals
+/// turns into plain calls (empty when the module has none).
+struct SpreadNames {
+  Atom arrayState, spreadInto, arrayAppend, apply;
+};
+
 /// Lowers \p m to the desugar core (see Desugar.cpp). Returns false after
 /// reporting err_unsupported for a construct it cannot lower exactly.
-bool lowerModule(ir::Module &m, DiagnosticEngine &diags);
+bool lowerModule(ir::Module &m, DiagnosticEngine &diags, SpreadNames &spread);
 
 /// Second walk (LowerConditional.cpp), after lowerModule: hoists the
 /// conditionally evaluated parts that may call (&&, ||, ??, ?:, optional
 /// chains, logical assignment) into IfStatements writing temporaries.
-bool lowerConditionals(ir::Module &m, DiagnosticEngine &diags);
+bool lowerConditionals(ir::Module &m, DiagnosticEngine &diags, const SpreadNames &spread);
 /// Checks post-condition (C) of Desugar.cpp's banner.
 bool verifyConditionals(const ir::Module &m, DiagnosticEngine &diags);
 

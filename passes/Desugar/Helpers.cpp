@@ -9,9 +9,10 @@
 // whiles, their vars are hoisted). No runtime library is involved.
 //
 // Each helper uses only `Object`, `Symbol`, `TypeError` and (destructuring
-// helpers) `Reflect` from the global object, looked up when the helper
+// and spread helpers) `Reflect` from the global object, looked up when the helper
 // runs, and assumes the built-in methods it calls (Function.prototype.call,
-// Array.prototype.map/forEach/indexOf) are unmodified.
+// Array.prototype.map/forEach/indexOf, Object.prototype.hasOwnProperty,
+// Object.defineProperty) are unmodified.
 //
 //===----------------------------------------------------------------------===//
 #include "passes/Common/Snippets.h"
@@ -204,6 +205,81 @@ constexpr std::string_view kToPropertyKey = R"JS(function $h(k) {
   return String(k);
 })JS";
 
+// ---- spread (Lower.cpp) ----
+
+// `[...a, ...o]`: appends o's values to the array `a` (a fresh array the
+// lowering built) at indices a.length, a.length + 1, ... as CreateDataProperty
+// does (no setter on a prototype runs), and returns `a`. `s` is the for-of
+// fast path's record (kArrayFastInit): when o[Symbol.iterator] is
+// %Array.prototype.values%, %ArrayIteratorPrototype%.next is the original and
+// o is an array (or a Proxy of one), o is read by index with its length
+// re-read at each step, exactly what the array iterator does (spread never
+// closes its iterator, so `return` needs no check). Otherwise GetIterator and
+// IteratorStep/IteratorValue run as in the spec (kGetIterator, kIteratorStep).
+// Speed: a plain `a[n] = v` is CreateDataProperty when no object on a's
+// prototype chain has the key; `p` is a's prototype when that chain is
+// %Array.prototype% then %Object.prototype% (ordinary objects: `n in p`
+// runs no user code), checked before each store since user code may add
+// indices meanwhile; otherwise Object.defineProperty.
+constexpr std::string_view kSpreadInto = R"JS(function $h(s, a, o) {
+  var n = a.length, p = Object.getPrototypeOf(a), m, i, it, next, r, v;
+  if (Object.getPrototypeOf(p) !== Object.prototype) p = null;
+  if (o === null || o === void 0) throw new TypeError(String(o) + " is not iterable");
+  m = o[Symbol.iterator];
+  if (s !== void 0 && m === s.v && s.p.next === s.n && s.a(o)) {
+    for (i = 0; i + 1 <= +o.length; i += 1) {
+      v = o[i];
+      if (p !== null && !(n in p)) a[n] = v;
+      else Object.defineProperty(a, n, { value: v, writable: true, enumerable: true, configurable: true });
+      n += 1;
+    }
+    return a;
+  }
+  if (typeof m !== "function") throw new TypeError(String(o) + " is not iterable");
+  it = m.call(o);
+  if (Object(it) !== it) throw new TypeError("Result of the Symbol.iterator method is not an object");
+  next = it.next;
+  for (;;) {
+    r = next.call(it);
+    if (Object(r) !== r) throw new TypeError("Iterator result " + String(r) + " is not an object");
+    if (r.done) return a;
+    v = r.value;
+    if (p !== null && !(n in p)) a[n] = v;
+    else Object.defineProperty(a, n, { value: v, writable: true, enumerable: true, configurable: true });
+    n += 1;
+  }
+})JS";
+
+// The literal part `l` after a spread: its elements go at a.length + i
+// (CreateDataProperty, with kSpreadInto's fast store), its holes stay holes,
+// and the length grows by l.length (a trailing hole counts, as in an array
+// literal). `l` is a fresh literal: reading it runs no user code.
+constexpr std::string_view kArrayAppend = R"JS(function $h(a, l) {
+  var n = a.length, p = Object.getPrototypeOf(a), i;
+  if (Object.getPrototypeOf(p) !== Object.prototype) p = null;
+  for (i = 0; i < l.length; i += 1)
+    if (Object.prototype.hasOwnProperty.call(l, i)) {
+      if (p !== null && !(n + i in p)) a[n + i] = l[i];
+      else Object.defineProperty(a, n + i, { value: l[i], writable: true, enumerable: true, configurable: true });
+    }
+  a.length = n + l.length;
+  return a;
+})JS";
+
+// `f(...args)` after the callee and arguments were evaluated: the call, with
+// node's message for a callee that is not a function (`x`, its source text,
+// undefined when unknown: Reflect.apply's own message then).
+constexpr std::string_view kApplySpread = R"JS(function $h(f, t, args, x) {
+  if (x !== void 0 && typeof f !== "function") throw new TypeError(x + " is not a function");
+  return Reflect.apply(f, t, args);
+})JS";
+
+// `new F(...args)`: new.target is F, as for `new F(...)`.
+constexpr std::string_view kConstructSpread = R"JS(function $h(f, args, x) {
+  if (x !== void 0 && typeof f !== "function") throw new TypeError(x + " is not a constructor");
+  return Reflect.construct(f, args);
+})JS";
+
 std::string_view helperSource(Helper h) {
   switch (h) {
   case Helper::ForInKeys:
@@ -236,6 +312,14 @@ std::string_view helperSource(Helper h) {
     return kObjectRest;
   case Helper::ToPropertyKey:
     return kToPropertyKey;
+  case Helper::SpreadInto:
+    return kSpreadInto;
+  case Helper::ArrayAppend:
+    return kArrayAppend;
+  case Helper::ApplySpread:
+    return kApplySpread;
+  case Helper::ConstructSpread:
+    return kConstructSpread;
   case Helper::NumHelpers:
     break;
   }

@@ -60,6 +60,7 @@ struct Target {
 class Lowering {
 public:
   Lowering(Module &m, DiagnosticEngine &diags) : m_(m), b_(m), diags_(diags) {}
+  SpreadNames spreadOut; ///< set by run() when the spread helpers were named
 
   bool run() {
     Program *prog = m_.program;
@@ -97,6 +98,8 @@ public:
     }
     prog->body = b_.list(hoist(out, ctx, helpers));
     fns_.pop_back();
+    if (helperNames_[static_cast<size_t>(Helper::ApplySpread)])
+      spreadOut = spreadNames();
     return ok_;
   }
 
@@ -110,6 +113,7 @@ private:
   std::array<Atom, static_cast<size_t>(Helper::NumHelpers)> helperNames_{};
   Atom arrayState_;                    ///< program var holding ArrayFastInit's record, once used
   const Node *unusedUpdate_ = nullptr; ///< an expression whose value is discarded
+  int withDepth_ = 0;                  ///< inside a `with` body (nested functions included)
 
   // ---- small builders ----
   Node *labeled(Atom label, Node *body) {
@@ -438,6 +442,13 @@ private:
       out.push_back(s);
       return;
     }
+    case NodeKind::WithStatement:
+      // A plain-name callee in here may be a method of the object (R).
+      ++withDepth_;
+      visitChildren(s);
+      --withDepth_;
+      out.push_back(s);
+      return;
     default:
       visitChildren(s);
       out.push_back(s);
@@ -577,10 +588,95 @@ private:
       e = lowerUpdate(u);
       return;
     }
+    case NodeKind::ArrayExpression:
+      visitChildren(e);
+      if (hasSpread(cast<ArrayExpression>(e)->elements)) {
+        b_.setRange(e->range);
+        e = spreadArray(cast<ArrayExpression>(e)->elements);
+      }
+      return;
+    case NodeKind::CallExpression:
+      visitChildren(e);
+      if (hasSpread(cast<CallExpression>(e)->arguments))
+        e = lowerSpreadCall(cast<CallExpression>(e));
+      return;
+    case NodeKind::NewExpression: {
+      visitChildren(e);
+      auto *n = cast<NewExpression>(e);
+      if (hasSpread(n->arguments)) {
+        b_.setRange(n->range);
+        std::string text = calleeErrorText(n->callee);
+        Node *x = text.empty() ? static_cast<Node *>(b_.unary(UnaryOp::Void, b_.number(0)))
+                               : static_cast<Node *>(b_.string(text));
+        e = b_.call(helper(Helper::ConstructSpread), {n->callee, spreadArray(n->arguments), x});
+      }
+      return;
+    }
     default:
       visitChildren(e);
       return;
     }
+  }
+
+  // ---- spread (R) ----
+
+  static bool hasSpread(NodeList elements) {
+    for (const Node *el : elements)
+      if (el && isa<SpreadElement>(el))
+        return true;
+    return false;
+  }
+
+  /// Names the spread helpers (so they are emitted) and returns them.
+  SpreadNames spreadNames() {
+    if (!arrayState_)
+      arrayState_ = b_.freshName("af");
+    return {arrayState_, cast<Identifier>(helper(Helper::SpreadInto))->name,
+            cast<Identifier>(helper(Helper::ArrayAppend))->name,
+            cast<Identifier>(helper(Helper::ApplySpread))->name};
+  }
+  Node *spreadArray(NodeList elements) { return desugar::spreadArray(b_, elements, spreadNames()); }
+
+  /// `f(...a)` is `$apply(f, void 0, args, "f")`; `o.m(...a)` is
+  /// `$apply(($o = o).m, $o, args, "o.m")` (the callee read before the
+  /// arguments are evaluated, as in a call); `super.m(...a)` passes `this`.
+  /// Kept: direct eval, `super(...)`, optional chains.
+  Node *lowerSpreadCall(CallExpression *c) {
+    Node *callee = c->callee;
+    if (spreadKeptInCall(c)) {
+      // lowerConditionals turns optional chains into plain calls and then
+      // lowers their spread with these helpers.
+      if (!isa<Super>(callee) &&
+          !(isa<Identifier>(callee) && cast<Identifier>(callee)->name == "eval"))
+        spreadNames();
+      return c;
+    }
+    b_.setRange(c->range);
+    std::string text = calleeErrorText(callee);
+    Node *thisArg;
+    if (auto *me = dynCast<MemberExpression>(callee)) {
+      if (isa<Super>(me->object) || isa<ThisExpression>(me->object)) {
+        thisArg = b_.make<ThisExpression>();
+      } else {
+        if (fns_.back()->kind == FnCtx::FieldInit || fns_.back()->inParams) {
+          // No var line visible there for the receiver's temporary.
+          unsupported(c, "a spread method call in a parameter list or class field initializer");
+          return c;
+        }
+        Atom o = temp(c);
+        me->object = b_.assign(b_.ident(o), b_.keepAnonymous(me->object));
+        thisArg = b_.ident(o);
+      }
+    } else {
+      if (withDepth_ > 0 && isa<Identifier>(callee)) {
+        unsupported(c, "a spread call of a plain name inside `with`");
+        return c;
+      }
+      thisArg = b_.unary(UnaryOp::Void, b_.number(0));
+    }
+    Node *x = text.empty() ? static_cast<Node *>(b_.unary(UnaryOp::Void, b_.number(0)))
+                           : static_cast<Node *>(b_.string(text));
+    return b_.call(helper(Helper::ApplySpread), {callee, thisArg, spreadArray(c->arguments), x});
   }
 
   static std::optional<BinaryOp> arithmeticOf(AssignOp op) {
@@ -1152,6 +1248,60 @@ private:
 
 } // namespace
 
-bool lowerModule(Module &m, DiagnosticEngine &diags) { return Lowering(m, diags).run(); }
+bool spreadKeptInCall(const CallExpression *c) {
+  if (c->optional || isa<Super>(c->callee))
+    return true;
+  if (auto *id = dynCast<Identifier>(c->callee); id && id->name == "eval")
+    return true;
+  // Short-circuiting would skip the arguments: the whole chain keeps them.
+  for (const Node *n = c->callee; n;) {
+    if (auto *me = dynCast<MemberExpression>(n)) {
+      if (me->optional)
+        return true;
+      n = me->object;
+    } else if (auto *ce = dynCast<CallExpression>(n)) {
+      if (ce->optional)
+        return true;
+      n = ce->callee;
+    } else {
+      return isa<ChainExpression>(n);
+    }
+  }
+  return false;
+}
+
+Node *spreadArray(IRBuilder &b, NodeList elements, const SpreadNames &names) {
+  // `[a, ...x, b, ...y]` is `$spr($af, $app($spr($af, [a], x), [b]), y)`:
+  // nested so that every operand is evaluated after the spreads before it
+  // are exhausted.
+  Node *acc = nullptr;
+  std::vector<Node *> pending;
+  auto flush = [&]() {
+    auto *lit = b.make<ArrayExpression>();
+    lit->elements = b.list(pending);
+    pending.clear();
+    acc = acc ? static_cast<Node *>(b.call(b.ident(names.arrayAppend), {acc, lit})) : lit;
+  };
+  for (Node *el : elements) {
+    auto *sp = el ? dynCast<SpreadElement>(el) : nullptr;
+    if (!sp) {
+      pending.push_back(el);
+      continue;
+    }
+    if (!acc || !pending.empty())
+      flush();
+    acc = b.call(b.ident(names.spreadInto), {b.ident(names.arrayState), acc, sp->argument});
+  }
+  if (!pending.empty())
+    flush();
+  return acc;
+}
+
+bool lowerModule(Module &m, DiagnosticEngine &diags, SpreadNames &spread) {
+  Lowering l(m, diags);
+  bool ok = l.run();
+  spread = l.spreadOut;
+  return ok;
+}
 
 } // namespace distribufy::desugar

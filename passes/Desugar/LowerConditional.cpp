@@ -36,6 +36,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "passes/Desugar/Desugar.h"
+#include "passes/Desugar/LowerParts.h"
 
 #include "distribufy/IR/IRBuilder.h"
 
@@ -59,7 +60,8 @@ struct CondFn {
 
 class CondLowering {
 public:
-  CondLowering(Module &m, DiagnosticEngine &diags) : m_(m), b_(m), diags_(diags) {}
+  CondLowering(Module &m, DiagnosticEngine &diags, const SpreadNames &spread)
+      : m_(m), b_(m), diags_(diags), spread_(spread) {}
 
   bool run() {
     Program *prog = m_.program;
@@ -77,6 +79,13 @@ private:
   Module &m_;
   IRBuilder b_;
   DiagnosticEngine &diags_;
+  const SpreadNames &spread_; ///< lowerModule's spread helpers, for chain calls
+  static bool hasSpread(NodeList args) {
+    for (const Node *a : args)
+      if (isa<SpreadElement>(a))
+        return true;
+    return false;
+  }
   bool ok_ = true;
   std::vector<CondFn *> fns_;
   std::unordered_set<const Node *> need_; ///< nodes containing a part to hoist
@@ -944,7 +953,7 @@ private:
         if (next)
           for (Node *a : next->arguments)
             argsNeed = argsNeed || needs(a);
-        if (next && !next->optional && !argsNeed) {
+        if (next && !next->optional && !argsNeed && !hasSpread(next->arguments)) {
           if (me->computed)
             me->property = name(me->property, lv);
           next->callee = me;
@@ -965,7 +974,13 @@ private:
       auto *ce = cast<CallExpression>(link);
       ce->optional = false;
       operands(ce->arguments, lv);
-      if (recv) {
+      if (hasSpread(ce->arguments)) {
+        // Rule (R), as lowerModule does for calls outside chains.
+        Node *thisArg = recv ? recv : b_.unary(UnaryOp::Void, b_.number(0));
+        ce->arguments = b_.list({cur, thisArg, spreadArray(b_, ce->arguments, spread_),
+                                 b_.unary(UnaryOp::Void, b_.number(0))});
+        ce->callee = b_.ident(spread_.apply);
+      } else if (recv) {
         std::vector<Node *> args{recv};
         args.insert(args.end(), ce->arguments.begin(), ce->arguments.end());
         ce->callee = b_.member(cur, "call");
@@ -989,7 +1004,9 @@ private:
 
 } // namespace
 
-bool lowerConditionals(Module &m, DiagnosticEngine &diags) { return CondLowering(m, diags).run(); }
+bool lowerConditionals(Module &m, DiagnosticEngine &diags, const SpreadNames &spread) {
+  return CondLowering(m, diags, spread).run();
+}
 
 namespace {
 

@@ -31,4 +31,14 @@ ir::Node *lowerFinally(ir::IRBuilder &b, ir::TryStatement *t);
 /// completion that only the engine's finally can intercept.
 bool finallyKeptForYield(const ir::TryStatement *t);
 
+/// A call whose spread arguments rule (R) keeps: direct eval, `super(...)`,
+/// and calls in an optional chain (or whose callee is a parenthesized one).
+bool spreadKeptInCall(const ir::CallExpression *c);
+
+struct SpreadNames;
+/// A fresh array of \p elements (holes kept) with each SpreadElement
+/// appended through the iterator protocol at its position (rule R), using
+/// the helpers named in \p names (all set).
+ir::Node *spreadArray(ir::IRBuilder &b, ir::NodeList elements, const SpreadNames &names);
+
 } // namespace distribufy::desugar

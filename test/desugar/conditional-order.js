@@ -41,5 +41,7 @@ console.log(r, log.join(" "));
 // CHECK-NEXT: if (!$t5) {
 // CHECK-NEXT:   $t5 = (o.m = null, f(o.k));
 // CHECK-NEXT: }
+// CHECK-NEXT: if (typeof $t4 !== "function")
+// CHECK-NEXT:   throw new TypeError("o.m is not a function");
 // CHECK-NEXT: $t4.call($t3, $t5);
 // CHECK-NEXT: console.log(r, log.join(" "));
