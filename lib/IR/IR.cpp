@@ -1,6 +1,7 @@
 //===- IR.cpp - Node kinds, operators and structural equality -------------===//
 #include "distribufy/IR/IR.h"
 #include "distribufy/IR/Scope.h"
+#include "distribufy/Backend/FrameSchema.h"
 
 #include <cstring>
 #include <fmt/format.h>
@@ -330,5 +331,8 @@ std::string firstDifference(const Node *a, const Node *b) {
 Module::Module(const SourceManager &sm, FileId file) : sm_(sm), file_(file) {}
 Module::~Module() = default;
 void Module::setScopes(std::unique_ptr<ScopeTable> s) { scopes_ = std::move(s); }
+void Module::setFrameSchema(std::unique_ptr<schema::FrameSchema> s) {
+  frameSchema_ = std::move(s);
+}
 
 } // namespace distribufy::ir

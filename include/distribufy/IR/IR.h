@@ -25,6 +25,10 @@
 #include <string_view>
 #include <vector>
 
+namespace distribufy::schema {
+struct FrameSchema;
+}
+
 namespace distribufy::ir {
 
 using ScopeId = uint32_t;
@@ -234,6 +238,9 @@ public:
   /// Scope tables; null until scope analysis has run.
   ScopeTable *scopes() const { return scopes_.get(); }
   void setScopes(std::unique_ptr<ScopeTable> s);
+  /// The frame schema recorded by the `catch` pass; null before it ran.
+  schema::FrameSchema *frameSchema() const { return frameSchema_.get(); }
+  void setFrameSchema(std::unique_ptr<schema::FrameSchema> s);
 
 private:
   const SourceManager &sm_;
@@ -241,6 +248,7 @@ private:
   Arena arena_;
   Interner interner_{arena_};
   std::unique_ptr<ScopeTable> scopes_;
+  std::unique_ptr<schema::FrameSchema> frameSchema_;
 };
 
 // ---- Generated child traversal ----
