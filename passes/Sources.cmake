@@ -3,6 +3,7 @@
 set(passes_SOURCES
   ANF/ANF.cpp
   Common/Snippets.cpp
+  Catch/Catch.cpp
   Closure/Closure.cpp
   Desugar/Desugar.cpp
   Desugar/Helpers.cpp
@@ -11,6 +12,7 @@ set(passes_SOURCES
   Desugar/LowerSwitch.cpp
   Desugar/LowerConditional.cpp
   Desugar/LowerPatterns.cpp
+  Modularize/Modularize.cpp
   ResolveScopes/ResolveScopes.cpp
   Verify/Verify.cpp
 )

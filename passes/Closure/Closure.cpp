@@ -1477,6 +1477,7 @@ bool Converter::run() {
   for (; i < prog->body.size(); ++i)
     body.push_back(prog->body[i]);
   prog->body = m_.list(body);
+  m_.codeIds = codeId_;
   return ok_;
 }
 

@@ -1,0 +1,1580 @@
+//===- Catch.cpp - Exceptional-continuation instrumentation ---------------===//
+//
+// catch: every function that can reach a checkpoint records its own frame
+// when a capture unwinds the stack through it, and gets a restore twin that
+// re-enters it at the recorded call site. The protocol (what emitted code
+// calls, what frames hold, how restore proceeds) is runtime/PROTOCOL.md.
+//
+// Fast body (the code that runs normally), for each function with call
+// sites ("non-flat"):
+//   - every local (parameters aside) is hoisted to one `var` list, renamed
+//     when two block-level bindings share a name, so the handler sees them;
+//     declarations become assignments (`let x;` in a loop resets to
+//     undefined each iteration as before);
+//   - `$cs = k;` is stored before call site k (a statement with a call, `new`
+//     or tagged template; ANF leaves at most one per statement);
+//   - one try/catch around the body: on a `Capture`, a switch on `$cs` pushes
+//     the frame (code id, site, env, this, new.target, arguments, own name,
+//     home object, the slots live after the site, and the site's callee for
+//     the runtime's identity check), then rethrows;
+//   - every user `catch` first rethrows a `Capture` (so does desugar's
+//     completion-record catch: `finally` code never runs during a capture);
+//   - call sites of the array higher-order functions (`o.map(f)` ...,
+//     `Array.from(a, f)`) choose the runtime's instrumented version when `o`
+//     is an array with the original method, so callbacks can checkpoint.
+// Functions without call sites are left as they are (flatness), except for
+// the Capture rethrow in their catch clauses. Generators and async functions
+// are not instrumented: a capture through them fails with a clear error.
+//
+// Restore body (`$R[code](env, self, home)` returns it; runs only on resume):
+// the same statements guarded by a local `$r` ("restoring"): statements
+// before the target site are skipped, `if`s take the branch holding the
+// target, loops are re-entered without testing, a `try` whose handler holds
+// the target is re-entered by throwing into it; at the target the call is
+// replaced by `($r = false, $k.next())`, after which everything runs
+// normally. Slots live at the site are reloaded first; `arguments` and
+// `new.target` come from the frame, `this` from the call; a method using
+// `super` gets a home object through an object-literal method.
+//
+// Program: becomes the linker `module.exports = function $link($d) {...}`
+// returning the factory table, the restore table, the module function's
+// code id and the frame schema (Module::frameSchema, also embedded).
+//
+// Requires: ClosureConverted, Modularized. Establishes: CatchInstrumented.
+// Invalidates: Scopes.
+// Known inexactness (documented): hoisting drops the temporal dead zone of
+// uncaptured `let`/`const` and the TypeError of assigning an uncaptured
+// `const` (captured ones keep both, from closure conversion); a restored
+// function's `arguments` is unmapped.
+//
+//===----------------------------------------------------------------------===//
+#include "distribufy/Backend/FrameSchema.h"
+#include "distribufy/Backend/SchemaWriter.h"
+#include "distribufy/Config.h"
+#include "distribufy/IR/IRBuilder.h"
+#include "distribufy/IR/Scope.h"
+#include "distribufy/IR/ScopeAnalysis.h"
+#include "passes/Passes.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace distribufy {
+
+namespace {
+
+using namespace ir;
+
+constexpr std::string_view kHofMethods[] = {"map",       "forEach", "filter", "reduce",
+                                            "some",      "every",   "find",   "findIndex",
+                                            "sort",      "flatMap"};
+
+Node *&bodySlot(Node *fn) {
+  switch (fn->kind) {
+  case NodeKind::FunctionDeclaration:
+    return cast<FunctionDeclaration>(fn)->body;
+  case NodeKind::FunctionExpression:
+    return cast<FunctionExpression>(fn)->body;
+  default:
+    return cast<ArrowFunctionExpression>(fn)->body;
+  }
+}
+NodeList &paramsOf(Node *fn) {
+  switch (fn->kind) {
+  case NodeKind::FunctionDeclaration:
+    return cast<FunctionDeclaration>(fn)->params;
+  case NodeKind::FunctionExpression:
+    return cast<FunctionExpression>(fn)->params;
+  default:
+    return cast<ArrowFunctionExpression>(fn)->params;
+  }
+}
+ScopeId scopeOfFn(const Node *fn) {
+  switch (fn->kind) {
+  case NodeKind::FunctionDeclaration:
+    return cast<FunctionDeclaration>(fn)->scope;
+  case NodeKind::FunctionExpression:
+    return cast<FunctionExpression>(fn)->scope;
+  default:
+    return cast<ArrowFunctionExpression>(fn)->scope;
+  }
+}
+Node *idOf(Node *fn) {
+  if (auto *fe = dynCast<FunctionExpression>(fn))
+    return fe->id;
+  if (auto *fd = dynCast<FunctionDeclaration>(fn))
+    return fd->id;
+  return nullptr;
+}
+bool fnFlag(const Node *fn, bool gen) {
+  switch (fn->kind) {
+  case NodeKind::FunctionDeclaration:
+    return gen ? cast<FunctionDeclaration>(fn)->isGenerator : cast<FunctionDeclaration>(fn)->isAsync;
+  case NodeKind::FunctionExpression:
+    return gen ? cast<FunctionExpression>(fn)->isGenerator : cast<FunctionExpression>(fn)->isAsync;
+  default:
+    return gen ? cast<ArrowFunctionExpression>(fn)->isGenerator
+               : cast<ArrowFunctionExpression>(fn)->isAsync;
+  }
+}
+
+/// The static text of a property key, if it has one.
+bool keyText(const Node *key, bool computed, std::string &out) {
+  if (auto *id = dynCast<Identifier>(key); id && !computed) {
+    out = std::string(id->name.str());
+    return true;
+  }
+  if (auto *s = dynCast<StringLiteral>(key)) {
+    out = std::string(s->value.str());
+    return true;
+  }
+  if (auto *n = dynCast<NumericLiteral>(key); n && !computed) {
+    out = std::string(n->raw.str());
+    return true;
+  }
+  return false;
+}
+
+/// What the factory knows about one function it builds.
+struct FnContext {
+  uint32_t code = 0;
+  Atom envParam;          ///< the factory's environment parameter, if any
+  Atom classVar;          ///< for class members: the factory's class variable
+  bool isStatic = false;  ///< static class member
+  std::string kind;       ///< schema kind
+  std::string name;       ///< schema name
+};
+
+/// One call site while instrumenting a function.
+struct SiteRec {
+  Node *stmt = nullptr;
+  Node **call = nullptr; ///< the slot holding the call expression
+  uint32_t pos = 0;      ///< walk position of the statement's start
+  uint32_t loopStart = UINT32_MAX;
+  Node *callee = nullptr;   ///< for the identity check (cloned per use)
+  Node *calleeKey = nullptr;
+  schema::Site info;
+};
+
+class Instrumenter {
+public:
+  Instrumenter(Module &m, DiagnosticEngine &d) : m_(m), diags_(d), st_(*m.scopes()), b_(m) {}
+  bool run();
+
+private:
+  // ---- program level ----
+  bool findTable(Program *prog, ArrayExpression *&table, Atom &tableName, uint32_t &moduleCode,
+                 std::vector<Node *> &helpers);
+  void instrumentFactory(uint32_t code, FunctionExpression *fac);
+  Node *instrumentValue(Node *value, FnContext ctx, std::vector<Node *> &classPrefix);
+
+  // ---- one function ----
+  Node *instrumentFunction(Node *fn, const FnContext &ctx);
+  bool isExemptCall(const Node *call) const;
+  std::string sourceCalleeText(const Node *call) const;
+  void collectSlots(Node *fn);
+  void addSlot(Identifier *id);
+  void renameAndConvert(Node *&slot, bool inList, std::vector<Node *> *out);
+  void convertList(NodeList &list);
+  Node *convertStatement(Node *st, std::vector<Node *> *out);
+  void rewriteCatch(CatchClause *cc, bool rethrowCapture);
+  void renameIdentifiers(Node *n);
+  void numberSites(NodeList &list);
+  Node *numberStatement(Node *st, std::vector<Node *> &out);
+  Node **findSiteCall(Node *&slot, int &count);
+  void rewriteHof(SiteRec &site);
+  void recordReads(Node *n, bool isTarget);
+  void rewriteCatches(Node *n);
+  bool hasSites(Node *body);
+  Node *handler(const FnContext &ctx, bool restore, Node *fn);
+  Node *frameCall(const FnContext &ctx, bool restore, Node *fn, const SiteRec *site, Atom x);
+  Node *restoreFactory(Node *fn, const FnContext &ctx, NodeList fastBody);
+  std::vector<Node *> guardList(const NodeList &list);
+  Node *guardStatement(Node *st);
+  Node *rangeTest(uint32_t lo, uint32_t hi);
+  void restoreRewrite(Node *&slot, bool ctor);
+
+  // ---- helpers ----
+  Node *d(std::string_view member) { return b_.member(b_.ident(dName_), member); }
+  Node *undef() { return b_.voidZero(); }
+  Node *array(const std::vector<Node *> &items) {
+    auto *a = b_.make<ArrayExpression>();
+    a->elements = b_.list(items);
+    return a;
+  }
+  Node *call(Node *callee, std::vector<Node *> args) {
+    auto *c = b_.make<CallExpression>();
+    c->callee = callee;
+    c->arguments = b_.list(args);
+    return c;
+  }
+  Node *clone(const Node *n) { return n ? cloneTree(n, m_) : nullptr; }
+  schema::Code &codeEntry(uint32_t code) {
+    if (schema_.codes.size() <= code)
+      schema_.codes.resize(code + 1);
+    if (!schema_.codes[code])
+      schema_.codes[code] = schema::Code{};
+    return *schema_.codes[code];
+  }
+  void lineCol(SourceRange r, uint32_t &line, uint32_t &col) {
+    if (!r.valid()) {
+      line = col = 0;
+      return;
+    }
+    LineColumn lc = m_.sourceManager().lineColumn(m_.file(), r.begin);
+    line = lc.line;
+    col = lc.column;
+  }
+  void fail(const Node *n, std::string what) {
+    diags_.report(DiagId::err_pass_failed, m_.file(), n ? n->range : SourceRange{}, "catch",
+                  std::move(what));
+    ok_ = false;
+  }
+
+  Module &m_;
+  DiagnosticEngine &diags_;
+  ScopeTable &st_;
+  IRBuilder b_;
+  bool ok_ = true;
+  schema::FrameSchema schema_;
+  Atom dName_, tableName_, restoreName_;
+  std::unordered_set<std::string> exempt_; ///< helper names: calls never capture
+  std::vector<Node *> restores_;           ///< by code id
+
+  // Per-function state.
+  std::unordered_map<BindingId, Atom> slotOf_;
+  std::vector<Atom> slots_;
+  std::unordered_set<std::string> slotNames_;
+  std::vector<SiteRec> sites_;
+  std::unordered_map<const Node *, std::pair<uint32_t, uint32_t>> siteRange_;
+  std::vector<uint32_t> maxRead_; ///< per slot index: last read position (+1; 0 = none)
+  std::unordered_map<Atom, uint32_t, AtomHash> slotIndex_;
+  uint32_t pos_ = 0;
+  int loopDepth_ = 0;
+  std::vector<uint32_t> loopStack_;
+  Node *curFn_ = nullptr;
+  std::unordered_map<const Node *, size_t> siteOfStmt_;
+  Atom csName_, rName_, kName_, frName_, xName_, ntName_, argsName_, selfName_, homeName_;
+  bool usesArgs_ = false, usesNewTarget_ = false, usesSuperProp_ = false, isCtor_ = false,
+       derivedCtor_ = false, isArrow_ = false;
+};
+
+// ---------------------------------------------------------------------------
+// Program level
+// ---------------------------------------------------------------------------
+
+bool Instrumenter::findTable(Program *prog, ArrayExpression *&table, Atom &tableName,
+                             uint32_t &moduleCode, std::vector<Node *> &helpers) {
+  table = nullptr;
+  Node *moduleCall = nullptr;
+  for (Node *st : prog->body) {
+    if (auto *fd = dynCast<FunctionDeclaration>(st)) {
+      helpers.push_back(st);
+      if (auto *id = dynCast<Identifier>(fd->id))
+        exempt_.insert(std::string(id->name.str()));
+      continue;
+    }
+    if (auto *vd = dynCast<VariableDeclaration>(st); vd && vd->declarations.size() == 1) {
+      auto *decl = cast<VariableDeclarator>(vd->declarations[0]);
+      if (auto *arr = dynCast<ArrayExpression>(decl->init); arr && !table) {
+        table = arr;
+        tableName = cast<Identifier>(decl->id)->name;
+        continue;
+      }
+      // Closure helpers may also be constants (the TDZ sentinel).
+      helpers.push_back(st);
+      if (auto *id = dynCast<Identifier>(decl->id))
+        exempt_.insert(std::string(id->name.str()));
+      continue;
+    }
+    if (auto *es = dynCast<ExpressionStatement>(st))
+      if (auto *c = dynCast<CallExpression>(es->expression))
+        if (auto *callee = dynCast<MemberExpression>(c->callee))
+          if (auto *inner = dynCast<CallExpression>(callee->object))
+            if (auto *idx = dynCast<MemberExpression>(inner->callee))
+              if (auto *num = dynCast<NumericLiteral>(idx->property)) {
+                moduleCall = st;
+                moduleCode = static_cast<uint32_t>(num->value);
+                continue;
+              }
+    // The closure pass's rebuild-test hook and directives are dropped: the
+    // runtime owns the factory table.
+  }
+  if (!table || !moduleCall) {
+    fail(prog, "expected the output of closure conversion of a modularized program");
+    return false;
+  }
+  return true;
+}
+
+bool Instrumenter::run() {
+  Program *prog = m_.program;
+  if (!prog)
+    return true;
+  ArrayExpression *table = nullptr;
+  uint32_t moduleCode = 0;
+  std::vector<Node *> helpers;
+  if (!findTable(prog, table, tableName_, moduleCode, helpers))
+    return false;
+  dName_ = b_.freshName("d");
+  restoreName_ = b_.freshName("R");
+  csName_ = b_.freshName("cs");
+  rName_ = b_.freshName("r");
+  kName_ = b_.freshName("k");
+  frName_ = b_.freshName("fr");
+  xName_ = b_.freshName("x");
+  ntName_ = b_.freshName("nt");
+  argsName_ = b_.freshName("args");
+  selfName_ = b_.freshName("self");
+  homeName_ = b_.freshName("home");
+  exempt_.insert(std::string(tableName_.str()));
+  exempt_.insert(std::string(dName_.str()));
+
+  schema_.format = schema::kSchemaFormat;
+  schema_.abi = schema::kRuntimeAbi;
+  schema_.compiler = DISTRIBUFY_VERSION;
+  schema_.source = std::string(m_.fileName());
+  schema_.moduleCode = moduleCode;
+  // The build: compiler version, layout flags and the source text (FNV-1a).
+  uint64_t h = 1469598103934665603ull;
+  auto mix = [&](std::string_view s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+    h ^= 0xff;
+    h *= 1099511628211ull;
+  };
+  mix(DISTRIBUFY_VERSION);
+  mix(m_.stressCheckpoints ? "stress" : "");
+  mix(m_.source());
+  schema_.build = fmt::format("{:016x}", h);
+
+  restores_.assign(table->elements.size(), nullptr);
+  schema_.codes.resize(table->elements.size());
+  for (size_t i = 0; i < table->elements.size(); ++i)
+    if (auto *fac = dynCast<FunctionExpression>(table->elements[i]))
+      instrumentFactory(static_cast<uint32_t>(i), fac);
+  if (!ok_)
+    return false;
+  if (moduleCode < schema_.codes.size() && schema_.codes[moduleCode]) {
+    schema_.codes[moduleCode]->name = "<top level>";
+    schema_.codes[moduleCode]->kind = "module";
+  }
+
+  // module.exports = function $link($d) { helpers; const $F = [...];
+  //   const $R = [...]; return {abi, factories, restores, moduleCode, schema}; };
+  b_.setRange({});
+  auto *rtable = b_.make<ArrayExpression>();
+  rtable->elements = b_.list(restores_);
+  std::vector<Node *> body(helpers.begin(), helpers.end());
+  body.push_back(b_.declare(VarKind::Const, b_.ident(tableName_), table));
+  body.push_back(b_.declare(VarKind::Const, b_.ident(restoreName_), rtable));
+  auto prop = [&](std::string_view key, Node *value) {
+    auto *p = b_.make<Property>();
+    p->key = b_.ident(key);
+    p->value = value;
+    return static_cast<Node *>(p);
+  };
+  auto *result = b_.make<ObjectExpression>();
+  std::string json = writeSchemaJson(schema_, false);
+  result->properties = b_.list(
+      {prop("abi", b_.number(schema::kRuntimeAbi)), prop("factories", b_.ident(tableName_)),
+       prop("restores", b_.ident(restoreName_)), prop("moduleCode", b_.number(moduleCode)),
+       prop("schema", call(b_.member(b_.ident("JSON"), "parse"), {b_.string(json)}))});
+  auto *ret = b_.make<ReturnStatement>();
+  ret->argument = result;
+  body.push_back(ret);
+  auto *link = b_.make<FunctionExpression>();
+  link->id = b_.ident("$link");
+  link->params = b_.list({b_.ident(dName_)});
+  link->body = b_.block(body);
+  prog->body = b_.list(
+      {b_.exprStmt(b_.assign(b_.member(b_.ident("module"), "exports"), link))});
+  m_.setFrameSchema(std::make_unique<schema::FrameSchema>(std::move(schema_)));
+  return ok_;
+}
+
+void Instrumenter::instrumentFactory(uint32_t code, FunctionExpression *fac) {
+  auto *body = cast<BlockStatement>(fac->body);
+  FnContext ctx;
+  ctx.code = code;
+  if (!fac->params.empty())
+    ctx.envParam = cast<Identifier>(fac->params[0])->name;
+  std::vector<Node *> out;
+  for (Node *st : body->body) {
+    auto *ret = dynCast<ReturnStatement>(st);
+    if (!ret || !ret->argument) {
+      out.push_back(st);
+      continue;
+    }
+    b_.setRange(ret->range);
+    std::vector<Node *> classPrefix;
+    Node *value = instrumentValue(ret->argument, ctx, classPrefix);
+    out.insert(out.end(), classPrefix.begin(), classPrefix.end());
+    Node *env = ctx.envParam ? b_.ident(ctx.envParam) : undef();
+    ret->argument = call(d("tag"), {value, b_.number(code), env});
+    out.push_back(ret);
+  }
+  body->body = b_.list(out);
+}
+
+/// Instruments the function(s) a factory returns: the value itself, a
+/// function inside a naming wrapper, or a class and its members. Returns
+/// the (possibly rewritten) value.
+Node *Instrumenter::instrumentValue(Node *value, FnContext ctx,
+                                    std::vector<Node *> &classPrefix) {
+  // `{"name": f}["name"]`, `{[k]() {}}[k]`,
+  // `Object.getOwnPropertyDescriptor({get k() {}}, "k").get`.
+  if (auto *mem = dynCast<MemberExpression>(value)) {
+    Node *obj = mem->object;
+    std::string accessor;
+    if (auto *c = dynCast<CallExpression>(obj); c && !c->arguments.empty()) {
+      accessor = std::string(cast<Identifier>(mem->property)->name.str());
+      obj = c->arguments[0];
+    }
+    if (auto *o = dynCast<ObjectExpression>(obj); o && o->properties.size() == 1) {
+      auto *p = cast<Property>(o->properties[0]);
+      std::string key;
+      keyText(p->key, p->computed, key);
+      ctx.name = key;
+      ctx.kind = accessor == "get" ? "getter" : accessor == "set" ? "setter" : p->method ? "method" : "";
+      p->value = instrumentValue(p->value, ctx, classPrefix);
+      return value;
+    }
+  }
+  if (isFunction(value)) {
+    if (ctx.kind.empty())
+      ctx.kind = isa<ArrowFunctionExpression>(value) ? "arrow" : "function";
+    if (fnFlag(value, true))
+      ctx.kind = "generator";
+    else if (fnFlag(value, false))
+      ctx.kind = "async";
+    if (auto *id = dynCast<Identifier>(idOf(value)))
+      ctx.name = std::string(id->name.str());
+    instrumentFunction(value, ctx);
+    return value;
+  }
+  if (auto *ce = dynCast<ClassExpression>(value)) {
+    schema::Code &entry = codeEntry(ctx.code);
+    entry.kind = "class";
+    entry.name = ce->id ? std::string(cast<Identifier>(ce->id)->name.str()) : ctx.name;
+    lineCol(ce->range, entry.line, entry.col);
+    Atom cls = b_.freshName("cls");
+    std::vector<Node *> tags;
+    for (Node *member : ce->body) {
+      auto *md = dynCast<MethodDefinition>(member);
+      if (!md)
+        continue;
+      auto it = m_.codeIds.find(md->value);
+      if (it == m_.codeIds.end()) {
+        fail(md, "class member without a code id");
+        continue;
+      }
+      FnContext mc;
+      mc.code = it->second;
+      mc.envParam = ctx.envParam;
+      mc.classVar = cls;
+      mc.isStatic = md->isStatic;
+      mc.kind = md->kind == MethodKind::Constructor ? "constructor"
+                : md->kind == MethodKind::Get       ? "getter"
+                : md->kind == MethodKind::Set       ? "setter"
+                                                    : "method";
+      std::string key;
+      bool named = keyText(md->key, md->computed, key);
+      mc.name = named ? key : "<computed>";
+      if (md->kind == MethodKind::Constructor)
+        mc.name = entry.name;
+      isCtor_ = md->kind == MethodKind::Constructor;
+      derivedCtor_ = isCtor_ && ce->superClass;
+      instrumentFunction(md->value, mc);
+      isCtor_ = derivedCtor_ = false;
+      if (named) {
+        std::string_view kind = md->kind == MethodKind::Constructor ? "constructor"
+                                : md->kind == MethodKind::Get       ? "get"
+                                : md->kind == MethodKind::Set       ? "set"
+                                                                    : "method";
+        tags.push_back(array({b_.number(mc.code), b_.boolean(md->isStatic), b_.string(key),
+                              b_.string(kind)}));
+      }
+    }
+    // const $cls = class {...}; $d.tagMembers($cls, env, [...]); return $d.tag($cls, ...)
+    classPrefix.push_back(b_.declare(VarKind::Const, b_.ident(cls), value));
+    Node *env = ctx.envParam ? b_.ident(ctx.envParam) : undef();
+    classPrefix.push_back(b_.exprStmt(call(d("tagMembers"), {b_.ident(cls), env, array(tags)})));
+    return b_.ident(cls);
+  }
+  fail(value, "unexpected factory value");
+  return value;
+}
+
+// ---------------------------------------------------------------------------
+// One function
+// ---------------------------------------------------------------------------
+
+/// The callee as the user wrote it (`runtime.checkpoint`, `new Foo`): the
+/// call's source text without its argument list; empty when unknown.
+std::string Instrumenter::sourceCalleeText(const Node *call) const {
+  SourceRange r = call->range;
+  std::string_view src = m_.source();
+  if (!r.valid() || r.end > src.size() || r.end <= r.begin)
+    return {};
+  std::string_view text = src.substr(r.begin, r.end - r.begin);
+  if (text.empty() || text.back() != ')')
+    return {};
+  int depth = 0;
+  size_t i = text.size();
+  while (i-- > 0) {
+    if (text[i] == ')')
+      ++depth;
+    else if (text[i] == '(' && --depth == 0)
+      break;
+  }
+  if (i == std::string_view::npos || i == 0)
+    return {};
+  std::string_view callee = text.substr(0, i);
+  while (!callee.empty() && (callee.back() == ' ' || callee.back() == '\n' || callee.back() == '?' ||
+                             callee.back() == '.'))
+    callee.remove_suffix(1);
+  if (callee.size() > 80 || callee.find('\n') != std::string_view::npos)
+    return {};
+  return std::string(callee);
+}
+
+bool Instrumenter::isExemptCall(const Node *n) const {
+  const Node *callee = nullptr;
+  if (auto *c = dynCast<CallExpression>(n))
+    callee = c->callee;
+  else if (auto *nw = dynCast<NewExpression>(n))
+    callee = nw->callee;
+  else
+    return false;
+  if (auto *mem = dynCast<MemberExpression>(callee))
+    if (auto *obj = dynCast<Identifier>(mem->object))
+      return exempt_.count(std::string(obj->name.str())) > 0; // $F[k](env), $d.x
+  if (auto *id = dynCast<Identifier>(callee)) {
+    if (exempt_.count(std::string(id->name.str())))
+      return true;
+    // Error constructors of the global object run no user code.
+    if (isa<NewExpression>(n) && id->binding != kNoBinding &&
+        st_.binding(id->binding).kind == BindingKind::Global) {
+      std::string_view s = id->name.str();
+      return s == "TypeError" || s == "ReferenceError" || s == "RangeError" || s == "Error";
+    }
+  }
+  return false;
+}
+
+void Instrumenter::addSlot(Identifier *id) {
+  if (id->binding == kNoBinding || slotOf_.count(id->binding))
+    return;
+  Atom name = id->name;
+  if (slotNames_.count(std::string(name.str())))
+    name = b_.freshName(std::string(name.str()) + "_");
+  slotNames_.insert(std::string(name.str()));
+  slotOf_.emplace(id->binding, name);
+  slotIndex_.emplace(name, static_cast<uint32_t>(slots_.size()));
+  slots_.push_back(name);
+}
+
+void Instrumenter::collectSlots(Node *fn) {
+  // Parameters first (their names are fixed), then every declaration.
+  for (Node *p : paramsOf(fn)) {
+    std::vector<Identifier *> ids;
+    collectBoundNames(p, ids);
+    for (Identifier *id : ids)
+      addSlot(id);
+  }
+  struct Walker {
+    Instrumenter &self;
+    void go(Node *n) {
+      if (isFunction(n) || isClass(n))
+        return;
+      if (auto *vd = dynCast<VariableDeclaration>(n))
+        for (Node *decl : vd->declarations) {
+          std::vector<Identifier *> ids;
+          collectBoundNames(cast<VariableDeclarator>(decl)->id, ids);
+          for (Identifier *id : ids)
+            self.addSlot(id);
+        }
+      if (auto *cc = dynCast<CatchClause>(n); cc && cc->param) {
+        std::vector<Identifier *> ids;
+        collectBoundNames(cc->param, ids);
+        for (Identifier *id : ids)
+          self.addSlot(id);
+      }
+      if (auto *mp = dynCast<MetaProperty>(n); mp && mp->meta == "new")
+        self.usesNewTarget_ = true;
+      if (auto *id = dynCast<Identifier>(n); id && id->name == "arguments" &&
+                                             id->binding != kNoBinding &&
+                                             self.st_.binding(id->binding).kind ==
+                                                 BindingKind::Arguments)
+        self.usesArgs_ = true;
+      if (auto *me = dynCast<MemberExpression>(n); me && isa<Super>(me->object))
+        self.usesSuperProp_ = true;
+      forEachChildSlot(n, [&](Node *&c) { go(c); });
+    }
+  } w{*this};
+  w.go(bodySlot(fn));
+}
+
+void Instrumenter::renameIdentifiers(Node *n) {
+  if (isFunction(n) || isClass(n))
+    return;
+  if (auto *id = dynCast<Identifier>(n)) {
+    if (id->binding != kNoBinding)
+      if (auto it = slotOf_.find(id->binding); it != slotOf_.end())
+        id->name = it->second;
+    return;
+  }
+  if (auto *me = dynCast<MemberExpression>(n); me && !me->computed) {
+    renameIdentifiers(me->object);
+    return;
+  }
+  if (auto *p = dynCast<Property>(n)) {
+    if (p->computed)
+      renameIdentifiers(p->key);
+    if (p->shorthand && isa<Identifier>(p->value)) {
+      // `{x}` in a pattern or literal: keep the key, rename the value.
+      p->shorthand = false;
+      p->key = b_.ident(cast<Identifier>(p->value)->name);
+    }
+    renameIdentifiers(p->value);
+    return;
+  }
+  forEachChildSlot(n, [&](Node *&c) { renameIdentifiers(c); });
+}
+
+/// `catch (e) {...}` -> `catch ($x) { [if ($x instanceof $d.Capture) throw $x;] e = $x; ...}`:
+/// the parameter becomes a slot like any local.
+void Instrumenter::rewriteCatch(CatchClause *cc, bool rethrowCapture) {
+  Atom x = b_.freshName("x");
+  std::vector<Node *> body;
+  b_.setRange(cc->range);
+  auto *rethrow = b_.make<ThrowStatement>();
+  rethrow->argument = b_.ident(x);
+  // Without rethrowCapture, the body already starts with the rethrow check
+  // (rewriteCatches), which is replaced: the check comes first.
+  body.push_back(b_.ifStmt(b_.binary(BinaryOp::Instanceof, b_.ident(x), d("Capture")), rethrow));
+  if (cc->param)
+    body.push_back(b_.exprStmt(b_.assign(cc->param, b_.ident(x))));
+  auto *blk = cast<BlockStatement>(cc->body);
+  body.insert(body.end(), blk->body.begin() + (rethrowCapture ? 0 : 1), blk->body.end());
+  blk->body = b_.list(body);
+  cc->param = b_.ident(x);
+}
+
+/// Declarations become assignments; returns the replacement statement (or
+/// appends several to \p out when given).
+Node *Instrumenter::convertStatement(Node *st, std::vector<Node *> *out) {
+  if (auto *vd = dynCast<VariableDeclaration>(st)) {
+    std::vector<Node *> assigns;
+    b_.setRange(vd->range);
+    for (Node *dn : vd->declarations) {
+      auto *decl = cast<VariableDeclarator>(dn);
+      if (decl->init)
+        assigns.push_back(b_.assign(decl->id, decl->init));
+      else if (vd->kind != VarKind::Var && loopDepth_ > 0)
+        // `let x;` in a loop body starts each iteration undefined; outside
+        // loops it runs once, when the hoisted `var` is still undefined.
+        assigns.push_back(b_.assign(decl->id, undef()));
+    }
+    if (out) {
+      for (Node *a : assigns) {
+        auto *es = b_.exprStmt(a);
+        es->range = a->range;
+        out->push_back(es);
+      }
+      return nullptr;
+    }
+    if (assigns.empty())
+      return b_.make<EmptyStatement>();
+    if (assigns.size() == 1)
+      return b_.exprStmt(assigns[0]);
+    auto *seq = b_.make<SequenceExpression>();
+    seq->expressions = b_.list(assigns);
+    return b_.exprStmt(seq);
+  }
+  auto sub = [&](Node *&slot) {
+    if (slot)
+      slot = convertStatement(slot, nullptr);
+  };
+  switch (st->kind) {
+  case NodeKind::BlockStatement:
+    convertList(cast<BlockStatement>(st)->body);
+    break;
+  case NodeKind::IfStatement:
+    sub(cast<IfStatement>(st)->consequent);
+    sub(cast<IfStatement>(st)->alternate);
+    break;
+  case NodeKind::WhileStatement:
+    ++loopDepth_;
+    sub(cast<WhileStatement>(st)->body);
+    --loopDepth_;
+    break;
+  case NodeKind::LabeledStatement:
+    sub(cast<LabeledStatement>(st)->body);
+    break;
+  case NodeKind::TryStatement: {
+    auto *t = cast<TryStatement>(st);
+    convertStatement(t->block, nullptr);
+    if (t->handler) {
+      // The parameter becomes a slot, unless rewriteCatches already gave the
+      // clause a fresh one (a pattern, bound by a declaration inside).
+      auto *cc = cast<CatchClause>(t->handler);
+      auto *pid = dynCast<Identifier>(cc->param);
+      if (cc->param && !(pid && pid->binding == kNoBinding))
+        rewriteCatch(cc, false);
+      convertStatement(cast<CatchClause>(t->handler)->body, nullptr);
+    }
+    if (t->finalizer)
+      fail(t->finalizer, "`finally` after desugar");
+    break;
+  }
+  case NodeKind::DoWhileStatement:
+  case NodeKind::ForStatement:
+  case NodeKind::ForInStatement:
+  case NodeKind::ForOfStatement:
+  case NodeKind::SwitchStatement:
+  case NodeKind::WithStatement:
+    fail(st, "statement kind not in the desugar core");
+    break;
+  default:
+    break;
+  }
+  if (out) {
+    out->push_back(st);
+    return nullptr;
+  }
+  return st;
+}
+
+void Instrumenter::convertList(NodeList &list) {
+  std::vector<Node *> out;
+  for (Node *st : list)
+    convertStatement(st, &out);
+  list = b_.list(out);
+}
+
+/// Finds the one non-exempt call-like expression of a statement (outside
+/// nested functions); \p count is how many there are.
+Node **Instrumenter::findSiteCall(Node *&slot, int &count) {
+  Node *n = slot;
+  if (!n || isFunction(n) || isClass(n))
+    return nullptr;
+  Node **found = nullptr;
+  if ((isa<CallExpression>(n) || isa<NewExpression>(n) || isa<TaggedTemplateExpression>(n)) &&
+      !isExemptCall(n)) {
+    ++count;
+    found = &slot;
+  }
+  forEachChildSlot(n, [&](Node *&c) {
+    if (Node **f = findSiteCall(c, count); f && !found)
+      found = f;
+  });
+  return found;
+}
+
+void Instrumenter::numberSites(NodeList &list) {
+  std::vector<Node *> out;
+  for (Node *st : list)
+    if (Node *r = numberStatement(st, out))
+      out.push_back(r);
+  list = b_.list(out);
+}
+
+/// Numbers the sites inside \p st in source order; a site statement gets
+/// `$cs = k;` before it (pushed to \p out). Returns the statement.
+Node *Instrumenter::numberStatement(Node *st, std::vector<Node *> &out) {
+  uint32_t before = static_cast<uint32_t>(sites_.size());
+  uint32_t start = pos_++;
+  auto single = [&](Node *&slot) {
+    if (!slot)
+      return;
+    std::vector<Node *> inner;
+    Node *r = numberStatement(slot, inner);
+    if (!inner.empty()) {
+      inner.push_back(r);
+      auto *blk = b_.block(inner);
+      blk->range = r->range;
+      slot = blk;
+      siteRange_[blk] = siteRange_[r];
+    } else {
+      slot = r;
+    }
+  };
+  switch (st->kind) {
+  case NodeKind::BlockStatement:
+    numberSites(cast<BlockStatement>(st)->body);
+    break;
+  case NodeKind::IfStatement: {
+    auto *i = cast<IfStatement>(st);
+    recordReads(i->test, false);
+    single(i->consequent);
+    single(i->alternate);
+    break;
+  }
+  case NodeKind::WhileStatement: {
+    auto *w = cast<WhileStatement>(st);
+    loopStack_.push_back(start);
+    recordReads(w->test, false);
+    single(w->body);
+    loopStack_.pop_back();
+    break;
+  }
+  case NodeKind::LabeledStatement:
+    single(cast<LabeledStatement>(st)->body);
+    break;
+  case NodeKind::TryStatement: {
+    auto *t = cast<TryStatement>(st);
+    numberStatement(t->block, out); // a block never needs a `$cs` before it
+    if (t->handler)
+      numberStatement(cast<CatchClause>(t->handler)->body, out);
+    break;
+  }
+  default: {
+    int count = 0;
+    Node **callSlot = findSiteCall(st, count);
+    if (count > 1) {
+      fail(st, "more than one call in a statement after ANF");
+      break;
+    }
+    if (callSlot && (fnFlag(curFn_, true) || fnFlag(curFn_, false))) {
+      recordReads(st, false);
+      break;
+    }
+    if (callSlot) {
+      SiteRec site;
+      site.stmt = st;
+      site.call = callSlot;
+      site.pos = start;
+      site.loopStart = loopStack_.empty() ? UINT32_MAX : loopStack_.front();
+      Node *c = *callSlot;
+      Node *callee = isa<CallExpression>(c)  ? cast<CallExpression>(c)->callee
+                     : isa<NewExpression>(c) ? cast<NewExpression>(c)->callee
+                                             : cast<TaggedTemplateExpression>(c)->tag;
+      lineCol(c->range, site.info.line, site.info.col);
+      site.info.callee = sourceCalleeText(c);
+      if (site.info.callee.empty())
+        site.info.callee = calleeErrorText(callee);
+      // The value the runtime compares with the frame pushed before ours.
+      Node *inner = callee;
+      while (auto *seq = dynCast<SequenceExpression>(inner))
+        inner = seq->expressions[seq->expressions.size() - 1];
+      if (auto *me = dynCast<MemberExpression>(inner); me && !isa<Super>(me->object)) {
+        site.callee = me->object;
+        site.calleeKey = me->computed ? me->property : b_.string(cast<Identifier>(me->property)->name.str());
+      } else if (isa<Super>(inner)) {
+        site.callee = nullptr; // super(...): the parent constructor, from the home
+      } else {
+        site.callee = inner;
+      }
+      sites_.push_back(site);
+      rewriteHof(sites_.back());
+      b_.setRange(st->range);
+      out.push_back(b_.exprStmt(b_.assign(b_.ident(csName_), b_.number(sites_.size()))));
+    }
+    recordReads(st, false);
+    break;
+  }
+  }
+  uint32_t after = static_cast<uint32_t>(sites_.size());
+  if (after > before)
+    siteRange_[st] = {before + 1, after};
+  return st;
+}
+
+/// `o.map(f, x)` -> `Array.isArray(o) && o.map === $d.AP.map ? $d.hof.map(o, f, x) : o.map(f, x)`
+void Instrumenter::rewriteHof(SiteRec &site) {
+  auto *c = dynCast<CallExpression>(*site.call);
+  if (!c || c->optional || c->arguments.empty())
+    return;
+  auto *me = dynCast<MemberExpression>(c->callee);
+  if (!me || me->computed || me->optional || !isa<Identifier>(me->property))
+    return;
+  for (Node *a : c->arguments)
+    if (isa<SpreadElement>(a))
+      return;
+  std::string_view name = cast<Identifier>(me->property)->name.str();
+  b_.setRange(c->range);
+  Node *test = nullptr;
+  Node *fast = nullptr;
+  std::vector<Node *> args(c->arguments.begin(), c->arguments.end());
+  std::vector<Node *> cloned;
+  for (Node *a : args)
+    cloned.push_back(clone(a));
+  if (name == "from" && isa<Identifier>(me->object) &&
+      cast<Identifier>(me->object)->name == "Array" && args.size() >= 2) {
+    auto *arr = cast<Identifier>(me->object);
+    if (arr->binding == kNoBinding || st_.binding(arr->binding).kind != BindingKind::Global)
+      return;
+    test = b_.binary(BinaryOp::StrictEq, clone(c->callee), d("arrayFrom"));
+    fast = call(b_.member(d("hof"), "from"), cloned);
+  } else if (std::find(std::begin(kHofMethods), std::end(kHofMethods), name) !=
+             std::end(kHofMethods)) {
+    if (!isa<Identifier>(me->object) && !isa<ThisExpression>(me->object))
+      return;
+    auto *isArray = call(b_.member(b_.ident("Array"), "isArray"), {clone(me->object)});
+    auto *same = b_.binary(BinaryOp::StrictEq, clone(c->callee), b_.member(d("AP"), name));
+    auto *both = b_.make<LogicalExpression>();
+    both->op = LogicalOp::And;
+    both->left = isArray;
+    both->right = same;
+    test = both;
+    std::vector<Node *> hofArgs = {clone(me->object)};
+    hofArgs.insert(hofArgs.end(), cloned.begin(), cloned.end());
+    fast = call(b_.member(d("hof"), name), hofArgs);
+  } else {
+    return;
+  }
+  auto *cond = b_.make<ConditionalExpression>();
+  cond->test = test;
+  cond->consequent = fast;
+  cond->alternate = c;
+  *site.call = cond;
+}
+
+/// Records the positions where slots are read (for liveness): every
+/// reference except the target of a plain assignment or declaration.
+void Instrumenter::recordReads(Node *n, bool isTarget) {
+  if (!n || isFunction(n) || isClass(n))
+    return;
+  if (auto *id = dynCast<Identifier>(n)) {
+    if (isTarget)
+      return;
+    if (auto it = slotIndex_.find(id->name); it != slotIndex_.end())
+      maxRead_[it->second] = std::max(maxRead_[it->second], pos_ + 1);
+    return;
+  }
+  if (auto *a = dynCast<AssignmentExpression>(n); a && a->op == AssignOp::Assign) {
+    recordReads(a->right, false);
+    if (!isa<Identifier>(a->left))
+      recordReads(a->left, false); // patterns: over-approximated as reads
+    return;
+  }
+  if (auto *me = dynCast<MemberExpression>(n); me && !me->computed) {
+    recordReads(me->object, false);
+    return;
+  }
+  if (auto *p = dynCast<Property>(n)) {
+    if (p->computed)
+      recordReads(p->key, false);
+    recordReads(p->value, false);
+    return;
+  }
+  forEachChildSlot(n, [&](Node *&c) { recordReads(c, false); });
+}
+
+/// Catch clauses rethrow captures, in functions that are otherwise left as
+/// they are (flat functions, generators, async functions).
+void Instrumenter::rewriteCatches(Node *n) {
+  if (!n || isFunction(n) || isClass(n))
+    return;
+  if (auto *cc = dynCast<CatchClause>(n)) {
+    Node *param = cc->param;
+    if (param && !isa<Identifier>(param)) {
+      // A pattern stays a pattern: bind it after the rethrow check.
+      rewriteCatch(cc, true);
+      cast<BlockStatement>(cc->body)->body[1] =
+          b_.declare(VarKind::Let, param, b_.ident(cast<Identifier>(cc->param)->name));
+    } else if (param) {
+      Atom x = cast<Identifier>(param)->name;
+      auto *rethrow = b_.make<ThrowStatement>();
+      rethrow->argument = b_.ident(x);
+      auto *blk = cast<BlockStatement>(cc->body);
+      std::vector<Node *> body = {
+          b_.ifStmt(b_.binary(BinaryOp::Instanceof, b_.ident(x), d("Capture")), rethrow)};
+      body.insert(body.end(), blk->body.begin(), blk->body.end());
+      blk->body = b_.list(body);
+    } else {
+      rewriteCatch(cc, true);
+    }
+  }
+  forEachChildSlot(n, [&](Node *&c) { rewriteCatches(c); });
+}
+
+bool Instrumenter::hasSites(Node *body) {
+  int count = 0;
+  Node *tmp = body;
+  findSiteCall(tmp, count);
+  return count > 0;
+}
+
+Node *Instrumenter::instrumentFunction(Node *fn, const FnContext &ctx) {
+  slotOf_.clear();
+  slots_.clear();
+  slotNames_.clear();
+  sites_.clear();
+  siteRange_.clear();
+  siteOfStmt_.clear();
+  slotIndex_.clear();
+  maxRead_.clear();
+  loopStack_.clear();
+  pos_ = 0;
+  usesArgs_ = usesNewTarget_ = usesSuperProp_ = false;
+  curFn_ = fn;
+  isArrow_ = isa<ArrowFunctionExpression>(fn);
+
+  schema::Code &entry = codeEntry(ctx.code);
+  entry.name = ctx.name.empty() ? "<anonymous>" : ctx.name;
+  entry.kind = ctx.kind;
+  lineCol(fn->range, entry.line, entry.col);
+  for (Node *p : paramsOf(fn)) {
+    std::vector<Identifier *> ids;
+    collectBoundNames(p, ids);
+    for (Identifier *id : ids)
+      entry.params.push_back(std::string(id->name.str()));
+  }
+
+  Node *&body = bodySlot(fn);
+  bool special = fnFlag(fn, true) || fnFlag(fn, false);
+  if (!isa<BlockStatement>(body)) {
+    if (special || !hasSites(body))
+      return nullptr; // a concise arrow without calls is flat
+    b_.setRange(body->range);
+    auto *ret = b_.make<ReturnStatement>();
+    ret->argument = body;
+    body = b_.block({ret});
+  }
+  auto *blk = cast<BlockStatement>(body);
+  rewriteCatches(blk);
+  if (special) {
+    if (!hasSites(blk))
+      return nullptr;
+    // A capture cannot cross a generator or async frame (issue: generators
+    // and async functions across checkpoints): fail it clearly.
+    Atom x = xName_;
+    b_.setRange(fn->range);
+    auto *unsupported =
+        b_.exprStmt(call(b_.member(b_.ident(x), "unsupported"),
+                         {b_.number(ctx.code), b_.string(fnFlag(fn, true) ? "a generator function"
+                                                                          : "an async function")}));
+    auto *rethrow = b_.make<ThrowStatement>();
+    rethrow->argument = b_.ident(x);
+    auto *cc = b_.make<CatchClause>();
+    cc->param = b_.ident(x);
+    cc->body = b_.block(
+        {b_.ifStmt(b_.binary(BinaryOp::Instanceof, b_.ident(x), d("Capture")), unsupported),
+         rethrow});
+    std::vector<Node *> directives, rest;
+    for (Node *st : blk->body)
+      (rest.empty() && isa<ExpressionStatement>(st) && cast<ExpressionStatement>(st)->directive
+           ? directives
+           : rest)
+          .push_back(st);
+    auto *t = b_.make<TryStatement>();
+    t->block = b_.block(rest);
+    t->handler = cc;
+    directives.push_back(t);
+    blk->body = b_.list(directives);
+    return nullptr;
+  }
+
+  // Stress mode: a capture point at entry and in every loop iteration.
+  if (m_.stressCheckpoints) {
+    struct Inserter {
+      Instrumenter &self;
+      Node *stressCall() { return self.b_.exprStmt(self.call(self.d("stress"), {})); }
+      void go(Node *n) {
+        if (!n || isFunction(n) || isClass(n))
+          return;
+        if (auto *w = dynCast<WhileStatement>(n)) {
+          go(w->body);
+          self.b_.setRange(w->range);
+          if (auto *wb = dynCast<BlockStatement>(w->body)) {
+            std::vector<Node *> b = {stressCall()};
+            b.insert(b.end(), wb->body.begin(), wb->body.end());
+            wb->body = self.b_.list(b);
+          } else {
+            w->body = self.b_.block({stressCall(), w->body});
+          }
+          return;
+        }
+        forEachChildSlot(n, [&](Node *&c) { go(c); });
+      }
+    } ins{*this};
+    ins.go(blk);
+    b_.setRange(fn->range);
+    std::vector<Node *> b;
+    size_t i = 0;
+    for (; i < blk->body.size() && isa<ExpressionStatement>(blk->body[i]) &&
+           cast<ExpressionStatement>(blk->body[i])->directive;
+         ++i)
+      b.push_back(blk->body[i]);
+    b.push_back(ins.stressCall());
+    b.insert(b.end(), blk->body.begin() + static_cast<ptrdiff_t>(i), blk->body.end());
+    blk->body = b_.list(b);
+  }
+  if (!hasSites(blk))
+    return nullptr;
+
+  entry.instrumented = true;
+  collectSlots(fn);
+  convertList(blk->body);
+  for (Node *p : paramsOf(fn))
+    if (!isa<Identifier>(p))
+      renameIdentifiers(p);
+  renameIdentifiers(blk);
+  if (!ok_)
+    return nullptr;
+
+  std::vector<Node *> directives;
+  std::vector<Node *> rest;
+  for (Node *st : blk->body)
+    (rest.empty() && isa<ExpressionStatement>(st) && cast<ExpressionStatement>(st)->directive
+         ? directives
+         : rest)
+        .push_back(st);
+  NodeList code = b_.list(rest);
+  maxRead_.assign(slots_.size(), 0);
+  numberSites(code);
+  if (!ok_)
+    return nullptr;
+  for (size_t i = 0; i < sites_.size(); ++i) {
+    SiteRec &s = sites_[i];
+    siteOfStmt_[s.stmt] = i;
+    uint32_t threshold = std::min(s.pos, s.loopStart);
+    for (uint32_t k = 0; k < slots_.size(); ++k)
+      if (maxRead_[k] > threshold)
+        s.info.live.push_back(k);
+  }
+  for (Atom a : slots_)
+    entry.slots.push_back(std::string(a.str()));
+  for (SiteRec &s : sites_)
+    entry.sites.push_back(s.info);
+
+  // The restore twin is built from the numbered statements before they are
+  // wrapped in the fast body's handler.
+  restores_[ctx.code] = restoreFactory(fn, ctx, code);
+
+  // var $cs = 0, locals...; try { body } catch ($x) { handler }
+  b_.setRange(fn->range);
+  auto *decl = b_.make<VariableDeclaration>();
+  decl->kind = VarKind::Var;
+  std::vector<Node *> decls;
+  auto declarator = [&](Atom name, Node *init) {
+    auto *dd = b_.make<VariableDeclarator>();
+    dd->id = b_.ident(name);
+    dd->init = init;
+    return static_cast<Node *>(dd);
+  };
+  decls.push_back(declarator(csName_, b_.number(0)));
+  size_t numParams = 0;
+  {
+    std::unordered_set<std::string> paramNames(entry.params.begin(), entry.params.end());
+    for (Atom a : slots_)
+      if (paramNames.count(std::string(a.str())))
+        ++numParams;
+      else
+        decls.push_back(declarator(a, nullptr));
+  }
+  (void)numParams;
+  decl->declarations = b_.list(decls);
+  auto *t = b_.make<TryStatement>();
+  t->block = b_.block(std::vector<Node *>(code.begin(), code.end()));
+  t->handler = handler(ctx, false, fn);
+  directives.push_back(decl);
+  directives.push_back(t);
+  blk->body = b_.list(directives);
+  return nullptr;
+}
+
+Node *Instrumenter::frameCall(const FnContext &ctx, bool restore, Node *fn, const SiteRec *site,
+                              Atom x) {
+  std::vector<Node *> args;
+  args.push_back(b_.number(ctx.code));
+  args.push_back(b_.ident(csName_));
+  args.push_back(ctx.envParam ? b_.ident(ctx.envParam) : undef());
+  if (isArrow_)
+    args.push_back(undef());
+  else if (derivedCtor_ && !restore) {
+    auto *arrow = b_.make<ArrowFunctionExpression>();
+    arrow->body = b_.make<ThisExpression>();
+    args.push_back(call(d("thisOf"), {arrow}));
+  } else
+    args.push_back(b_.make<ThisExpression>());
+  if (usesNewTarget_ && !isArrow_) {
+    if (restore)
+      args.push_back(b_.ident(ntName_));
+    else {
+      auto *mp = b_.make<MetaProperty>();
+      mp->meta = m_.atom("new");
+      mp->property = m_.atom("target");
+      args.push_back(mp);
+    }
+  } else
+    args.push_back(undef());
+  if (usesArgs_ && !isArrow_)
+    args.push_back(b_.ident(restore ? argsName_ : m_.atom("arguments")));
+  else
+    args.push_back(undef());
+  if (auto *id = dynCast<Identifier>(idOf(fn)))
+    args.push_back(b_.ident(id->name));
+  else
+    args.push_back(undef());
+  Node *homeClass = nullptr;
+  if (ctx.classVar) {
+    if (restore)
+      args.push_back(b_.ident(homeName_));
+    else if (ctx.isStatic)
+      args.push_back(b_.ident(ctx.classVar));
+    else
+      args.push_back(b_.member(b_.ident(ctx.classVar), "prototype"));
+    homeClass = restore ? nullptr : b_.ident(ctx.classVar);
+  } else
+    args.push_back(undef());
+  std::vector<Node *> live;
+  for (uint32_t k : site->info.live)
+    live.push_back(b_.ident(slots_[k]));
+  args.push_back(array(live));
+  if (site->callee) {
+    Node *callee = clone(site->callee);
+    if (restore)
+      restoreRewrite(callee, false);
+    args.push_back(callee);
+    if (site->calleeKey) {
+      Node *key = clone(site->calleeKey);
+      if (restore)
+        restoreRewrite(key, false);
+      args.push_back(key);
+    }
+  } else if (homeClass) {
+    // super(...): the parent constructor.
+    args.push_back(call(b_.member(b_.ident("Object"), "getPrototypeOf"), {homeClass}));
+  }
+  return b_.exprStmt(call(b_.member(b_.ident(x), "frame"), args));
+}
+
+Node *Instrumenter::handler(const FnContext &ctx, bool restore, Node *fn) {
+  b_.setRange(fn->range);
+  Atom x = xName_;
+  auto *sw = b_.make<SwitchStatement>();
+  sw->discriminant = b_.ident(csName_);
+  std::vector<Node *> cases;
+  for (size_t i = 0; i < sites_.size(); ++i) {
+    auto *sc = b_.make<SwitchCase>();
+    sc->test = b_.number(static_cast<double>(i + 1));
+    sc->consequent = b_.list({frameCall(ctx, restore, fn, &sites_[i], x), b_.make<BreakStatement>()});
+    cases.push_back(sc);
+  }
+  auto *def = b_.make<SwitchCase>();
+  def->consequent = b_.list({b_.exprStmt(call(
+      b_.member(b_.ident(x), "unsupported"),
+      {b_.number(ctx.code), b_.string("a checkpoint reached this function outside of its call "
+                                      "sites (an implicit call: a getter, setter or valueOf)")}))});
+  cases.push_back(def);
+  sw->cases = b_.list(cases);
+  auto *rethrow = b_.make<ThrowStatement>();
+  rethrow->argument = b_.ident(x);
+  auto *cc = b_.make<CatchClause>();
+  cc->param = b_.ident(x);
+  cc->body = b_.block({b_.ifStmt(b_.binary(BinaryOp::Instanceof, b_.ident(x), d("Capture")), sw),
+                       rethrow});
+  return cc;
+}
+
+Node *Instrumenter::rangeTest(uint32_t lo, uint32_t hi) {
+  if (lo == hi)
+    return b_.binary(BinaryOp::StrictEq, b_.ident(csName_), b_.number(lo));
+  auto *both = b_.make<LogicalExpression>();
+  both->op = LogicalOp::And;
+  both->left = b_.binary(BinaryOp::GtEq, b_.ident(csName_), b_.number(lo));
+  both->right = b_.binary(BinaryOp::LtEq, b_.ident(csName_), b_.number(hi));
+  return both;
+}
+
+std::vector<Node *> Instrumenter::guardList(const NodeList &list) {
+  std::vector<Node *> out, pending;
+  auto flush = [&] {
+    if (pending.empty())
+      return;
+    b_.setRange(pending.front()->range);
+    out.push_back(b_.ifStmt(b_.unary(UnaryOp::Not, b_.ident(rName_)), b_.block(pending)));
+    pending.clear();
+  };
+  for (Node *st : list) {
+    if (auto r = siteRange_.find(st); r != siteRange_.end()) {
+      flush();
+      // While restoring, enter only the statement holding the target site.
+      auto *guard = b_.make<LogicalExpression>();
+      guard->op = LogicalOp::Or;
+      guard->left = b_.unary(UnaryOp::Not, b_.ident(rName_));
+      guard->right = rangeTest(r->second.first, r->second.second);
+      Node *inner = guardStatement(st);
+      b_.setRange(st->range);
+      out.push_back(b_.ifStmt(guard, inner));
+    } else {
+      pending.push_back(clone(st));
+    }
+  }
+  flush();
+  return out;
+}
+
+Node *Instrumenter::guardStatement(Node *st) {
+  auto guardOrClone = [&](Node *n) -> Node * {
+    if (!n)
+      return nullptr;
+    return siteRange_.count(n) ? guardStatement(n) : clone(n);
+  };
+  b_.setRange(st->range);
+  if (auto it = siteOfStmt_.find(st); it != siteOfStmt_.end()) {
+    SiteRec &site = sites_[it->second];
+    Node *original = *site.call;
+    auto *seq = b_.make<SequenceExpression>();
+    seq->expressions = b_.list({b_.assign(b_.ident(rName_), b_.boolean(false)),
+                                call(b_.member(b_.ident(kName_), "next"), {})});
+    *site.call = seq;
+    Node *resumed = clone(st);
+    *site.call = original;
+    return b_.ifStmt(b_.ident(rName_), resumed, clone(st));
+  }
+  switch (st->kind) {
+  case NodeKind::BlockStatement:
+    return b_.block(guardList(cast<BlockStatement>(st)->body));
+  case NodeKind::IfStatement: {
+    auto *i = cast<IfStatement>(st);
+    Node *then = nullptr;
+    if (auto r = siteRange_.find(i->consequent); r != siteRange_.end())
+      then = rangeTest(r->second.first, r->second.second);
+    else
+      then = b_.boolean(false);
+    auto *cond = b_.make<ConditionalExpression>();
+    cond->test = b_.ident(rName_);
+    cond->consequent = then;
+    cond->alternate = clone(i->test);
+    return b_.ifStmt(cond, guardOrClone(i->consequent), guardOrClone(i->alternate));
+  }
+  case NodeKind::WhileStatement: {
+    auto *w = cast<WhileStatement>(st);
+    auto *n = b_.make<WhileStatement>();
+    auto *lit = dynCast<BooleanLiteral>(w->test);
+    if (lit && lit->value) {
+      n->test = clone(w->test);
+    } else {
+      auto *either = b_.make<LogicalExpression>();
+      either->op = LogicalOp::Or;
+      either->left = b_.ident(rName_);
+      either->right = clone(w->test);
+      n->test = either;
+    }
+    n->body = guardOrClone(w->body);
+    return n;
+  }
+  case NodeKind::LabeledStatement: {
+    auto *l = cast<LabeledStatement>(st);
+    auto *n = b_.make<LabeledStatement>();
+    n->label = l->label;
+    n->body = guardOrClone(l->body);
+    return n;
+  }
+  case NodeKind::TryStatement: {
+    auto *t = cast<TryStatement>(st);
+    auto *n = b_.make<TryStatement>();
+    std::vector<Node *> block = guardList(cast<BlockStatement>(t->block)->body);
+    if (t->handler) {
+      auto *cc = cast<CatchClause>(t->handler);
+      auto *ncc = b_.make<CatchClause>();
+      ncc->param = clone(cc->param);
+      if (auto r = siteRange_.find(cc->body); r != siteRange_.end()) {
+        // Re-enter the handler: its parameter was restored as a slot, the
+        // thrown value is ignored (the assignment is skipped while restoring).
+        auto *both = b_.make<LogicalExpression>();
+        both->op = LogicalOp::And;
+        both->left = b_.ident(rName_);
+        both->right = rangeTest(r->second.first, r->second.second);
+        auto *thr = b_.make<ThrowStatement>();
+        thr->argument = b_.number(0);
+        block.insert(block.begin(), b_.ifStmt(both, thr));
+        ncc->body = b_.block(guardList(cast<BlockStatement>(cc->body)->body));
+      } else {
+        ncc->body = clone(cc->body);
+      }
+      n->handler = ncc;
+    }
+    n->block = b_.block(block);
+    return n;
+  }
+  default:
+    fail(st, "unexpected statement holding a call site");
+    return clone(st);
+  }
+}
+
+/// In restore code: `arguments` and `new.target` come from the frame,
+/// `super(...)` cannot run again, a constructor returns its object.
+void Instrumenter::restoreRewrite(Node *&slot, bool ctor) {
+  Node *n = slot;
+  if (!n || isFunction(n) || isClass(n))
+    return;
+  if (auto *id = dynCast<Identifier>(n)) {
+    if (usesArgs_ && id->name == "arguments")
+      slot = b_.ident(argsName_);
+    return;
+  }
+  if (auto *mp = dynCast<MetaProperty>(n); mp && mp->meta == "new") {
+    slot = b_.ident(ntName_);
+    return;
+  }
+  if (auto *c = dynCast<CallExpression>(n); c && isa<Super>(c->callee)) {
+    b_.setRange(c->range);
+    slot = call(d("superAgain"), {});
+    return;
+  }
+  if (auto *r = dynCast<ReturnStatement>(n); r && ctor) {
+    restoreRewrite(r->argument, ctor);
+    b_.setRange(r->range);
+    r->argument = r->argument ? call(d("ctorResult"), {r->argument, b_.make<ThisExpression>()})
+                              : static_cast<Node *>(b_.make<ThisExpression>());
+    return;
+  }
+  if (auto *me = dynCast<MemberExpression>(n); me && !me->computed) {
+    restoreRewrite(me->object, ctor);
+    return;
+  }
+  if (auto *p = dynCast<Property>(n)) {
+    if (p->computed)
+      restoreRewrite(p->key, ctor);
+    restoreRewrite(p->value, ctor);
+    return;
+  }
+  forEachChildSlot(n, [&](Node *&c) { restoreRewrite(c, ctor); });
+}
+
+Node *Instrumenter::restoreFactory(Node *fn, const FnContext &ctx, NodeList fastBody) {
+  b_.setRange(fn->range);
+  Atom envParam = ctx.envParam ? ctx.envParam : b_.freshName("noenv");
+  std::vector<Node *> body = guardList(fastBody);
+  bool ctor = ctx.kind == "constructor";
+  for (Node *&st : body)
+    restoreRewrite(st, ctor);
+
+  std::vector<Node *> rbody;
+  // var $cs = $fr.cs, $r = true, slots...;
+  auto *decl = b_.make<VariableDeclaration>();
+  decl->kind = VarKind::Var;
+  std::vector<Node *> decls;
+  auto declarator = [&](Atom name, Node *init) {
+    auto *dd = b_.make<VariableDeclarator>();
+    dd->id = b_.ident(name);
+    dd->init = init;
+    return static_cast<Node *>(dd);
+  };
+  decls.push_back(declarator(csName_, b_.member(b_.ident(frName_), "cs")));
+  decls.push_back(declarator(rName_, b_.boolean(true)));
+  if (usesNewTarget_ && !isArrow_)
+    decls.push_back(declarator(ntName_, b_.member(b_.ident(frName_), "newTarget")));
+  if (usesArgs_ && !isArrow_)
+    decls.push_back(declarator(argsName_, b_.member(b_.ident(frName_), "args")));
+  for (Atom a : slots_)
+    decls.push_back(declarator(a, nullptr));
+  decl->declarations = b_.list(decls);
+  rbody.push_back(decl);
+  // switch ($cs) { case k: a = $fr.slots[0]; ...; break; }
+  auto *sw = b_.make<SwitchStatement>();
+  sw->discriminant = b_.ident(csName_);
+  std::vector<Node *> cases;
+  for (size_t i = 0; i < sites_.size(); ++i) {
+    auto *sc = b_.make<SwitchCase>();
+    sc->test = b_.number(static_cast<double>(i + 1));
+    std::vector<Node *> loads;
+    const auto &live = sites_[i].info.live;
+    for (size_t j = 0; j < live.size(); ++j)
+      loads.push_back(b_.exprStmt(
+          b_.assign(b_.ident(slots_[live[j]]),
+                    b_.index(b_.member(b_.ident(frName_), "slots"), b_.number(j)))));
+    loads.push_back(b_.make<BreakStatement>());
+    sc->consequent = b_.list(loads);
+    cases.push_back(sc);
+  }
+  sw->cases = b_.list(cases);
+  rbody.push_back(sw);
+  auto *t = b_.make<TryStatement>();
+  t->block = b_.block(body);
+  Node *h = handler(ctx, true, fn);
+  restoreRewrite(h, false);
+  t->handler = h;
+  rbody.push_back(t);
+  if (ctor) {
+    auto *ret = b_.make<ReturnStatement>();
+    ret->argument = b_.make<ThisExpression>();
+    rbody.push_back(ret);
+  }
+  auto *r = b_.make<FunctionExpression>();
+  r->params = b_.list({b_.ident(frName_), b_.ident(kName_)});
+  r->body = b_.block(rbody);
+
+  Node *value = r;
+  if (usesSuperProp_ && ctx.classVar) {
+    // An object-literal method whose home object's prototype is the
+    // member's: `super.x` inside it looks where the member's would.
+    auto *proto = b_.make<Property>();
+    proto->key = b_.ident("__proto__");
+    proto->value =
+        call(b_.member(b_.ident("Object"), "getPrototypeOf"), {b_.ident(homeName_)});
+    auto *method = b_.make<Property>();
+    method->key = b_.ident("R");
+    method->method = true;
+    method->value = r;
+    auto *obj = b_.make<ObjectExpression>();
+    obj->properties = b_.list({proto, method});
+    value = b_.member(obj, "R");
+  }
+  std::vector<Node *> fbody;
+  ScopeId s = scopeOfFn(fn);
+  if (s != kNoScope && st_.scope(s).strict) {
+    auto *dir = b_.exprStmt(b_.string("use strict"));
+    dir->directive = m_.atom("\"use strict\"");
+    fbody.push_back(dir);
+  }
+  if (auto *id = dynCast<Identifier>(idOf(fn)))
+    fbody.push_back(b_.declare(VarKind::Const, b_.ident(id->name), b_.ident(selfName_)));
+  auto *ret = b_.make<ReturnStatement>();
+  ret->argument = value;
+  fbody.push_back(ret);
+  auto *fac = b_.make<FunctionExpression>();
+  fac->id = b_.ident(fmt::format("$rfac{}", ctx.code));
+  fac->params = b_.list({b_.ident(envParam), b_.ident(selfName_), b_.ident(homeName_)});
+  fac->body = b_.block(fbody);
+  return fac;
+}
+
+// ---------------------------------------------------------------------------
+// The pass
+// ---------------------------------------------------------------------------
+
+class CatchPass final : public Pass {
+public:
+  std::string_view name() const override { return "catch"; }
+  StageSet requires_() const override {
+    return {Stage::ClosureConverted, Stage::Modularized};
+  }
+  StageSet establishes() const override { return {Stage::CatchInstrumented}; }
+  StageSet invalidates() const override { return {Stage::Scopes}; }
+
+  bool run(Module &module, PassContext &ctx) override {
+    if (!analyzeScopes(module, &ctx.diags))
+      return false;
+    return Instrumenter(module, ctx.diags).run();
+  }
+
+  bool verify(const Module &module, PassContext &ctx) override {
+    bool ok = Pass::verify(module, ctx);
+    if (module.program && !module.frameSchema()) {
+      ctx.diags.report(DiagId::err_verifier, "catch", "no frame schema was recorded");
+      return false;
+    }
+    return ok;
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Pass> createCatchPass() { return std::make_unique<CatchPass>(); }
+
+} // namespace distribufy

@@ -1,0 +1,574 @@
+// instance.js - Programs, workflow instances and their segments.
+//
+// Program.load(compiled) requires a linked module once per process and
+// calls `$link($d)`. An Instance is one run of the program (one workflow
+// instance); it runs as a sequence of segments: the first starts the
+// module, each later one starts from the bytes of the last checkpoint. A
+// Segment owns all per-run state (runtime object, persist table, module
+// object, host table): nothing is process-wide but the link API's tags, so
+// two instances in one process never share state.
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const Module = require('node:module');
+const {
+  linkAPIFor, Capture, TAGS, MEMBERS, CAPTURE_POINTS, RestoreError, setCurrent, getCurrent,
+  validateFrames, runFrames, captureFailure, codeName,
+} = require('./link.js');
+const { MemoryStore, DirStore, newId, checkId } = require('./store.js');
+
+const UTILS_SPEC = 'distribufy/dist/src/utils/utils';
+const ABI = 1;
+
+let serializerModule = null;
+function defaultSerializer() {
+  return serializerModule || (serializerModule = require('./serializer.js'));
+}
+
+// ---------------------------------------------------------------- Program
+
+const loaded = new Map(); // absolute compiled path -> Program
+
+class Program {
+  /** Loads a linked module (once per process and path). */
+  static load(compiledPath, options = {}) {
+    const abs = path.resolve(compiledPath);
+    const key = abs + '\0' + (options.source ? path.resolve(options.source) : '');
+    if (loaded.has(key)) return loaded.get(key);
+    const link = require(abs);
+    if (typeof link !== 'function')
+      throw new TypeError(`${compiledPath} is not a linked module (it must export the function $link($d)); compile it with distribufyc`);
+    const token = {};
+    const p = new Program(link(linkAPIFor(token)), abs, options);
+    p.token = token;
+    loaded.set(key, p);
+    return p;
+  }
+
+  constructor(linked, compiledPath, options = {}) {
+    if (!linked || typeof linked !== 'object') throw new TypeError('$link($d) returned no module record');
+    if (linked.abi !== ABI) throw new Error(`${compiledPath}: linked module ABI ${linked.abi}, this runtime speaks ABI ${ABI}`);
+    const { factories, restores, moduleCode, schema } = linked;
+    if (!Array.isArray(factories) || !Array.isArray(restores) || !schema || !Array.isArray(schema.codes))
+      throw new TypeError(`${compiledPath}: malformed linked module (factories, restores, schema)`);
+    if (typeof factories[moduleCode] !== 'function') throw new TypeError(`${compiledPath}: no module function (code ${moduleCode})`);
+    this.factories = factories;
+    this.restores = restores;
+    this.moduleCode = moduleCode;
+    this.schema = schema;
+    this.build = String(schema.build);
+    this.compiledPath = compiledPath;
+    this.sourcePath = options.source
+      ? path.resolve(options.source)
+      : path.resolve(path.dirname(compiledPath || '.'), schema.source || 'prog.js');
+    this.sourceDir = path.dirname(this.sourcePath);
+  }
+}
+
+// ---------------------------------------------------------------- errors
+
+class ActionError extends Error {
+  constructor(action, error) {
+    let msg;
+    if (error instanceof Error) msg = error.message;
+    else if (typeof error === 'string') msg = error;
+    else if (error && typeof error === 'object' && typeof error.message === 'string') msg = error.message;
+    else { try { msg = JSON.stringify(error); } catch { msg = String(error); } }
+    super(`action '${action}' failed: ${msg}`);
+    this.name = 'ActionError';
+    this.action = action;
+    this.error = error instanceof Error ? { name: error.name, message: error.message } : error;
+  }
+}
+
+class CheckpointError extends Error {
+  constructor(message, cause) {
+    super(message);
+    this.name = 'CheckpointError';
+    if (cause) this.cause = cause;
+  }
+}
+
+class SwallowedCapture extends Error {
+  constructor(cap, other) {
+    const what = cap.request ? cap.request.kind : 'capture';
+    super(`a capture (${what}) was lost: code that is not instrumented caught the Capture exception instead of ` +
+      'rethrowing it (a library\'s catch, code from eval/new Function, a catch without the $d.Capture rethrow), or ran ' +
+      'more code while it unwound the stack (a finally block)' +
+      (other !== undefined ? `; the run then ended with: ${other && other.message ? other.message : String(other)}` : ''));
+    this.name = 'SwallowedCapture';
+  }
+}
+
+// ---------------------------------------------------------------- actions
+
+function validAction(name) {
+  return typeof name === 'string' && /^[A-Za-z0-9_][A-Za-z0-9_.\-/]*$/.test(name) && !name.split('/').includes('..');
+}
+
+/** Runs actionsDir/NAME.js's main(params): {value} or {threw, value: ActionError}. */
+async function runAction(actionsDir, action, params) {
+  try {
+    const file = path.resolve(actionsDir, action + '.js');
+    const mod = require(file);
+    const main = typeof mod === 'function' ? mod : mod && mod.main;
+    if (typeof main !== 'function') throw new Error(`${file} exports no main function`);
+    const result = await main(params);
+    if (result !== null && typeof result === 'object' && 'error' in result)
+      return { threw: true, value: new ActionError(action, result.error) };
+    return { value: result };
+  } catch (e) {
+    return { threw: true, value: new ActionError(action, e) };
+  }
+}
+
+// ---------------------------------------------------------------- hosts
+
+/** Host values of one segment, stored by name in checkpoints. */
+class HostTable {
+  constructor(seg) {
+    this.seg = seg;
+    this.names = new Map();
+    this.values = new Map();
+  }
+  define(name, value) {
+    if ((typeof value === 'object' && value !== null) || typeof value === 'function') {
+      if (!this.names.has(value)) this.names.set(value, name);
+    }
+    this.values.set(name, value);
+    return value;
+  }
+  defineModule(base, exports) {
+    this.define(base, exports);
+    if ((typeof exports === 'object' && exports !== null) || typeof exports === 'function') {
+      for (const key of Object.keys(exports)) {
+        let d;
+        try { d = Object.getOwnPropertyDescriptor(exports, key); } catch { continue; }
+        if (!d || !('value' in d)) continue;
+        const v = d.value;
+        if ((typeof v === 'function' || (typeof v === 'object' && v !== null)) && !this.names.has(v))
+          this.define(`${base}#${key}`, v);
+      }
+    }
+    return exports;
+  }
+  nameOf(v) { return this.names.get(v); }
+  valueOf(name) {
+    if (this.values.has(name)) return this.values.get(name);
+    const m = /^require:([^#]*)(?:#(.*))?$/.exec(name);
+    if (m) {
+      this.seg.hostRequire(m[1]);
+      if (this.values.has(name)) return this.values.get(name);
+    }
+    const u = /^distribufy\/utils@(.*?)(?:#(sleep|invoke|action))?$/.exec(name);
+    if (u) {
+      this.seg.utilsFor(u[1]);
+      if (this.values.has(name)) return this.values.get(name);
+    }
+    throw new CheckpointError(`the checkpoint names a host value '${name}' that this process cannot provide`);
+  }
+}
+
+// ---------------------------------------------------------------- segment
+
+class Segment {
+  constructor(instance) {
+    this.inst = instance;
+    this.program = instance.program;
+    this.persist = new Map();
+    this.inflight = null;
+    this.active = false;
+    this.phase = 'module';
+    this.params = instance.params;
+    this.module = null;
+    this.stressCount = 0;
+    this.hosts = new HostTable(this);
+    this.nodeRequire = Module.createRequire(path.join(this.program.sourceDir, '__distribufy_instance__.js'));
+    this.utilsByUrl = new Map();
+    this.runtime = this.makeRuntime();
+    this.require = this.makeRequire();
+    this.ctx = this.makeCtx();
+    if (instance.stress) this.stressPoint = () => {
+      if (++this.stressCount % instance.stressEvery === 0) this.capturePoint({ kind: 'checkpoint', stress: true }, 'stress');
+    };
+  }
+
+  // --- capture points ---
+
+  capturePoint(request, name) {
+    if (getCurrent() !== this || !this.active)
+      throw new Error(`${name}() was called outside the synchronous run of its workflow instance ` +
+        '(from a timer, a promise callback, an async function or another instance): it cannot capture from there');
+    if (this.inflight !== null) throw new SwallowedCapture(this.inflight);
+    const cap = new Capture(request, this);
+    this.inflight = cap;
+    throw cap;
+  }
+
+  makeRuntime() {
+    const seg = this;
+    const rt = {
+      checkpoint: function checkpoint() { seg.capturePoint({ kind: 'checkpoint' }, 'checkpoint'); },
+      persist: function persist(id, thunk) {
+        if (seg.persist.has(id)) return seg.persist.get(id);
+        if (typeof thunk !== 'function') throw new TypeError(`persist(${JSON.stringify(id)}, thunk): the thunk is not a function`);
+        const v = thunk();
+        seg.persist.set(id, v);
+        return v;
+      },
+      require: function require(spec) { return seg.require(spec); },
+    };
+    CAPTURE_POINTS.add(rt.checkpoint);
+    this.hosts.define('distribufy', rt);
+    for (const k of Object.keys(rt)) this.hosts.define(`distribufy#${k}`, rt[k]);
+    const utilsModule = {
+      register: function register(runtime, url) { return seg.utilsFor(url === undefined ? '' : String(url)); },
+    };
+    this.utilsModule = utilsModule;
+    this.hosts.define('distribufy/utils', utilsModule);
+    this.hosts.define('distribufy/utils#register', utilsModule.register);
+    return rt;
+  }
+
+  utilsFor(url) {
+    if (this.utilsByUrl.has(url)) return this.utilsByUrl.get(url);
+    const seg = this, inst = this.inst;
+    const sleep = function sleep(ms) {
+      const n = Number(ms);
+      const d = Number.isFinite(n) && n > 0 ? n : 0;
+      seg.capturePoint({ kind: 'sleep', ms: d, until: Date.now() + d }, 'sleep');
+    };
+    const invoke = function invoke(action, params) {
+      if (!validAction(action)) throw new TypeError(`invoke: invalid action name ${JSON.stringify(action)}`);
+      if (!inst.actionsDir)
+        throw new Error(`invoke('${action}'): no actions directory: run with --actions DIR (DIR/${action}.js exports main(params))`);
+      seg.capturePoint({ kind: 'invoke', action, params: params === undefined ? {} : params }, 'invoke');
+    };
+    const utils = { sleep, invoke, action: invoke };
+    CAPTURE_POINTS.add(sleep);
+    CAPTURE_POINTS.add(invoke);
+    this.utilsByUrl.set(url, utils);
+    const base = `distribufy/utils@${url}`;
+    this.hosts.define(base, utils);
+    this.hosts.define(`${base}#sleep`, sleep);
+    this.hosts.define(`${base}#invoke`, invoke);
+    return utils;
+  }
+
+  hostRequire(spec) {
+    const name = `require:${spec}`;
+    if (this.hosts.values.has(name)) return this.hosts.values.get(name);
+    return this.hosts.defineModule(name, this.nodeRequire(spec));
+  }
+
+  makeRequire() {
+    const seg = this;
+    const req = function require(spec) {
+      if (typeof spec !== 'string') throw new TypeError(`The "id" argument must be of type string. Received ${typeof spec}`);
+      if (spec === 'distribufy') return seg.runtime;
+      if (spec === UTILS_SPEC || spec === UTILS_SPEC + '.js') return seg.utilsModule;
+      return seg.hostRequire(spec);
+    };
+    req.resolve = (spec) => this.nodeRequire.resolve(spec);
+    this.hosts.define('distribufy:require', req);
+    return req;
+  }
+
+  makeCtx() {
+    const program = this.program, hosts = this.hosts;
+    // Tags made by another program's factories are not this program's codes.
+    const mine = (t) => t !== undefined && (t.program === undefined || program.token === undefined || t.program === program.token);
+    return {
+      codeOf(fn) { const t = TAGS.get(fn); return mine(t) ? { code: t.code, env: t.env } : undefined; },
+      memberOf(fn) {
+        const m = MEMBERS.get(fn);
+        return mine(m) ? { cls: m.cls, isStatic: m.isStatic, key: m.key, kind: m.kind } : undefined;
+      },
+      rebuild(code, env) {
+        if (!Number.isInteger(code) || typeof program.factories[code] !== 'function')
+          throw new CheckpointError(`the checkpoint names code ${code}, which has no factory in this build`);
+        return program.factories[code](env);
+      },
+      hostName(v) { return hosts.nameOf(v); },
+      hostValue(name) { return hosts.valueOf(name); },
+    };
+  }
+
+  // --- running ---
+
+  /** Runs `fn` synchronously as this segment: {value} or {capture}. */
+  syncRun(fn) {
+    const prev = setCurrent(this);
+    this.active = true;
+    this.inflight = null;
+    try {
+      const value = fn();
+      if (this.inflight !== null) throw new SwallowedCapture(this.inflight);
+      return { value };
+    } catch (e) {
+      if (e instanceof Capture && e === this.inflight) return { capture: e };
+      if (this.inflight !== null && !(e instanceof SwallowedCapture)) throw new SwallowedCapture(this.inflight, e);
+      throw e;
+    } finally {
+      this.active = false;
+      setCurrent(prev);
+    }
+  }
+
+  async enter(phase, fn) {
+    this.phase = phase;
+    const r = this.syncRun(fn);
+    if (r.capture) return this.suspend(r.capture);
+    return this.after(phase, r.value);
+  }
+
+  async after(phase, value) {
+    if (phase === 'module') {
+      this.module.loaded = true;
+      const main = this.module.exports;
+      if (typeof main === 'function') return this.enter('main', () => main(this.params));
+      return { done: true, value: undefined };
+    }
+    if (value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function') {
+      try {
+        value = await value;
+      } catch (e) {
+        if (e instanceof Capture)
+          throw new Error('a capture point was reached from a promise callback or an async function: its continuation is not capturable');
+        throw e;
+      }
+    }
+    return { done: true, value };
+  }
+
+  /** Fresh start: runs the module function once, then main(params). */
+  start() {
+    const program = this.program;
+    const filename = program.sourcePath;
+    const moduleObj = { id: '.', filename, loaded: false, exports: {} };
+    this.module = moduleObj;
+    const modFn = program.factories[program.moduleCode](undefined);
+    return this.enter('module', () =>
+      modFn.call(moduleObj.exports, moduleObj.exports, this.require, moduleObj, filename, program.sourceDir));
+  }
+
+  /** Resumes from checkpoint bytes: decode, validate, perform the request, re-enter the frames. */
+  async resumeFrom(bytes) {
+    const program = this.program;
+    const { header, root } = this.inst.serializer().decodeCheckpoint(bytes, this.ctx, { build: program.build });
+    if (!root || typeof root !== 'object' || !Array.isArray(root.frames) || !root.request)
+      throw new RestoreError('the checkpoint root is malformed');
+    if (root.phase !== 'module' && root.phase !== 'main') throw new RestoreError(`unknown phase '${root.phase}'`);
+    validateFrames(program, root.frames);
+    this.header = header;
+    this.persist = new Map(Array.isArray(root.persist) ? root.persist : []);
+    this.params = root.params;
+    this.module = root.module;
+    const outcome = await this.perform(root.request);
+    return this.enter(root.phase, () => runFrames(program, root.frames, outcome));
+  }
+
+  async perform(req) {
+    switch (req.kind) {
+      case 'checkpoint':
+        return { value: undefined };
+      case 'sleep': {
+        if (!this.inst.virtualTime) {
+          const wait = Math.max(0, Number(req.until) - Date.now());
+          if (wait > 0) await new Promise((res) => setTimeout(res, wait));
+        }
+        return { value: undefined };
+      }
+      case 'invoke':
+        if (!this.inst.actionsDir) return { threw: true, value: new Error(`invoke('${req.action}'): no actions directory: run with --actions DIR`) };
+        return runAction(this.inst.actionsDir, req.action, req.params);
+      default:
+        throw new RestoreError(`unknown capture request '${req.kind}'`);
+    }
+  }
+
+  /** Serializes the captured continuation and stores it. */
+  async suspend(cap) {
+    const program = this.program, inst = this.inst;
+    if (cap.failure !== null) throw captureFailure(program.schema, cap);
+    const frames = cap.frames.slice().reverse();
+    if (frames.length === 0)
+      throw new Error('a capture point was reached with no instrumented frame on the stack (was the program compiled by distribufyc?)');
+    const root = {
+      format: 1, phase: this.phase, frames, request: cap.request,
+      persist: [...this.persist], params: this.params, module: this.module,
+    };
+    const seq = inst.seq + 1;
+    const header = {
+      build: program.build, runId: inst.runId, checkpointId: newId(), created: Date.now(),
+      instance: inst.id, seq, source: program.schema.source,
+    };
+    let bytes;
+    try {
+      bytes = this.inst.serializer().encodeCheckpoint(header, root, this.ctx);
+    } catch (e) {
+      const err = e instanceof this.inst.serializer().SerializationError
+        ? new CheckpointError(`checkpoint ${seq} of instance ${inst.id} failed: ` +
+            (Array.isArray(e.segments) && e.what !== undefined
+              ? `cannot serialize ${e.what} at ${renderPath(program.schema, root, e.segments)}`
+              : e.message) +
+            (inst.seq > 0 ? `; the last good checkpoint (${inst.seq}) is kept` : '; no checkpoint was stored'), e)
+        : e;
+      inst.recordFailure(err);
+      throw err;
+    }
+    inst.saveCheckpoint(bytes, header, cap.request);
+    return { done: false, checkpointId: header.checkpointId, seq };
+  }
+}
+
+/** Renders a serializer path from the checkpoint root with the schema's names: `main › local client › _socket`. */
+function renderPath(schema, root, segments) {
+  const out = [];
+  let i = 0;
+  const seg = (j) => { const s = segments[j]; return s !== null && typeof s === 'object' && 'key' in s ? s.key : s; };
+  if (seg(0) === 'frames' && segments.length > 1) {
+    const fi = Number(seg(1));
+    const f = root.frames[fi];
+    i = 2;
+    if (f) {
+      out.push(codeName(schema, f.code));
+      const c = typeof f.code === 'number' ? schema.codes[f.code] : null;
+      const part = seg(2);
+      if (part === 'slots' && segments.length > 3) {
+        const j = Number(seg(3));
+        const site = c && c.sites[f.cs - 1];
+        const slotName = site && c.slots[site.live[j]];
+        out.push(slotName !== undefined ? `local ${slotName}` : `slot ${j}`);
+        i = 4;
+      } else if (part === 'args' && segments.length > 3) {
+        const j = Number(seg(3));
+        out.push(c && c.params[j] !== undefined ? `parameter ${c.params[j]}` : `argument ${j}`);
+        i = 4;
+      } else if (part === 'env') {
+        i = 3;
+        while (i < segments.length && seg(i) === '$parent') i++;
+        if (i < segments.length) { out.push(`captured ${String(seg(i))}`); i++; }
+      } else if (part === 'thisValue') { out.push('this'); i = 3; }
+      else if (part !== undefined) { out.push(String(part)); i = 3; }
+    }
+  } else if (seg(0) === 'persist' && segments.length > 2) {
+    const e = root.persist[Number(seg(1))];
+    out.push(`persist ${JSON.stringify(e ? e[0] : seg(1))}`);
+    i = 3;
+  }
+  for (; i < segments.length; i++) out.push(String(seg(i)));
+  return out.join(' › ');
+}
+
+// ---------------------------------------------------------------- instance
+
+class Instance {
+  /**
+   * options: {id, params, store (DirStore|MemoryStore|path), actionsDir,
+   * virtualTime, stress, stressEvery, runId}
+   */
+  constructor(program, options = {}) {
+    this.program = program;
+    this.id = options.id === undefined ? newId() : checkId(options.id);
+    this.params = options.params === undefined ? {} : options.params;
+    this.store = typeof options.store === 'string' ? new DirStore(options.store) : options.store || new MemoryStore();
+    this.actionsDir = options.actionsDir ? path.resolve(options.actionsDir) : undefined;
+    this.virtualTime = !!options.virtualTime;
+    this.stress = !!options.stress;
+    this.stressEvery = Math.max(1, Number(options.stressEvery) || 1);
+    this.runId = options.runId || newId();
+    this.seq = 0;
+    this.lastError = undefined;
+    this.created = Date.now();
+    this.serializerModule = options.serializer;
+  }
+
+  serializer() { return this.serializerModule || defaultSerializer(); }
+
+  meta(extra) {
+    return {
+      status: 'running', seq: this.seq, build: this.program.build, source: this.program.sourcePath,
+      compiled: this.program.compiledPath, runId: this.runId, params: this.params,
+      options: { actionsDir: this.actionsDir, virtualTime: this.virtualTime, stress: this.stress, stressEvery: this.stressEvery },
+      created: this.created, updated: Date.now(), ...extra,
+    };
+  }
+
+  saveCheckpoint(bytes, header, request) {
+    const req = { ...request };
+    if (req.kind === 'invoke') delete req.params;
+    this.store.saveCheckpoint(this.id, bytes, this.meta({ status: 'suspended', seq: header.seq, checkpointId: header.checkpointId, request: req }));
+    this.seq = header.seq;
+  }
+
+  recordFailure(err) {
+    this.lastError = err;
+    try {
+      const prev = this.store.readMeta(this.id) || {};
+      this.store.writeMeta(this.id, { ...prev, ...this.meta({ seq: this.seq }), status: 'failed', checkpointId: prev.checkpointId,
+        error: String(err && err.message || err) });
+    } catch { /* the error being reported matters more */ }
+  }
+
+  finish(value) {
+    let result;
+    try { result = value === undefined ? undefined : JSON.parse(JSON.stringify(value)); } catch { result = undefined; }
+    try {
+      const prev = this.store.readMeta(this.id) || {};
+      this.store.writeMeta(this.id, { ...prev, ...this.meta({ seq: this.seq }), status: 'done', checkpointId: prev.checkpointId, result });
+    } catch { /* ignore */ }
+  }
+
+  async guard(p) {
+    try {
+      const r = await p;
+      if (r.done) this.finish(r.value);
+      return r;
+    } catch (e) {
+      if (!(e instanceof CheckpointError)) this.recordFailure(e);
+      throw e;
+    }
+  }
+
+  /** First segment: {done: true, value} or {done: false, seq}. */
+  start() {
+    return this.guard(new Segment(this).start());
+  }
+
+  /** One segment from the stored checkpoint (fresh runtime state). */
+  resumeStored() {
+    const bytes = this.store.loadCheckpoint(this.id);
+    return this.guard(new Segment(this).resumeFrom(bytes));
+  }
+
+  /** Runs to completion, resuming in-process from the stored bytes at every checkpoint. */
+  async run() {
+    let r = this.store.hasCheckpoint(this.id) && this.seq > 0 ? await this.resumeStored() : await this.start();
+    while (!r.done) r = await this.resumeStored();
+    return r.value;
+  }
+
+  /** An Instance for a stored id (its options from meta.json unless given). */
+  static fromStore(program, store, id, options = {}) {
+    const st = typeof store === 'string' ? new DirStore(store) : store;
+    const meta = st.readMeta(id);
+    if (!meta) throw new Error(`no instance '${id}' in the store`);
+    const o = meta.options || {};
+    const inst = new Instance(program, {
+      id, store: st, params: meta.params, runId: meta.runId,
+      actionsDir: options.actionsDir !== undefined ? options.actionsDir : o.actionsDir,
+      virtualTime: options.virtualTime !== undefined ? options.virtualTime : o.virtualTime,
+      stress: options.stress !== undefined ? options.stress : o.stress,
+      stressEvery: o.stressEvery, serializer: options.serializer,
+    });
+    inst.seq = meta.seq || 0;
+    inst.created = meta.created || inst.created;
+    return inst;
+  }
+}
+
+module.exports = {
+  Program, Instance, Segment, ActionError, CheckpointError, SwallowedCapture, runAction, renderPath, validAction, UTILS_SPEC,
+};

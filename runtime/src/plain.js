@@ -1,0 +1,98 @@
+// plain.js - The no-op runtime: `require('distribufy')` outside a workflow
+// instance (runtime/index.js) and in the runner's --plain mode, the
+// reference run of differential tests. checkpoint() does nothing,
+// persist(id, thunk) calls the thunk once per id, utils.sleep(ms) blocks for
+// ms (or returns at once with virtual time), utils.invoke(action, params)
+// runs the action synchronously in a child process and returns its result
+// (an {error} result or a thrown error throws the same ActionError as a
+// compiled run).
+'use strict';
+
+const path = require('node:path');
+const Module = require('node:module');
+const { spawnSync } = require('node:child_process');
+
+const UTILS_SPEC = 'distribufy/dist/src/utils/utils';
+
+const config = { actionsDir: undefined, virtualTime: false, sourcePath: path.join(process.cwd(), '__plain__.js') };
+
+/** Sets the actions directory, virtual time and the program's path (for runtime.require). */
+function configure(options = {}) {
+  if (options.actionsDir !== undefined) config.actionsDir = options.actionsDir ? path.resolve(options.actionsDir) : undefined;
+  if (options.virtualTime !== undefined) config.virtualTime = !!options.virtualTime;
+  if (options.sourcePath !== undefined) config.sourcePath = path.resolve(options.sourcePath);
+}
+
+function ActionErrorClass() { return require('./instance.js').ActionError; }
+
+function sleepSync(ms) {
+  const n = Number(ms);
+  if (config.virtualTime || !(n > 0)) return;
+  const until = Date.now() + n;
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  for (let left = n; left > 0; left = until - Date.now()) Atomics.wait(cell, 0, 0, left);
+}
+
+function invokeSync(action, params) {
+  const { validAction } = require('./instance.js');
+  if (!validAction(action)) throw new TypeError(`invoke: invalid action name ${JSON.stringify(action)}`);
+  if (!config.actionsDir)
+    throw new Error(`invoke('${action}'): no actions directory: run with --actions DIR (DIR/${action}.js exports main(params))`);
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'action-child.js'), config.actionsDir, action], {
+    input: JSON.stringify(params === undefined ? {} : params),
+    stdio: ['pipe', 'inherit', 'inherit', 'pipe'],
+    maxBuffer: 1 << 30,
+  });
+  if (r.error) throw r.error;
+  const out = r.output[3] ? r.output[3].toString('utf8') : '';
+  let res;
+  try { res = JSON.parse(out); } catch { throw new Error(`invoke('${action}'): the action process ended without a result (exit ${r.status})`); }
+  if (res.threw) throw new (ActionErrorClass())(action, res.error);
+  return res.value;
+}
+
+const utilsByUrl = new Map();
+const utilsModule = {
+  register: function register(runtime, url) {
+    const key = url === undefined ? '' : String(url);
+    if (!utilsByUrl.has(key)) {
+      const invoke = function invoke(action, params) { return invokeSync(action, params); };
+      utilsByUrl.set(key, { sleep: function sleep(ms) { sleepSync(ms); }, invoke, action: invoke });
+    }
+    return utilsByUrl.get(key);
+  },
+};
+
+const persisted = new Map();
+const runtime = {
+  checkpoint: function checkpoint() {},
+  persist: function persist(id, thunk) {
+    if (persisted.has(id)) return persisted.get(id);
+    if (typeof thunk !== 'function') throw new TypeError(`persist(${JSON.stringify(id)}, thunk): the thunk is not a function`);
+    const v = thunk();
+    persisted.set(id, v);
+    return v;
+  },
+  require: function require(spec) {
+    if (spec === 'distribufy') return runtime;
+    if (spec === UTILS_SPEC || spec === UTILS_SPEC + '.js') return utilsModule;
+    return Module.createRequire(config.sourcePath)(spec);
+  },
+};
+
+/** Makes `require('distribufy')` and the utils specifier resolve to the no-op runtime. */
+function installResolver() {
+  const index = path.join(__dirname, '..', 'index.js');
+  const utilsFile = path.join(__dirname, 'plain-utils.js');
+  const orig = Module._resolveFilename;
+  if (orig.$distribufy) return;
+  const hooked = function (request, ...rest) {
+    if (request === 'distribufy') return index;
+    if (request === UTILS_SPEC || request === UTILS_SPEC + '.js') return utilsFile;
+    return orig.call(this, request, ...rest);
+  };
+  hooked.$distribufy = true;
+  Module._resolveFilename = hooked;
+}
+
+module.exports = { runtime, utilsModule, configure, installResolver, config };
