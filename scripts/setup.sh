@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Distribufy needs on Debian/Ubuntu: the
-# system packages (apt-get) and the pinned npm dependencies (deps/). Re-runs
+# system packages (apt-get) and the pinned npm dependencies (deps/, and the
+# runtime's in runtime/). Re-runs
 # are fast: each step is skipped when its result is already in place.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,4 +33,11 @@ if [[ ! -f $stamp || deps/package-lock.json -nt $stamp ]]; then
   # --ignore-scripts: the grammar package would otherwise try to build its
   # node bindings (which need network access); only its C sources are used.
   npm ci --prefix deps --no-audit --no-fund --ignore-scripts
+fi
+
+# The runtime's own dependencies (@msgpack/msgpack), same rule.
+stamp=runtime/node_modules/.package-lock.json
+if [[ ! -f $stamp || runtime/package-lock.json -nt $stamp ]]; then
+  echo "setup: npm ci --prefix runtime"
+  npm ci --prefix runtime --no-audit --no-fund --ignore-scripts
 fi

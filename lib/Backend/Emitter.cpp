@@ -17,9 +17,16 @@
 ///    through operands and cleared by any bracket).
 ///
 /// Everything goes into one std::string; no per-node allocation.
+///
+/// With a source map requested, every statement, expression, member
+/// property name, object property and class member is recorded at its
+/// output offset (see SourceMap.h); without one, that costs one pointer test
+/// per statement and expression.
 //
 //===----------------------------------------------------------------------===//
 #include "distribufy/Backend/Emitter.h"
+
+#include "SourceMap.h"
 
 #include <charconv>
 #include <cmath>
@@ -59,7 +66,8 @@ bool isDigits(std::string_view s) {
 
 class Printer {
 public:
-  Printer(const EmitOptions &options, size_t reserve) : width_(options.indentWidth) {
+  Printer(const EmitOptions &options, size_t reserve, sourcemap::SourceMapBuilder *map = nullptr)
+      : map_(map), width_(options.indentWidth) {
     out_.reserve(reserve);
   }
 
@@ -251,6 +259,15 @@ private:
   }
 
   void statement(const Node *n) {
+    if (map_) [[unlikely]] {
+      MapScope scope(*this, n);
+      statementBody(n);
+      return;
+    }
+    statementBody(n);
+  }
+
+  void statementBody(const Node *n) {
     switch (n->kind) {
     case NodeKind::ExpressionStatement: {
       auto *s = cast<ExpressionStatement>(n);
@@ -733,6 +750,8 @@ private:
   }
 
   void classMember(const Node *n) {
+    if (map_) [[unlikely]]
+      mapLeaf(n);
     switch (n->kind) {
     case NodeKind::MethodDefinition: {
       auto *m = cast<MethodDefinition>(n);
@@ -804,6 +823,8 @@ private:
 
   // ---- Objects ----
   void property(const Property *p) {
+    if (map_) [[unlikely]]
+      mapLeaf(p);
     if (p->kind == PropertyKind::Get || p->kind == PropertyKind::Set) {
       out_ += p->kind == PropertyKind::Get ? "get " : "set ";
       methodTail(p->key, p->computed, p->value);
@@ -1105,6 +1126,15 @@ private:
   }
 
   void exprNoParens(const Node *n, unsigned ctx) {
+    if (map_) [[unlikely]] {
+      MapScope scope(*this, n);
+      exprBody(n, ctx);
+      return;
+    }
+    exprBody(n, ctx);
+  }
+
+  void exprBody(const Node *n, unsigned ctx) {
     switch (n->kind) {
     case NodeKind::Identifier: {
       auto *id = cast<Identifier>(n);
@@ -1321,6 +1351,8 @@ private:
         return;
       }
       out_ += m->optional ? "?." : ".";
+      if (map_) [[unlikely]]
+        mapLeaf(m->property);
       if (auto *p = dynCast<PrivateName>(m->property)) {
         out_ += '#';
         atom(p->name);
@@ -1392,7 +1424,33 @@ private:
     }
   }
 
+  // ---- Source map ----
+  /// While a node prints (with a map): maps the current output offset to the
+  /// node's start or, for a node without a range, to the innermost enclosing
+  /// node that has one.
+  struct MapScope {
+    Printer &p;
+    uint32_t saved;
+    MapScope(Printer &printer, const Node *n) : p(printer), saved(printer.enclosing_) {
+      if (n->range.valid())
+        p.enclosing_ = n->range.begin;
+      p.map_->add(p.out_, p.out_.size(), p.enclosing_);
+    }
+    ~MapScope() { p.enclosing_ = saved; }
+    MapScope(const MapScope &) = delete;
+    MapScope &operator=(const MapScope &) = delete;
+  };
+  /// Maps the current output offset for a node printed without recursion.
+  void mapLeaf(const Node *n) {
+    map_->add(out_, out_.size(), n->range.valid() ? n->range.begin : enclosing_);
+  }
+
   std::string out_;
+  /// Null unless a source map is requested: then every node's printing is
+  /// recorded (one pointer test per node otherwise).
+  sourcemap::SourceMapBuilder *map_;
+  /// Original offset of the innermost node being printed that has a range.
+  uint32_t enclosing_ = sourcemap::SourceMapBuilder::kUnmapped;
   unsigned width_;
   int indent_ = 0;
   // Output offsets where a restricted context starts (see the file comment).
@@ -1406,7 +1464,16 @@ private:
 } // namespace
 
 std::string emitJavaScript(const ir::Module &module, const EmitOptions &options) {
-  Printer p(options, module.source().size() + module.source().size() / 4 + 64);
+  size_t reserve = module.source().size() + module.source().size() / 4 + 64;
+  if (options.sourceMap) {
+    sourcemap::SourceMapBuilder map(module.sourceManager(), module.file());
+    Printer p(options, reserve, &map);
+    if (module.program)
+      p.program(module.program);
+    *options.sourceMap = map.finish(options.sourceMapFile);
+    return p.take();
+  }
+  Printer p(options, reserve);
   if (module.program)
     p.program(module.program);
   return p.take();

@@ -1,1 +1,1 @@
-set(Backend_SOURCES Emitter.cpp IRDump.cpp)
+set(Backend_SOURCES Emitter.cpp IRDump.cpp SchemaWriter.cpp SourceMap.cpp)

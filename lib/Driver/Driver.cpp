@@ -2,6 +2,7 @@
 #include "distribufy/Driver/Driver.h"
 
 #include "distribufy/Backend/Emitter.h"
+#include "distribufy/Backend/SchemaWriter.h"
 #include "distribufy/Support/LargeStack.h"
 
 #include <cerrno>
@@ -112,12 +113,36 @@ CompileResult compile(const SourceManager &sm, FileId file, DiagnosticEngine &di
     std::unique_ptr<ir::Module> module = parseJavaScript(sm, file, diags, options.parse);
     if (!module || diags.hasErrors())
       return;
+    module->stressCheckpoints = options.stress;
     bool ok = pm.run(*module, diags);
     if (options.instrumentation.timePasses)
       result.timingReport = pm.timingReport();
     if (!ok || diags.hasErrors())
       return;
-    result.output = options.emit == EmitKind::IR ? dumpIR(*module) : emitJavaScript(*module);
+    if (const schema::FrameSchema *s = module->frameSchema())
+      result.schema = *s;
+    switch (options.emit) {
+    case EmitKind::IR:
+      result.output = dumpIR(*module);
+      break;
+    case EmitKind::SchemaJson:
+      if (!result.schema) {
+        result.error = "no frame schema to emit: the pipeline has no 'catch' pass (for example "
+                       "--passes=desugar,anf,modularize,closure,catch)";
+        return;
+      }
+      result.output = writeSchemaJson(*result.schema, /*pretty=*/true);
+      break;
+    case EmitKind::JavaScript: {
+      EmitOptions emitOptions;
+      if (options.sourceMap) {
+        emitOptions.sourceMap = &result.sourceMap;
+        emitOptions.sourceMapFile = options.sourceMapFile;
+      }
+      result.output = emitJavaScript(*module, emitOptions);
+      break;
+    }
+    }
     result.ok = true;
   });
   return result;

@@ -6,6 +6,7 @@
 // partial or stale-looking output behind.
 //
 //===----------------------------------------------------------------------===//
+#include "distribufy/Backend/SchemaWriter.h"
 #include "distribufy/Config.h"
 #include "distribufy/Driver/CommandLine.h"
 #include "distribufy/Driver/Driver.h"
@@ -15,8 +16,6 @@
 #include <ostream>
 
 namespace distribufy::driver {
-
-namespace {
 
 void printDiagnostics(const DiagnosticEngine &diags, std::ostream &err) {
   for (const Diagnostic &d : diags.diagnostics())
@@ -29,6 +28,8 @@ void printDiagnostics(const DiagnosticEngine &diags, std::ostream &err) {
       err << fmt::format("{} more errors not shown\n", diags.errorCount() - shown);
   }
 }
+
+namespace {
 
 /// Prints `tool: error: message` and returns the failure exit status.
 int usageError(std::string_view tool, std::string_view message, std::ostream &err) {
@@ -62,6 +63,7 @@ enum DistOptId {
   OptOutput,
   OptModule,
   OptScript,
+  OptStress,
   OptHelp,
   OptVersion,
 };
@@ -76,10 +78,14 @@ constexpr cl::Option kDistOptOptions[] = {
     {"--verify-each", "", "Check each pass's post-condition after it runs", OptVerifyEach},
     {"--time-passes", "", "Report the time each pass took", OptTimePasses},
     {"--list-passes", "", "List the registered passes and exit", OptListPasses},
-    {"--emit", "KIND", "What to output: js (default) or ir (the IR with scopes)", OptEmit},
+    {"--emit", "KIND",
+     "What to output: js (default), ir (the IR with scopes) or schema-json (frame schema)",
+     OptEmit},
     {"-o", "FILE", "Write the output to FILE ('-' or none: standard output)", OptOutput},
     {"--module", "", "Parse the input as an ES module", OptModule},
     {"--script", "", "Parse the input as a script", OptScript},
+    {"--stress", "", "Have the catch pass add a capture point at every function entry and loop",
+     OptStress},
     {"--help", "", "Show this help and exit", OptHelp},
     {"--version", "", "Show the version and exit", OptVersion},
 };
@@ -136,13 +142,12 @@ int distOptMain(std::string_view tool, std::span<const char *const> args, std::o
       else if (arg.value == "ir")
         options.emit = EmitKind::IR;
       else if (arg.value == "schema-json")
-        return usageError(tool,
-                          "--emit=schema-json is not available in this build yet: the frame "
-                          "schema exists once the catch pass lands",
-                          err);
+        options.emit = EmitKind::SchemaJson;
       else
         return usageError(
-            tool, fmt::format("--emit: unknown kind '{}' (expected js or ir)", arg.value), err);
+            tool,
+            fmt::format("--emit: unknown kind '{}' (expected js, ir or schema-json)", arg.value),
+            err);
       break;
     case OptOutput:
       outputPath = arg.value;
@@ -154,6 +159,9 @@ int distOptMain(std::string_view tool, std::span<const char *const> args, std::o
     case OptScript:
       sawScript = true;
       options.parse.sourceType = SourceType::Script;
+      break;
+    case OptStress:
+      options.stress = true;
       break;
     case OptHelp:
       out << "OVERVIEW: " << tool
@@ -193,6 +201,10 @@ int distOptMain(std::string_view tool, std::span<const char *const> args, std::o
     CompileResult result = compile(sm, *file, diags, options);
     if (options.instrumentation.timePasses && !result.timingReport.empty())
       err << result.timingReport;
+    if (!result.error.empty()) {
+      printDiagnostics(diags, err);
+      return usageError(tool, result.error, err);
+    }
     ok = result.ok && emitOutput(outputPath, result.output, out, diags);
   }
   printDiagnostics(diags, err);
@@ -205,38 +217,50 @@ namespace {
 
 enum DistribufycId {
   CcOutput,
-  CcFunc,
-  CcTransform,
-  CcHelp,
-  CcVersion,
-  // Options of later features: recognised so they fail clearly.
   CcSchema,
   CcSourceMap,
+  CcFunc,
+  CcTransform,
   CcStress,
+  CcHelp,
+  CcVersion,
 };
 
 constexpr cl::Option kDistribufycOptions[] = {
     {"-o", "DST", "Write the compiled program to DST ('-': standard output)", CcOutput},
+    {"--schema", "PATH", "Also write the frame schema (msgpack) to PATH", CcSchema},
+    {"--source-map", "", "Also write a source map to DST.map and reference it from DST",
+     CcSourceMap},
     {"--func", "", "The program is a function: module.exports is its main", CcFunc},
     {"-t", "STRATEGY", "Instrumentation strategy; 'catch' (the only one, the default)",
      CcTransform},
+    {"--stress", "", "Add a capture point at every function entry and loop iteration (testing)",
+     CcStress},
     {"--help", "", "Show this help and exit", CcHelp},
     {"--version", "", "Show the version and exit", CcVersion},
-    {"--schema", "PATH", "", CcSchema},
-    {"--source-map", "", "", CcSourceMap},
-    {"--stress", "", "", CcStress},
 };
 
-/// Subcommands of the finished tool and the feature that brings them.
+/// Subcommands of the finished tool that this build does not have yet.
 constexpr std::pair<std::string_view, std::string_view> kLaterSubcommands[] = {
-    {"run", "the runtime"}, {"resume", "the runtime"},  {"ls", "the runtime"},
-    {"rm", "the runtime"},  {"inspect", "the runtime"}, {"package", "the runtime"},
+    {"resume", "the runtime"},  {"ls", "the runtime"},      {"rm", "the runtime"},
+    {"inspect", "the runtime"}, {"package", "the runtime"},
 };
+
+std::string_view baseName(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+std::string sourceMappingComment(std::string_view mapFileName) {
+  return fmt::format("//# sourceMappingURL={}\n", mapFileName);
+}
 
 } // namespace
 
 int distribufycMain(std::string_view tool, std::span<const char *const> args, std::ostream &out,
                     std::ostream &err) {
+  if (!args.empty() && std::string_view(args[0]) == "run")
+    return distribufycRunMain(tool, args.subspan(1), out, err);
   if (!args.empty())
     for (auto [name, feature] : kLaterSubcommands)
       if (args[0] == name)
@@ -252,6 +276,9 @@ int distribufycMain(std::string_view tool, std::span<const char *const> args, st
     return usageError(tool, error, err);
   std::vector<std::string> positionals;
   std::string outputPath;
+  std::string schemaPath;
+  bool sourceMap = false;
+  CompileOptions options;
   for (const cl::Arg &arg : *parsed) {
     switch (arg.id) {
     case cl::kPositional:
@@ -264,6 +291,14 @@ int distribufycMain(std::string_view tool, std::span<const char *const> args, st
       if (outputPath.empty())
         return usageError(tool, "-o: empty output path", err);
       break;
+    case CcSchema:
+      if (arg.value.empty())
+        return usageError(tool, "--schema: empty path", err);
+      schemaPath = arg.value;
+      break;
+    case CcSourceMap:
+      sourceMap = true;
+      break;
     case CcFunc:
       // The original CLI's flag: every program compiles as a function-style
       // workflow (main exported through module.exports), so it changes
@@ -275,29 +310,21 @@ int distribufycMain(std::string_view tool, std::span<const char *const> args, st
             tool, fmt::format("-t: unknown strategy '{}' (the only one is 'catch')", arg.value),
             err);
       break;
+    case CcStress:
+      options.stress = true;
+      break;
     case CcHelp:
       out << "OVERVIEW: " << tool
           << " - compile a JavaScript program so its state can be checkpointed and resumed\n\n"
           << "USAGE: " << tool << " SRC -o DST [options]\n"
-          << "       " << tool << " SRC DST [options]\n\nOPTIONS:\n"
+          << "       " << tool << " SRC DST [options]\n"
+          << "       " << tool << " run PROG.js [-p KEY VALUE]... [options]  (see '" << tool
+          << " run --help')\n\nOPTIONS:\n"
           << cl::formatOptions(kDistribufycOptions);
       return 0;
     case CcVersion:
       out << tool << " (Distribufy) " << DISTRIBUFY_VERSION << "\n";
       return 0;
-    case CcSchema:
-      return usageError(tool,
-                        "--schema is not available in this build yet (the frame schema arrives "
-                        "with the catch pass)",
-                        err);
-    case CcSourceMap:
-      return usageError(tool,
-                        "--source-map is not available in this build yet (source maps arrive "
-                        "with the backend's source-map support)",
-                        err);
-    case CcStress:
-      return usageError(
-          tool, "--stress is not available in this build yet (it arrives with the runtime)", err);
     }
   }
   if (positionals.empty())
@@ -308,9 +335,15 @@ int distribufycMain(std::string_view tool, std::span<const char *const> args, st
     return usageError(tool, fmt::format("unexpected argument '{}'", positionals.back()), err);
   if (outputPath.empty())
     return usageError(tool, "no output file: give -o DST (or DST after SRC)", err);
+  if (sourceMap && outputPath == "-")
+    return usageError(tool, "--source-map needs an output file (DST.map is written next to it)",
+                      err);
 
-  CompileOptions options;
   options.pipelines.emplace_back(kDefaultPipeline);
+  if (sourceMap) {
+    options.sourceMap = true;
+    options.sourceMapFile = std::string(baseName(outputPath));
+  }
   // Honest about what the output is while the instrumentation pass is missing.
   if (kDefaultPipeline.find("catch") == std::string_view::npos)
     err << fmt::format("{}: warning: this build has no catch instrumentation yet; the output is "
@@ -322,7 +355,26 @@ int distribufycMain(std::string_view tool, std::span<const char *const> args, st
   bool ok = false;
   if (auto file = readSourceFile(sm, diags, positionals[0])) {
     CompileResult result = compile(sm, *file, diags, options);
-    ok = result.ok && emitOutput(outputPath, result.output, out, diags);
+    if (result.ok && !schemaPath.empty() && !result.schema) {
+      printDiagnostics(diags, err);
+      return usageError(tool,
+                        fmt::format("--schema: no frame schema: the pipeline ({}) has no 'catch' "
+                                    "pass",
+                                    kDefaultPipeline),
+                        err);
+    }
+    ok = result.ok;
+    // The side files first, the program last: a program on disk always has
+    // its schema and map next to it.
+    if (ok && !schemaPath.empty())
+      ok = writeFileAtomically(schemaPath, writeSchemaMsgpack(*result.schema), diags);
+    if (ok && sourceMap) {
+      ok = writeFileAtomically(outputPath + ".map", result.sourceMap, diags);
+      if (!result.output.empty() && result.output.back() != '\n')
+        result.output += '\n';
+      result.output += sourceMappingComment(std::string(baseName(outputPath)) + ".map");
+    }
+    ok = ok && emitOutput(outputPath, result.output, out, diags);
   }
   printDiagnostics(diags, err);
   return ok && !diags.hasErrors() ? 0 : 1;

@@ -154,8 +154,6 @@ struct FnContext {
 struct SiteRec {
   Node *stmt = nullptr;
   Node **call = nullptr; ///< the slot holding the call expression
-  uint32_t pos = 0;      ///< walk position of the statement's start
-  uint32_t loopStart = UINT32_MAX;
   Node *callee = nullptr;   ///< for the identity check (cloned per use)
   Node *calleeKey = nullptr;
   schema::Site info;
@@ -177,6 +175,8 @@ private:
   Node *instrumentFunction(Node *fn, const FnContext &ctx);
   bool isExemptCall(const Node *call) const;
   std::string sourceCalleeText(const Node *call) const;
+  std::pair<Node *, Atom> methodTemp(Node *call);
+  static bool isPlainReference(const Node *n);
   void collectSlots(Node *fn);
   void addSlot(Identifier *id);
   void renameAndConvert(Node *&slot, bool inList, std::vector<Node *> *out);
@@ -188,7 +188,10 @@ private:
   Node *numberStatement(Node *st, std::vector<Node *> &out);
   Node **findSiteCall(Node *&slot, int &count);
   void rewriteHof(SiteRec &site);
-  void recordReads(Node *n, bool isTarget);
+  using Bits = std::vector<uint64_t>;
+  void usesInto(Node *n, Bits &bits);
+  void defsInto(Node *st, Bits &bits);
+  Bits liveBefore(Node *st, const Bits &out);
   void rewriteCatches(Node *n);
   bool hasSites(Node *body);
   Node *handler(const FnContext &ctx, bool restore, Node *fn);
@@ -252,15 +255,20 @@ private:
   std::unordered_set<std::string> slotNames_;
   std::vector<SiteRec> sites_;
   std::unordered_map<const Node *, std::pair<uint32_t, uint32_t>> siteRange_;
-  std::vector<uint32_t> maxRead_; ///< per slot index: last read position (+1; 0 = none)
+  std::vector<Bits> siteLive_;    ///< per site: live slots when the call returns
+  std::vector<Bits> handlerLive_; ///< live-in of the enclosing catch handlers
+  std::vector<Bits> loopExit_;    ///< live after the enclosing loops
+  std::unordered_map<Atom, Bits, AtomHash> labelExit_;
   std::unordered_map<Atom, uint32_t, AtomHash> slotIndex_;
-  uint32_t pos_ = 0;
   int loopDepth_ = 0;
+  /// `T = O.name` statements seen so far (anf's method-call temporaries).
+  std::unordered_map<Atom, std::pair<Node *, Atom>, AtomHash> memberTemps_;
   std::vector<uint32_t> loopStack_;
   Node *curFn_ = nullptr;
   std::unordered_map<const Node *, size_t> siteOfStmt_;
-  Atom csName_, rName_, kName_, frName_, xName_, ntName_, argsName_, selfName_, homeName_;
-  bool usesArgs_ = false, usesNewTarget_ = false, usesSuperProp_ = false, isCtor_ = false,
+  Atom thisName_, csName_, rName_, kName_, frName_, xName_, ntName_, argsName_, selfName_, homeName_;
+  bool usesArgs_ = false, usesNewTarget_ = false, usesSuperProp_ = false, usesPrivate_ = false,
+       isCtor_ = false, maybeCtor_ = false, classHasFields_ = false,
        derivedCtor_ = false, isArrow_ = false;
 };
 
@@ -286,7 +294,15 @@ bool Instrumenter::findTable(Program *prog, ArrayExpression *&table, Atom &table
         tableName = cast<Identifier>(decl->id)->name;
         continue;
       }
-      // Closure helpers may also be constants (the TDZ sentinel).
+      // Closure helpers may also be constants: the TDZ sentinel, which a
+      // checkpoint may hold in an environment, becomes a registered symbol
+      // so that it serializes (by its key) and is the same after a resume.
+      if (auto *c = dynCast<CallExpression>(decl->init))
+        if (auto *callee = dynCast<Identifier>(c->callee); callee && callee->name == "Symbol") {
+          b_.setRange(c->range);
+          c->callee = b_.member(b_.ident("Symbol"), "for");
+          c->arguments = b_.list({b_.string("distribufy.uninitialized")});
+        }
       helpers.push_back(st);
       if (auto *id = dynCast<Identifier>(decl->id))
         exempt_.insert(std::string(id->name.str()));
@@ -331,6 +347,7 @@ bool Instrumenter::run() {
   ntName_ = b_.freshName("nt");
   argsName_ = b_.freshName("args");
   selfName_ = b_.freshName("self");
+  thisName_ = b_.freshName("this");
   homeName_ = b_.freshName("home");
   exempt_.insert(std::string(tableName_.str()));
   exempt_.insert(std::string(dName_.str()));
@@ -443,7 +460,11 @@ Node *Instrumenter::instrumentValue(Node *value, FnContext ctx,
       std::string key;
       keyText(p->key, p->computed, key);
       ctx.name = key;
-      ctx.kind = accessor == "get" ? "getter" : accessor == "set" ? "setter" : p->method ? "method" : "";
+      // Object-literal members have no home object to restore.
+      ctx.kind = accessor == "get"   ? "object-getter"
+                 : accessor == "set" ? "object-setter"
+                 : p->method         ? "object-method"
+                                     : "";
       p->value = instrumentValue(p->value, ctx, classPrefix);
       return value;
     }
@@ -487,26 +508,42 @@ Node *Instrumenter::instrumentValue(Node *value, FnContext ctx,
                                                     : "method";
       std::string key;
       bool named = keyText(md->key, md->computed, key);
-      mc.name = named ? key : "<computed>";
+      // `[Symbol.iterator]() {}`: tagged by the well-known symbol itself.
+      Node *symbolKey = nullptr;
+      if (auto *sk = dynCast<MemberExpression>(md->key); sk && md->computed && !sk->computed)
+        if (auto *sym = dynCast<Identifier>(sk->object); sym && sym->name == "Symbol") {
+          symbolKey = clone(md->key);
+          key = fmt::format("[Symbol.{}]", cast<Identifier>(sk->property)->name.str());
+        }
+      mc.name = named || symbolKey ? key : "<computed>";
       if (md->kind == MethodKind::Constructor)
         mc.name = entry.name;
       isCtor_ = md->kind == MethodKind::Constructor;
       derivedCtor_ = isCtor_ && ce->superClass;
+      classHasFields_ = false;
+      for (Node *other : ce->body)
+        if (auto *pd = dynCast<PropertyDefinition>(other); pd && !pd->isStatic)
+          classHasFields_ = true;
       instrumentFunction(md->value, mc);
       isCtor_ = derivedCtor_ = false;
-      if (named) {
+      if (named || symbolKey) {
         std::string_view kind = md->kind == MethodKind::Constructor ? "constructor"
                                 : md->kind == MethodKind::Get       ? "get"
                                 : md->kind == MethodKind::Set       ? "set"
                                                                     : "method";
-        tags.push_back(array({b_.number(mc.code), b_.boolean(md->isStatic), b_.string(key),
-                              b_.string(kind)}));
+        tags.push_back(array({b_.number(mc.code), b_.boolean(md->isStatic),
+                              symbolKey ? symbolKey : b_.string(key), b_.string(kind)}));
       }
     }
     // const $cls = class {...}; $d.tagMembers($cls, env, [...]); return $d.tag($cls, ...)
     classPrefix.push_back(b_.declare(VarKind::Const, b_.ident(cls), value));
     Node *env = ctx.envParam ? b_.ident(ctx.envParam) : undef();
     classPrefix.push_back(b_.exprStmt(call(d("tagMembers"), {b_.ident(cls), env, array(tags)})));
+    bool hasPrivate = false;
+    for (Node *member : ce->body)
+      forEachChild(member, [&](const Node *k) { hasPrivate |= isa<PrivateName>(k); });
+    if (hasPrivate)
+      classPrefix.push_back(b_.exprStmt(call(d("privateClass"), {b_.ident(cls)})));
     return b_.ident(cls);
   }
   fail(value, "unexpected factory value");
@@ -555,8 +592,12 @@ bool Instrumenter::isExemptCall(const Node *n) const {
   else
     return false;
   if (auto *mem = dynCast<MemberExpression>(callee))
-    if (auto *obj = dynCast<Identifier>(mem->object))
-      return exempt_.count(std::string(obj->name.str())) > 0; // $F[k](env), $d.x
+    if (auto *obj = dynCast<Identifier>(mem->object)) {
+      // $F[k](env) and $d.x(...) never capture, except the stress points.
+      if (obj->name == dName_)
+        return !(isa<Identifier>(mem->property) && cast<Identifier>(mem->property)->name == "stress");
+      return exempt_.count(std::string(obj->name.str())) > 0;
+    }
   if (auto *id = dynCast<Identifier>(callee)) {
     if (exempt_.count(std::string(id->name.str())))
       return true;
@@ -617,6 +658,8 @@ void Instrumenter::collectSlots(Node *fn) {
         self.usesArgs_ = true;
       if (auto *me = dynCast<MemberExpression>(n); me && isa<Super>(me->object))
         self.usesSuperProp_ = true;
+      if (isa<PrivateName>(n))
+        self.usesPrivate_ = true;
       forEachChildSlot(n, [&](Node *&c) { go(c); });
     }
   } w{*this};
@@ -792,7 +835,6 @@ void Instrumenter::numberSites(NodeList &list) {
 /// `$cs = k;` before it (pushed to \p out). Returns the statement.
 Node *Instrumenter::numberStatement(Node *st, std::vector<Node *> &out) {
   uint32_t before = static_cast<uint32_t>(sites_.size());
-  uint32_t start = pos_++;
   auto single = [&](Node *&slot) {
     if (!slot)
       return;
@@ -814,17 +856,13 @@ Node *Instrumenter::numberStatement(Node *st, std::vector<Node *> &out) {
     break;
   case NodeKind::IfStatement: {
     auto *i = cast<IfStatement>(st);
-    recordReads(i->test, false);
     single(i->consequent);
     single(i->alternate);
     break;
   }
   case NodeKind::WhileStatement: {
     auto *w = cast<WhileStatement>(st);
-    loopStack_.push_back(start);
-    recordReads(w->test, false);
     single(w->body);
-    loopStack_.pop_back();
     break;
   }
   case NodeKind::LabeledStatement:
@@ -838,22 +876,26 @@ Node *Instrumenter::numberStatement(Node *st, std::vector<Node *> &out) {
     break;
   }
   default: {
+    if (auto *es = dynCast<ExpressionStatement>(st))
+      if (auto *a = dynCast<AssignmentExpression>(es->expression); a && a->op == AssignOp::Assign)
+        if (auto *t = dynCast<Identifier>(a->left)) {
+          memberTemps_.erase(t->name);
+          if (auto *me = dynCast<MemberExpression>(a->right); me && !me->computed &&
+                                                             isPlainReference(me->object))
+            memberTemps_[t->name] = {me->object, cast<Identifier>(me->property)->name};
+        }
     int count = 0;
     Node **callSlot = findSiteCall(st, count);
     if (count > 1) {
       fail(st, "more than one call in a statement after ANF");
       break;
     }
-    if (callSlot && (fnFlag(curFn_, true) || fnFlag(curFn_, false))) {
-      recordReads(st, false);
+    if (callSlot && (fnFlag(curFn_, true) || fnFlag(curFn_, false)))
       break;
-    }
     if (callSlot) {
       SiteRec site;
       site.stmt = st;
       site.call = callSlot;
-      site.pos = start;
-      site.loopStart = loopStack_.empty() ? UINT32_MAX : loopStack_.front();
       Node *c = *callSlot;
       Node *callee = isa<CallExpression>(c)  ? cast<CallExpression>(c)->callee
                      : isa<NewExpression>(c) ? cast<NewExpression>(c)->callee
@@ -866,7 +908,20 @@ Node *Instrumenter::numberStatement(Node *st, std::vector<Node *> &out) {
       Node *inner = callee;
       while (auto *seq = dynCast<SequenceExpression>(inner))
         inner = seq->expressions[seq->expressions.size() - 1];
-      if (auto *me = dynCast<MemberExpression>(inner); me && !isa<Super>(me->object)) {
+      auto *reflect = dynCast<MemberExpression>(inner);
+      auto *reflectObj = reflect ? dynCast<Identifier>(reflect->object) : nullptr;
+      auto *reflectCall = dynCast<CallExpression>(c);
+      if (reflectObj && reflectObj->name == "Reflect" && !reflect->computed && reflectCall &&
+          !reflectCall->arguments.empty() &&
+          (cast<Identifier>(reflect->property)->name == "apply" ||
+           cast<Identifier>(reflect->property)->name == "construct")) {
+        // Reflect.apply(f, t, args) calls f (desugar's spread calls).
+        site.callee = reflectCall->arguments[0];
+      } else if (auto tm = methodTemp(c); tm.first) {
+        // `T = O.m; ... T.call(O, ...)`: the callee is O.m.
+        site.callee = tm.first;
+        site.calleeKey = b_.string(tm.second.str());
+      } else if (auto *me = dynCast<MemberExpression>(inner); me && !isa<Super>(me->object)) {
         site.callee = me->object;
         site.calleeKey = me->computed ? me->property : b_.string(cast<Identifier>(me->property)->name.str());
       } else if (isa<Super>(inner)) {
@@ -879,7 +934,6 @@ Node *Instrumenter::numberStatement(Node *st, std::vector<Node *> &out) {
       b_.setRange(st->range);
       out.push_back(b_.exprStmt(b_.assign(b_.ident(csName_), b_.number(sites_.size()))));
     }
-    recordReads(st, false);
     break;
   }
   }
@@ -887,6 +941,32 @@ Node *Instrumenter::numberStatement(Node *st, std::vector<Node *> &out) {
   if (after > before)
     siteRange_[st] = {before + 1, after};
   return st;
+}
+
+/// For anf's method-call form `T.call(O, args)` after `T = O.name`: (O, name).
+std::pair<Node *, Atom> Instrumenter::methodTemp(Node *callNode) {
+  auto *c = dynCast<CallExpression>(callNode);
+  auto *me = c ? dynCast<MemberExpression>(c->callee) : nullptr;
+  if (!me || me->computed || !isa<Identifier>(me->object) || c->arguments.empty() ||
+      cast<Identifier>(me->property)->name != "call")
+    return {};
+  auto it = memberTemps_.find(cast<Identifier>(me->object)->name);
+  if (it == memberTemps_.end())
+    return {};
+  if (!structurallyEqual(it->second.first, c->arguments[0]))
+    return {};
+  return it->second;
+}
+
+/// `x`, `this` or a chain `x.a.b` (anf's receivers): reading it again at
+/// capture time runs no user code (environment slots are data properties).
+bool Instrumenter::isPlainReference(const Node *n) {
+  while (auto *me = dynCast<MemberExpression>(n)) {
+    if (me->computed || me->optional)
+      return false;
+    n = me->object;
+  }
+  return isa<Identifier>(n) || isa<ThisExpression>(n);
 }
 
 /// `o.map(f, x)` -> `Array.isArray(o) && o.map === $d.AP.map ? $d.hof.map(o, f, x) : o.map(f, x)`
@@ -902,6 +982,45 @@ void Instrumenter::rewriteHof(SiteRec &site) {
       return;
   std::string_view name = cast<Identifier>(me->property)->name.str();
   b_.setRange(c->range);
+  if (name == "call" && isa<Identifier>(me->object) && c->arguments.size() >= 2) {
+    // anf's form of a method call: `T = O.name; ...; T.call(O, args)`.
+    auto [obj, methodAtom] = methodTemp(c);
+    if (!obj)
+      return;
+    std::string_view method = methodAtom.str();
+    Node *recv = c->arguments[0];
+    std::vector<Node *> rest;
+    for (size_t i = 1; i < c->arguments.size(); ++i)
+      rest.push_back(clone(c->arguments[i]));
+    Node *test = nullptr, *fast = nullptr;
+    if (method == "from" && rest.size() >= 2) {
+      auto *both = b_.make<LogicalExpression>();
+      both->op = LogicalOp::And;
+      both->left = b_.binary(BinaryOp::StrictEq, clone(me->object), d("arrayFrom"));
+      both->right = b_.binary(BinaryOp::StrictEq, clone(recv), b_.ident("Array"));
+      test = both;
+      fast = call(b_.member(d("hof"), "from"), rest);
+    } else if (std::find(std::begin(kHofMethods), std::end(kHofMethods), method) !=
+               std::end(kHofMethods)) {
+      auto *both = b_.make<LogicalExpression>();
+      both->op = LogicalOp::And;
+      both->left = call(b_.member(b_.ident("Array"), "isArray"), {clone(recv)});
+      both->right =
+          b_.binary(BinaryOp::StrictEq, clone(me->object), b_.member(d("AP"), method));
+      test = both;
+      std::vector<Node *> hofArgs = {clone(recv)};
+      hofArgs.insert(hofArgs.end(), rest.begin(), rest.end());
+      fast = call(b_.member(d("hof"), method), hofArgs);
+    } else {
+      return;
+    }
+    auto *cond = b_.make<ConditionalExpression>();
+    cond->test = test;
+    cond->consequent = fast;
+    cond->alternate = c;
+    *site.call = cond;
+    return;
+  }
   Node *test = nullptr;
   Node *fast = nullptr;
   std::vector<Node *> args(c->arguments.begin(), c->arguments.end());
@@ -917,7 +1036,7 @@ void Instrumenter::rewriteHof(SiteRec &site) {
     fast = call(b_.member(d("hof"), "from"), cloned);
   } else if (std::find(std::begin(kHofMethods), std::end(kHofMethods), name) !=
              std::end(kHofMethods)) {
-    if (!isa<Identifier>(me->object) && !isa<ThisExpression>(me->object))
+    if (!isPlainReference(me->object))
       return;
     auto *isArray = call(b_.member(b_.ident("Array"), "isArray"), {clone(me->object)});
     auto *same = b_.binary(BinaryOp::StrictEq, clone(c->callee), b_.member(d("AP"), name));
@@ -939,35 +1058,170 @@ void Instrumenter::rewriteHof(SiteRec &site) {
   *site.call = cond;
 }
 
-/// Records the positions where slots are read (for liveness): every
-/// reference except the target of a plain assignment or declaration.
-void Instrumenter::recordReads(Node *n, bool isTarget) {
+/// Adds to \p bits the slots \p n reads: every reference except the target
+/// of a plain assignment (patterns are over-approximated as reads).
+void Instrumenter::usesInto(Node *n, Bits &bits) {
   if (!n || isFunction(n) || isClass(n))
     return;
   if (auto *id = dynCast<Identifier>(n)) {
-    if (isTarget)
-      return;
     if (auto it = slotIndex_.find(id->name); it != slotIndex_.end())
-      maxRead_[it->second] = std::max(maxRead_[it->second], pos_ + 1);
+      bits[it->second / 64] |= uint64_t(1) << (it->second % 64);
     return;
   }
   if (auto *a = dynCast<AssignmentExpression>(n); a && a->op == AssignOp::Assign) {
-    recordReads(a->right, false);
+    usesInto(a->right, bits);
     if (!isa<Identifier>(a->left))
-      recordReads(a->left, false); // patterns: over-approximated as reads
+      usesInto(a->left, bits);
     return;
   }
   if (auto *me = dynCast<MemberExpression>(n); me && !me->computed) {
-    recordReads(me->object, false);
+    usesInto(me->object, bits);
     return;
   }
   if (auto *p = dynCast<Property>(n)) {
     if (p->computed)
-      recordReads(p->key, false);
-    recordReads(p->value, false);
+      usesInto(p->key, bits);
+    usesInto(p->value, bits);
     return;
   }
-  forEachChildSlot(n, [&](Node *&c) { recordReads(c, false); });
+  forEachChildSlot(n, [&](Node *&c) { usesInto(c, bits); });
+}
+
+/// The slots a simple statement surely writes: `x = ...` (also in a
+/// sequence of assignments).
+void Instrumenter::defsInto(Node *st, Bits &bits) {
+  auto *es = dynCast<ExpressionStatement>(st);
+  if (!es)
+    return;
+  auto one = [&](Node *e) {
+    auto *a = dynCast<AssignmentExpression>(e);
+    if (!a || a->op != AssignOp::Assign)
+      return;
+    if (auto *id = dynCast<Identifier>(a->left))
+      if (auto it = slotIndex_.find(id->name); it != slotIndex_.end())
+        bits[it->second / 64] |= uint64_t(1) << (it->second % 64);
+  };
+  if (auto *seq = dynCast<SequenceExpression>(es->expression)) {
+    for (Node *e : seq->expressions)
+      one(e);
+  } else {
+    one(es->expression);
+  }
+}
+
+/// Backward liveness over the structured body (the desugar core: blocks,
+/// if, labeled `while` loops, break, try/catch). Returns the slots live
+/// before \p st given those live after it; records, for each call site,
+/// the slots live when the call returns (what a frame must save): the
+/// site's own target operands, what is live after it, and what the
+/// enclosing handlers read (the call may throw after a resume).
+Instrumenter::Bits Instrumenter::liveBefore(Node *st, const Bits &out) {
+  auto unite = [](Bits &a, const Bits &b) {
+    for (size_t i = 0; i < a.size(); ++i)
+      a[i] |= b[i];
+  };
+  auto minus = [](Bits &a, const Bits &b) {
+    for (size_t i = 0; i < a.size(); ++i)
+      a[i] &= ~b[i];
+  };
+  Bits empty(out.size(), 0);
+  Bits handlers = empty;
+  for (const Bits &h : handlerLive_)
+    unite(handlers, h);
+  switch (st->kind) {
+  case NodeKind::BlockStatement: {
+    Bits live = out;
+    auto &body = cast<BlockStatement>(st)->body;
+    for (size_t i = body.size(); i-- > 0;)
+      live = liveBefore(body[i], live);
+    return live;
+  }
+  case NodeKind::IfStatement: {
+    auto *i = cast<IfStatement>(st);
+    Bits live = liveBefore(i->consequent, out);
+    unite(live, i->alternate ? liveBefore(i->alternate, out) : out);
+    usesInto(i->test, live);
+    unite(live, handlers);
+    return live;
+  }
+  case NodeKind::LabeledStatement: {
+    auto *l = cast<LabeledStatement>(st);
+    Atom label = l->label;
+    auto saved = labelExit_.find(label) != labelExit_.end() ? labelExit_[label] : empty;
+    labelExit_[label] = out;
+    Bits live = liveBefore(l->body, out);
+    labelExit_[label] = saved;
+    return live;
+  }
+  case NodeKind::WhileStatement: {
+    auto *w = cast<WhileStatement>(st);
+    loopExit_.push_back(out);
+    Bits head = out;
+    usesInto(w->test, head);
+    unite(head, handlers);
+    for (int iter = 0; iter < 64; ++iter) {
+      Bits next = liveBefore(w->body, head);
+      Bits merged = head;
+      unite(merged, next);
+      if (merged == head)
+        break;
+      head = merged;
+    }
+    loopExit_.pop_back();
+    return head;
+  }
+  case NodeKind::TryStatement: {
+    auto *t = cast<TryStatement>(st);
+    Bits hIn = empty;
+    if (t->handler)
+      hIn = liveBefore(cast<CatchClause>(t->handler)->body, out);
+    handlerLive_.push_back(hIn);
+    Bits live = liveBefore(t->block, out);
+    handlerLive_.pop_back();
+    unite(live, hIn);
+    return live;
+  }
+  case NodeKind::BreakStatement: {
+    auto *br = cast<BreakStatement>(st);
+    if (br->label) {
+      auto it = labelExit_.find(br->label);
+      return it != labelExit_.end() ? it->second : empty;
+    }
+    return loopExit_.empty() ? empty : loopExit_.back();
+  }
+  case NodeKind::ReturnStatement: {
+    Bits live = empty;
+    usesInto(cast<ReturnStatement>(st)->argument, live);
+    unite(live, handlers);
+    return live;
+  }
+  case NodeKind::ThrowStatement: {
+    Bits live = handlers;
+    usesInto(cast<ThrowStatement>(st)->argument, live);
+    return live;
+  }
+  default: {
+    Bits after = out;
+    Bits defs = empty;
+    defsInto(st, defs);
+    minus(after, defs);
+    if (auto it = siteOfStmt_.find(st); it != siteOfStmt_.end()) {
+      // After a resume the statement runs again with the call replaced:
+      // what it reads besides the call must be live too.
+      Bits atSite = after;
+      Node *call = *sites_[it->second].call;
+      *sites_[it->second].call = b_.number(0);
+      usesInto(st, atSite);
+      *sites_[it->second].call = call;
+      unite(atSite, handlers);
+      siteLive_[it->second] = atSite;
+    }
+    Bits live = after;
+    usesInto(st, live);
+    unite(live, handlers);
+    return live;
+  }
+  }
 }
 
 /// Catch clauses rethrow captures, in functions that are otherwise left as
@@ -1013,10 +1267,12 @@ Node *Instrumenter::instrumentFunction(Node *fn, const FnContext &ctx) {
   siteRange_.clear();
   siteOfStmt_.clear();
   slotIndex_.clear();
-  maxRead_.clear();
-  loopStack_.clear();
-  pos_ = 0;
-  usesArgs_ = usesNewTarget_ = usesSuperProp_ = false;
+  siteLive_.clear();
+  handlerLive_.clear();
+  loopExit_.clear();
+  labelExit_.clear();
+  usesArgs_ = usesNewTarget_ = usesSuperProp_ = usesPrivate_ = maybeCtor_ = false;
+  memberTemps_.clear();
   curFn_ = fn;
   isArrow_ = isa<ArrowFunctionExpression>(fn);
 
@@ -1115,6 +1371,11 @@ Node *Instrumenter::instrumentFunction(Node *fn, const FnContext &ctx) {
 
   entry.instrumented = true;
   collectSlots(fn);
+  // A plain function may be called with `new`: its restore code needs
+  // new.target to know what to return.
+  maybeCtor_ = ctx.kind == "function";
+  if (maybeCtor_)
+    usesNewTarget_ = true;
   convertList(blk->body);
   for (Node *p : paramsOf(fn))
     if (!isa<Identifier>(p))
@@ -1131,17 +1392,21 @@ Node *Instrumenter::instrumentFunction(Node *fn, const FnContext &ctx) {
          : rest)
         .push_back(st);
   NodeList code = b_.list(rest);
-  maxRead_.assign(slots_.size(), 0);
   numberSites(code);
   if (!ok_)
     return nullptr;
-  for (size_t i = 0; i < sites_.size(); ++i) {
-    SiteRec &s = sites_[i];
-    siteOfStmt_[s.stmt] = i;
-    uint32_t threshold = std::min(s.pos, s.loopStart);
-    for (uint32_t k = 0; k < slots_.size(); ++k)
-      if (maxRead_[k] > threshold)
-        s.info.live.push_back(k);
+  for (size_t i = 0; i < sites_.size(); ++i)
+    siteOfStmt_[sites_[i].stmt] = i;
+  {
+    Bits none((slots_.size() + 63) / 64, 0);
+    siteLive_.assign(sites_.size(), none);
+    Bits live = none;
+    for (size_t i = code.size(); i-- > 0;)
+      live = liveBefore(code[i], live);
+    for (size_t i = 0; i < sites_.size(); ++i)
+      for (uint32_t k = 0; k < slots_.size(); ++k)
+        if (siteLive_[i][k / 64] >> (k % 64) & 1)
+          sites_[i].info.live.push_back(k);
   }
   for (Atom a : slots_)
     entry.slots.push_back(std::string(a.str()));
@@ -1149,8 +1414,13 @@ Node *Instrumenter::instrumentFunction(Node *fn, const FnContext &ctx) {
     entry.sites.push_back(s.info);
 
   // The restore twin is built from the numbered statements before they are
-  // wrapped in the fast body's handler.
-  restores_[ctx.code] = restoreFactory(fn, ctx, code);
+  // wrapped in the fast body's handler. Private names (`#x`) are only valid
+  // inside their class body, where restore code cannot be placed: such a
+  // function's frame fails a capture clearly instead.
+  if (usesPrivate_)
+    entry.instrumented = false;
+  else
+    restores_[ctx.code] = restoreFactory(fn, ctx, code);
 
   // var $cs = 0, locals...; try { body } catch ($x) { handler }
   b_.setRange(fn->range);
@@ -1246,6 +1516,11 @@ Node *Instrumenter::frameCall(const FnContext &ctx, bool restore, Node *fn, cons
   } else if (homeClass) {
     // super(...): the parent constructor.
     args.push_back(call(b_.member(b_.ident("Object"), "getPrototypeOf"), {homeClass}));
+    if (classHasFields_)
+      return b_.exprStmt(call(
+          b_.member(b_.ident(x), "unsupported"),
+          {b_.number(ctx.code), b_.string("a checkpoint inside super(...) of a class with instance "
+                                          "fields (their initializers run when super returns)")}));
   }
   return b_.exprStmt(call(b_.member(b_.ident(x), "frame"), args));
 }
@@ -1256,7 +1531,7 @@ Node *Instrumenter::handler(const FnContext &ctx, bool restore, Node *fn) {
   auto *sw = b_.make<SwitchStatement>();
   sw->discriminant = b_.ident(csName_);
   std::vector<Node *> cases;
-  for (size_t i = 0; i < sites_.size(); ++i) {
+  for (size_t i = 0; i < sites_.size() && !usesPrivate_; ++i) {
     auto *sc = b_.make<SwitchCase>();
     sc->test = b_.number(static_cast<double>(i + 1));
     sc->consequent = b_.list({frameCall(ctx, restore, fn, &sites_[i], x), b_.make<BreakStatement>()});
@@ -1265,8 +1540,11 @@ Node *Instrumenter::handler(const FnContext &ctx, bool restore, Node *fn) {
   auto *def = b_.make<SwitchCase>();
   def->consequent = b_.list({b_.exprStmt(call(
       b_.member(b_.ident(x), "unsupported"),
-      {b_.number(ctx.code), b_.string("a checkpoint reached this function outside of its call "
-                                      "sites (an implicit call: a getter, setter or valueOf)")}))});
+      {b_.number(ctx.code),
+       b_.string(usesPrivate_ ? "the function uses private names (#x), which restore code "
+                                "cannot reach"
+                              : "a checkpoint reached this function outside of its call "
+                                "sites (an implicit call: a getter, setter or valueOf)")}))});
   cases.push_back(def);
   sw->cases = b_.list(cases);
   auto *rethrow = b_.make<ThrowStatement>();
@@ -1329,7 +1607,11 @@ Node *Instrumenter::guardStatement(Node *st) {
     auto *seq = b_.make<SequenceExpression>();
     seq->expressions = b_.list({b_.assign(b_.ident(rName_), b_.boolean(false)),
                                 call(b_.member(b_.ident(kName_), "next"), {})});
-    *site.call = seq;
+    // A derived constructor resumed inside super(...) gets its `this` from
+    // the parent constructor's restored frame.
+    auto *sc = dynCast<CallExpression>(original);
+    *site.call = sc && isa<Super>(sc->callee) ? static_cast<Node *>(b_.assign(b_.ident(thisName_), seq))
+                                               : seq;
     Node *resumed = clone(st);
     *site.call = original;
     return b_.ifStmt(b_.ident(rName_), resumed, clone(st));
@@ -1421,6 +1703,10 @@ void Instrumenter::restoreRewrite(Node *&slot, bool ctor) {
     slot = b_.ident(ntName_);
     return;
   }
+  if (isa<ThisExpression>(n) && derivedCtor_) {
+    slot = b_.ident(thisName_);
+    return;
+  }
   if (auto *c = dynCast<CallExpression>(n); c && isa<Super>(c->callee)) {
     b_.setRange(c->range);
     slot = call(d("superAgain"), {});
@@ -1429,8 +1715,16 @@ void Instrumenter::restoreRewrite(Node *&slot, bool ctor) {
   if (auto *r = dynCast<ReturnStatement>(n); r && ctor) {
     restoreRewrite(r->argument, ctor);
     b_.setRange(r->range);
-    r->argument = r->argument ? call(d("ctorResult"), {r->argument, b_.make<ThisExpression>()})
+    Node *self = derivedCtor_ ? static_cast<Node *>(b_.ident(thisName_))
                               : static_cast<Node *>(b_.make<ThisExpression>());
+    r->argument = r->argument ? call(d("ctorResult"), {r->argument, self}) : self;
+    return;
+  }
+  if (auto *r = dynCast<ReturnStatement>(n); r && maybeCtor_) {
+    restoreRewrite(r->argument, ctor);
+    b_.setRange(r->range);
+    r->argument = call(d("ctorOrValue"), {b_.ident(ntName_), r->argument ? r->argument : undef(),
+                                          b_.make<ThisExpression>()});
     return;
   }
   if (auto *me = dynCast<MemberExpression>(n); me && !me->computed) {
@@ -1467,6 +1761,8 @@ Node *Instrumenter::restoreFactory(Node *fn, const FnContext &ctx, NodeList fast
   };
   decls.push_back(declarator(csName_, b_.member(b_.ident(frName_), "cs")));
   decls.push_back(declarator(rName_, b_.boolean(true)));
+  if (derivedCtor_)
+    decls.push_back(declarator(thisName_, b_.make<ThisExpression>()));
   if (usesNewTarget_ && !isArrow_)
     decls.push_back(declarator(ntName_, b_.member(b_.ident(frName_), "newTarget")));
   if (usesArgs_ && !isArrow_)
@@ -1500,9 +1796,12 @@ Node *Instrumenter::restoreFactory(Node *fn, const FnContext &ctx, NodeList fast
   restoreRewrite(h, false);
   t->handler = h;
   rbody.push_back(t);
-  if (ctor) {
+  if (ctor || maybeCtor_) {
     auto *ret = b_.make<ReturnStatement>();
-    ret->argument = b_.make<ThisExpression>();
+    ret->argument = ctor ? (derivedCtor_ ? static_cast<Node *>(b_.ident(thisName_))
+                                         : static_cast<Node *>(b_.make<ThisExpression>()))
+                         : call(d("ctorOrValue"), {b_.ident(ntName_), undef(),
+                                                   b_.make<ThisExpression>()});
     rbody.push_back(ret);
   }
   auto *r = b_.make<FunctionExpression>();

@@ -9,13 +9,39 @@
 'use strict';
 
 /** function -> {code, env} (factories' `$d.tag`). */
-const TAGS = new WeakMap();
+// Function -> (code, env), for the serializer and the callee check. Kept on
+// the function itself under two symbols rather than in a WeakMap: closures
+// are created on hot paths, and a WeakMap entry per closure costs ~50x a
+// property store (ephemeron tables). The code descriptor is shared by every
+// closure of one code of one program, so tagging allocates nothing. The
+// serializer skips these keys (TAG_KEYS).
+const S_CODE = Symbol('distribufy.code');
+const S_ENV = Symbol('distribufy.env');
+const TAG_KEYS = new Set([S_CODE, S_ENV]);
+const hasOwn = Object.prototype.hasOwnProperty;
+const TAGS = Object.freeze({
+  has(fn) { return typeof fn === 'function' && hasOwn.call(fn, S_CODE); },
+  get(fn) {
+    if (typeof fn !== 'function' || !hasOwn.call(fn, S_CODE)) return undefined;
+    const d = fn[S_CODE];
+    return { code: d.code, env: fn[S_ENV], program: d.program };
+  },
+});
+/** The per-program table of code descriptors used by tag(). */
+function codeDescriptors(program) {
+  const descs = [];
+  return (code) => descs[code] || (descs[code] = Object.freeze({ code, program }));
+}
+const defaultDescriptors = codeDescriptors(undefined);
 /** class member function -> {cls, isStatic, key, kind, code}. */
 const MEMBERS = new WeakMap();
 /** class -> code of its constructor (tagMembers "constructor" entry). */
 const CLASS_CTOR = new WeakMap();
 /** classes seen by tagMembers. */
 const CLASSES = new WeakSet();
+/** Compiled classes declaring private names (#x): their instances cannot be serialized. */
+const PRIVATE_CLASSES = new WeakSet();
+function privateClass(cls) { PRIVATE_CLASSES.add(cls); return cls; }
 /** the runtime's capture points (checkpoint, sleep, invoke, stress ...). */
 const CAPTURE_POINTS = new WeakSet();
 
@@ -151,8 +177,9 @@ function describeCallee(fn) {
   return `an uninstrumented function \`${name || '(anonymous)'}\``;
 }
 
-function tag(fn, code, env, program) {
-  TAGS.set(fn, { code, env, program });
+function tag(fn, code, env, descriptorOf = defaultDescriptors) {
+  fn[S_CODE] = descriptorOf(code);
+  fn[S_ENV] = env;
   return fn;
 }
 
@@ -175,6 +202,6 @@ function tagMembers(cls, env, entries, program) {
 }
 
 module.exports = {
-  Capture, NonCapturableFrame, TAGS, MEMBERS, CLASS_CTOR, CLASSES, CAPTURE_POINTS,
+  Capture, NonCapturableFrame, TAGS, TAG_KEYS, codeDescriptors, MEMBERS, CLASS_CTOR, CLASSES, PRIVATE_CLASSES, privateClass, CAPTURE_POINTS,
   tag, tagMembers, describeCallee, intrinsicName, checkCallee,
 };

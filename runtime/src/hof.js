@@ -148,18 +148,42 @@ function step(code, s, kont, args) {
 
 // Each HOF = an entry that checks its arguments and builds the state, plus
 // a loop `(s, kont)` that the entry calls with kont = null and the restore
-// calls with the continuation.
+// calls with the continuation. The loops keep their state in locals and call
+// the callback directly (the common undefined thisArg) so the normal path
+// is close to the natives; the state object is rebuilt only when a Capture
+// unwinds through the loop.
+
+/** Calls fn with thisArg (a plain call when thisArg is undefined, as the natives do). */
+function callback(fn, thisArg, a, b, c) {
+  return thisArg === undefined ? fn(a, b, c) : ReflectApply(fn, thisArg, [a, b, c]);
+}
+function pushFrame(e, code, state) {
+  if (e instanceof Capture)
+    e.frame(code, 1, undefined, undefined, undefined, undefined, undefined, undefined, [state], state.fn, undefined);
+}
+/** A plain array whose index stores need no defineProperty. */
+function plainArray(A) {
+  return isArray(A) && Object.getPrototypeOf(A) === Array.prototype;
+}
 
 function mapLoop(s, kont) {
-  for (; s.k < s.len; s.k++) {
-    let v;
-    if (kont !== null) { v = step('hof:map', s, kont); kont = null; } else {
-      if (!(s.k in s.O)) continue;
-      v = step('hof:map', s, null, [s.O[s.k], s.k, s.O]);
+  const { O, fn, thisArg, len, A } = s;
+  const plain = plainArray(A);
+  let k = s.k;
+  try {
+    for (; k < len; k++) {
+      let v;
+      if (kont !== null) { const next = kont; kont = null; v = next.next(); } else {
+        if (!(k in O)) continue;
+        v = callback(fn, thisArg, O[k], k, O);
+      }
+      if (plain) A[k] = v; else createDataProperty(A, k, v);
     }
-    createDataProperty(s.A, s.k, v);
+  } catch (e) {
+    pushFrame(e, 'hof:map', { O, fn, thisArg, len, A, k });
+    throw e;
   }
-  return s.A;
+  return A;
 }
 function map(arr, fn, thisArg) {
   const O = toObject(arr, 'map');
@@ -170,10 +194,17 @@ function map(arr, fn, thisArg) {
 }
 
 function forEachLoop(s, kont) {
-  for (; s.k < s.len; s.k++) {
-    if (kont !== null) { step('hof:forEach', s, kont); kont = null; continue; }
-    if (!(s.k in s.O)) continue;
-    step('hof:forEach', s, null, [s.O[s.k], s.k, s.O]);
+  const { O, fn, thisArg, len } = s;
+  let k = s.k;
+  try {
+    for (; k < len; k++) {
+      if (kont !== null) { const next = kont; kont = null; next.next(); continue; }
+      if (!(k in O)) continue;
+      callback(fn, thisArg, O[k], k, O);
+    }
+  } catch (e) {
+    pushFrame(e, 'hof:forEach', { O, fn, thisArg, len, k });
+    throw e;
   }
   return undefined;
 }
@@ -185,17 +216,25 @@ function forEach(arr, fn, thisArg) {
 }
 
 function filterLoop(s, kont) {
-  for (; s.k < s.len; s.k++) {
-    let sel;
-    if (kont !== null) { sel = step('hof:filter', s, kont); kont = null; } else {
-      if (!(s.k in s.O)) continue;
-      s.v = s.O[s.k];
-      sel = step('hof:filter', s, null, [s.v, s.k, s.O]);
+  const { O, fn, thisArg, len, A } = s;
+  const plain = plainArray(A);
+  let k = s.k, to = s.to, v = s.v;
+  try {
+    for (; k < len; k++) {
+      let sel;
+      if (kont !== null) { const next = kont; kont = null; sel = next.next(); } else {
+        if (!(k in O)) continue;
+        v = O[k];
+        sel = callback(fn, thisArg, v, k, O);
+      }
+      if (sel) { if (plain) A[to++] = v; else createDataProperty(A, to++, v); }
+      v = undefined;
     }
-    if (sel) createDataProperty(s.A, s.to++, s.v);
-    s.v = undefined;
+  } catch (e) {
+    pushFrame(e, 'hof:filter', { O, fn, thisArg, len, A, k, to, v });
+    throw e;
   }
-  return s.A;
+  return A;
 }
 function filter(arr, fn, thisArg) {
   const O = toObject(arr, 'filter');
@@ -206,12 +245,19 @@ function filter(arr, fn, thisArg) {
 }
 
 function reduceLoop(s, kont) {
-  for (; s.k < s.len; s.k++) {
-    if (kont !== null) { s.acc = step('hof:reduce', s, kont); kont = null; continue; }
-    if (!(s.k in s.O)) continue;
-    s.acc = step('hof:reduce', s, null, [s.acc, s.O[s.k], s.k, s.O]);
+  const { O, fn, len } = s;
+  let k = s.k, acc = s.acc;
+  try {
+    for (; k < len; k++) {
+      if (kont !== null) { const next = kont; kont = null; acc = next.next(); continue; }
+      if (!(k in O)) continue;
+      acc = fn(acc, O[k], k, O);
+    }
+  } catch (e) {
+    pushFrame(e, 'hof:reduce', { O, fn, thisArg: undefined, len, k, acc });
+    throw e;
   }
-  return s.acc;
+  return acc;
 }
 function reduce(arr, fn, ...rest) {
   const O = toObject(arr, 'reduce');
@@ -227,52 +273,45 @@ function reduce(arr, fn, ...rest) {
   return reduceLoop({ O, fn, thisArg: undefined, len, k, acc }, null);
 }
 
-function someLoop(s, kont) {
-  for (; s.k < s.len; s.k++) {
-    let r;
-    if (kont !== null) { r = step('hof:some', s, kont); kont = null; } else {
-      if (!(s.k in s.O)) continue;
-      r = step('hof:some', s, null, [s.O[s.k], s.k, s.O]);
+/** some / every / find / findIndex: a predicate loop that stops early. */
+function predicateLoop(code, s, kont, holes, onTrue, onFalse, whenDone) {
+  const { O, fn, thisArg, len } = s;
+  let k = s.k, v = s.v;
+  try {
+    for (; k < len; k++) {
+      let r;
+      if (kont !== null) { const next = kont; kont = null; r = next.next(); } else {
+        if (holes && !(k in O)) continue;
+        v = O[k];
+        r = callback(fn, thisArg, v, k, O);
+      }
+      if (r) { if (onTrue !== undefined) return onTrue(v, k); }
+      else if (onFalse !== undefined) return onFalse;
     }
-    if (r) return true;
+  } catch (e) {
+    pushFrame(e, code, { O, fn, thisArg, len, k, v });
+    throw e;
   }
-  return false;
+  return whenDone;
 }
+const returnTrue = () => true;
+const returnValue = (v) => v;
+const returnIndex = (v, k) => k;
+function someLoop(s, kont) { return predicateLoop('hof:some', s, kont, true, returnTrue, undefined, false); }
+function everyLoop(s, kont) { return predicateLoop('hof:every', s, kont, true, undefined, false, true); }
+function findLoop(s, kont) { return predicateLoop('hof:find', s, kont, false, returnValue, undefined, undefined); }
+function findIndexLoop(s, kont) { return predicateLoop('hof:findIndex', s, kont, false, returnIndex, undefined, -1); }
 function some(arr, fn, thisArg) {
   const O = toObject(arr, 'some');
   const len = toLength(O.length);
   if (typeof fn !== 'function') throw notAFunction(fn);
-  return someLoop({ O, fn, thisArg, len, k: 0 }, null);
-}
-
-function everyLoop(s, kont) {
-  for (; s.k < s.len; s.k++) {
-    let r;
-    if (kont !== null) { r = step('hof:every', s, kont); kont = null; } else {
-      if (!(s.k in s.O)) continue;
-      r = step('hof:every', s, null, [s.O[s.k], s.k, s.O]);
-    }
-    if (!r) return false;
-  }
-  return true;
+  return someLoop({ O, fn, thisArg, len, k: 0, v: undefined }, null);
 }
 function every(arr, fn, thisArg) {
   const O = toObject(arr, 'every');
   const len = toLength(O.length);
   if (typeof fn !== 'function') throw notAFunction(fn);
-  return everyLoop({ O, fn, thisArg, len, k: 0 }, null);
-}
-
-function findLoop(s, kont) {
-  for (; s.k < s.len; s.k++) {
-    let r;
-    if (kont !== null) { r = step('hof:find', s, kont); kont = null; } else {
-      s.v = s.O[s.k];
-      r = step('hof:find', s, null, [s.v, s.k, s.O]);
-    }
-    if (r) return s.v;
-  }
-  return undefined;
+  return everyLoop({ O, fn, thisArg, len, k: 0, v: undefined }, null);
 }
 function find(arr, fn, thisArg) {
   const O = toObject(arr, 'find');
@@ -280,44 +319,40 @@ function find(arr, fn, thisArg) {
   if (typeof fn !== 'function') throw notAFunction(fn);
   return findLoop({ O, fn, thisArg, len, k: 0, v: undefined }, null);
 }
-
-function findIndexLoop(s, kont) {
-  for (; s.k < s.len; s.k++) {
-    let r;
-    if (kont !== null) { r = step('hof:findIndex', s, kont); kont = null; } else {
-      r = step('hof:findIndex', s, null, [s.O[s.k], s.k, s.O]);
-    }
-    if (r) return s.k;
-  }
-  return -1;
-}
 function findIndex(arr, fn, thisArg) {
   const O = toObject(arr, 'findIndex');
   const len = toLength(O.length);
   if (typeof fn !== 'function') throw notAFunction(fn);
-  return findIndexLoop({ O, fn, thisArg, len, k: 0 }, null);
+  return findIndexLoop({ O, fn, thisArg, len, k: 0, v: undefined }, null);
 }
 
 function flatMapLoop(s, kont) {
-  for (; s.k < s.len; s.k++) {
-    let r;
-    if (kont !== null) { r = step('hof:flatMap', s, kont); kont = null; } else {
-      if (!(s.k in s.O)) continue;
-      r = step('hof:flatMap', s, null, [s.O[s.k], s.k, s.O]);
-    }
-    if (isArray(r)) {
-      const n = toLength(r.length);
-      for (let i = 0; i < n; i++) {
-        if (!(i in r)) continue;
-        if (s.to >= MAX_LENGTH) throw new TypeError('Invalid array length');
-        createDataProperty(s.A, s.to++, r[i]);
+  const { O, fn, thisArg, len, A } = s;
+  let k = s.k, to = s.to;
+  try {
+    for (; k < len; k++) {
+      let r;
+      if (kont !== null) { const next = kont; kont = null; r = next.next(); } else {
+        if (!(k in O)) continue;
+        r = callback(fn, thisArg, O[k], k, O);
       }
-    } else {
-      if (s.to >= MAX_LENGTH) throw new TypeError('Invalid array length');
-      createDataProperty(s.A, s.to++, r);
+      if (isArray(r)) {
+        const n = toLength(r.length);
+        for (let i = 0; i < n; i++) {
+          if (!(i in r)) continue;
+          if (to >= MAX_LENGTH) throw new TypeError('Invalid array length');
+          createDataProperty(A, to++, r[i]);
+        }
+      } else {
+        if (to >= MAX_LENGTH) throw new TypeError('Invalid array length');
+        createDataProperty(A, to++, r);
+      }
     }
+  } catch (e) {
+    pushFrame(e, 'hof:flatMap', { O, fn, thisArg, len, A, k, to });
+    throw e;
   }
-  return s.A;
+  return A;
 }
 function flatMap(arr, fn, thisArg) {
   const O = toObject(arr, 'flatMap');

@@ -13,7 +13,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const Module = require('node:module');
 const {
-  linkAPIFor, Capture, TAGS, MEMBERS, CAPTURE_POINTS, RestoreError, setCurrent, getCurrent,
+  linkAPIFor, Capture, TAGS, MEMBERS, PRIVATE_CLASSES, CAPTURE_POINTS, RestoreError, setCurrent, getCurrent,
   validateFrames, runFrames, captureFailure, codeName,
 } = require('./link.js');
 const { MemoryStore, DirStore, newId, checkId } = require('./store.js');
@@ -292,6 +292,7 @@ class Segment {
       },
       hostName(v) { return hosts.nameOf(v); },
       hostValue(name) { return hosts.valueOf(name); },
+      hasPrivate(cls) { return PRIVATE_CLASSES.has(cls); },
     };
   }
 

@@ -8,7 +8,7 @@
 'use strict';
 
 const {
-  Capture, NonCapturableFrame, TAGS, MEMBERS, CAPTURE_POINTS, tag, tagMembers,
+  Capture, NonCapturableFrame, TAGS, codeDescriptors, MEMBERS, PRIVATE_CLASSES, CAPTURE_POINTS, tag, tagMembers, privateClass,
 } = require('./capture.js');
 const { hof, AP, arrayFrom, hofRestores } = require('./hof.js');
 
@@ -43,12 +43,21 @@ function ctorResult(value, thisValue) {
   return value !== null && (typeof value === 'object' || typeof value === 'function') ? value : thisValue;
 }
 
+/**
+ * `$d.ctorOrValue(newTarget, value, thisValue)`: in the restore code of a
+ * plain function, which may have been called with `new`: what its
+ * `return value` produces (ctorResult when it was constructing).
+ */
+function ctorOrValue(newTarget, value, thisValue) {
+  return newTarget === undefined ? value : ctorResult(value, thisValue);
+}
+
 /** `$d.superAgain()`: a second `super(...)` call, reached in restore code. */
 function superAgain() {
   throw new ReferenceError('Super constructor may only be called once');
 }
 
-const shared = { Capture, hof, AP, arrayFrom, stress, thisOf, ctorResult, superAgain };
+const shared = { Capture, hof, AP, arrayFrom, stress, thisOf, ctorResult, ctorOrValue, superAgain, privateClass };
 const $d = Object.freeze({ ...shared, tag, tagMembers });
 
 /**
@@ -58,9 +67,10 @@ const $d = Object.freeze({ ...shared, tag, tagMembers });
  * shared ($d.Capture is one class for all programs).
  */
 function linkAPIFor(token) {
+  const descriptorOf = codeDescriptors(token);
   return Object.freeze({
     ...shared,
-    tag: (fn, code, env) => tag(fn, code, env, token),
+    tag: (fn, code, env) => tag(fn, code, env, descriptorOf),
     tagMembers: (cls, env, entries) => tagMembers(cls, env, entries, token),
   });
 }
@@ -181,6 +191,6 @@ function captureFailure(schema, cap) {
 }
 
 module.exports = {
-  $d, linkAPIFor, Capture, NonCapturableFrame, RestoreError, TAGS, MEMBERS, CAPTURE_POINTS,
+  $d, linkAPIFor, Capture, NonCapturableFrame, RestoreError, TAGS, MEMBERS, PRIVATE_CLASSES, CAPTURE_POINTS,
   setCurrent, getCurrent, validateFrames, runFrames, siteText, codeName, captureFailure, hofRestores,
 };

@@ -469,10 +469,15 @@ function ordinaryChain(p) {
 }
 
 // Own keys in Reflect.ownKeys order, but several times cheaper in V8.
+// The runtime's closure tags (capture.js) are bookkeeping, not program state.
+const { TAG_KEYS } = require('./capture.js');
+
 function keysOf(v) {
   const names = getOwnNames(v);
   const syms = getOwnSymbols(v);
-  return syms.length === 0 ? names : names.concat(syms);
+  if (syms.length === 0) return names;
+  const kept = typeof v === 'function' ? syms.filter((k) => !TAG_KEYS.has(k)) : syms;
+  return kept.length === 0 ? names : names.concat(kept);
 }
 
 function functionLabel(f) {
@@ -486,6 +491,7 @@ class EncState {
     this.ctx = ctx || {};
     this.codeOf = typeof this.ctx.codeOf === 'function' ? this.ctx.codeOf : null;
     this.memberOf = typeof this.ctx.memberOf === 'function' ? this.ctx.memberOf : null;
+    this.hasPrivate = typeof this.ctx.hasPrivate === 'function' ? this.ctx.hasPrivate : null;
     this.hostName = typeof this.ctx.hostName === 'function' ? this.ctx.hostName : null;
     this.w = new Writer();
     this.ids = new Map();
@@ -757,7 +763,10 @@ class EncState {
     r = null;
     const slot = SLOT_PROTOS.get(proto);
     if (slot !== undefined) r = slot;
-    else {
+    else if (this.hasPrivate !== null && (r = this.privateVerdict(proto)) !== null) {
+      // instances of compiled classes declaring private names (#x): their
+      // private state lives in engine slots no serializer can read
+    } else {
       const d = gopd(proto, 'constructor');
       if (d && typeof d.value === 'function') {
         const C = d.value;
@@ -769,6 +778,16 @@ class EncState {
     }
     this.protoVerdict.set(proto, r);
     return r;
+  }
+
+  // the class with private names (#x) on the prototype chain from `proto`, described; else null
+  privateVerdict(proto) {
+    for (let p = proto, depth = 0; p !== null && depth < 1000; p = Object.getPrototypeOf(p), depth++) {
+      const d = gopd(p, 'constructor');
+      if (d && typeof d.value === 'function' && d.value.prototype === p && this.hasPrivate(d.value))
+        return `an instance of class ${functionLabel(d.value) || '(anonymous)'}, which declares private names (#x) whose values cannot be read or restored`;
+    }
+    return null;
   }
 
   objectEntry(i, v, proto) {

@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "distribufy/Backend/FrameSchema.h"
 #include "distribufy/Frontend/Frontend.h"
 #include "distribufy/Pass/PassManager.h"
 
@@ -26,10 +27,9 @@
 
 namespace distribufy::driver {
 
-/// The passes `distribufyc` runs, as a --passes pipeline: every
-/// transformation pass that exists so far, in order (closure, catch and
-/// persist-hoist join as they land).
-inline constexpr std::string_view kDefaultPipeline = "desugar,anf";
+/// The passes `distribufyc` (and `distribufyc run`) runs, as a --passes
+/// pipeline; its output is the linked module of runtime/PROTOCOL.md §1.
+inline constexpr std::string_view kDefaultPipeline = "desugar,anf,modularize,closure,catch";
 
 /// Reads the file at \p path into \p sm. A missing, unreadable or directory
 /// path is reported as err_cannot_read and yields nullopt.
@@ -44,6 +44,7 @@ bool writeFileAtomically(const std::string &path, std::string_view text, Diagnos
 enum class EmitKind {
   JavaScript, ///< the module as JavaScript (emitJavaScript)
   IR,         ///< the IR tree with scope annotations (dumpIR)
+  SchemaJson, ///< the frame schema the catch pass recorded, as pretty JSON
 };
 
 struct CompileOptions {
@@ -53,12 +54,26 @@ struct CompileOptions {
   std::vector<std::string> pipelines;
   PassInstrumentation instrumentation;
   EmitKind emit = EmitKind::JavaScript;
+  /// `--stress`: sets ir::Module::stressCheckpoints before the passes run
+  /// (the catch pass then inserts a capture point at every function entry
+  /// and loop iteration).
+  bool stress = false;
+  /// With EmitKind::JavaScript: also produce a source map v3 (into
+  /// CompileResult::sourceMap) whose "file" is \p sourceMapFile.
+  bool sourceMap = false;
+  std::string sourceMapFile;
 };
 
 struct CompileResult {
   bool ok = false;
   std::string output;       ///< the emitted text; empty unless ok
   std::string timingReport; ///< with instrumentation.timePasses
+  std::string sourceMap;    ///< with CompileOptions::sourceMap
+  /// The frame schema, if the pipeline recorded one (the catch pass).
+  std::optional<schema::FrameSchema> schema;
+  /// A failure that is not a diagnostic of the input (for example
+  /// --emit=schema-json without a catch pass); print as `tool: error: ...`.
+  std::string error;
 };
 
 /// Builds the pipeline (checking pass names and prerequisites before any
@@ -67,13 +82,72 @@ struct CompileResult {
 CompileResult compile(const SourceManager &sm, FileId file, DiagnosticEngine &diags,
                       const CompileOptions &options);
 
+/// Prints every diagnostic (rendered with its source line), then how many
+/// errors were reported but not kept, if any.
+void printDiagnostics(const DiagnosticEngine &diags, std::ostream &err);
+
 /// `dist-opt`: \p args excludes the program name; \p tool is how to call
 /// the program in messages. Output goes to \p out (unless -o), dumps,
 /// timings and diagnostics to \p err. Returns the exit status.
 int distOptMain(std::string_view tool, std::span<const char *const> args, std::ostream &out,
                 std::ostream &err);
 /// `distribufyc` (also installed as `distribufy`), same conventions.
+/// `distribufyc run ...` goes to distribufycRunMain.
 int distribufycMain(std::string_view tool, std::span<const char *const> args, std::ostream &out,
                     std::ostream &err);
+
+// ---- distribufyc run ----
+
+/// The store `run` uses without --store (relative to the working directory).
+inline constexpr std::string_view kDefaultStore = ".distribufy";
+
+struct RunOptions {
+  std::string program;                                     ///< PROG.js
+  std::vector<std::pair<std::string, std::string>> params; ///< -p KEY VALUE, in order
+  bool result = false;
+  std::string store = std::string(kDefaultStore);
+  bool freshProcess = false;
+  bool stress = false;
+  std::string actions; ///< --actions DIR (empty: none)
+  bool virtualTime = false;
+};
+
+/// The cache directory of a compiled program: STORE/cache/<key>, where the
+/// key hashes the source text, its absolute path, the compiler's version
+/// and binary (size and modification time of /proc/self/exe), the runtime
+/// ABI and the compile flags (--stress).
+std::string runCacheDir(const RunOptions &options, std::string_view sourceText,
+                        std::string_view absoluteSourcePath);
+
+/// Compiles options.program with the default pipeline into its cache
+/// directory (program.js with a sourceMappingURL comment, program.js.map,
+/// program.schema as msgpack; atomic writes, program.js last so that its
+/// presence means a complete entry) unless that entry exists. Returns the
+/// directory, or nullopt after reporting to \p diags (or to \p error for
+/// problems outside the input).
+std::optional<std::string> compileToCache(const RunOptions &options, SourceManager &sm,
+                                          DiagnosticEngine &diags, std::string &error);
+
+/// Where the runtime package is: $DISTRIBUFY_RUNTIME_DIR (only there when
+/// set), else <exe dir>/../share/distribufy/runtime (an installed tool),
+/// else the source tree's runtime/ (a build-tree tool). Empty if none holds
+/// bin/distribufy-run.js; \p tried then lists the places looked at.
+std::string findRuntimeDir(std::vector<std::string> *tried = nullptr);
+
+/// Raises the soft RLIMIT_STACK towards 1 GiB (at most the hard limit)
+/// unless \p apply is false, and returns the stack size node may use, in
+/// bytes (7/8 of the limit, the rest left to native frames).
+uint64_t prepareStackLimit(bool apply);
+
+/// The node command line that runs a compiled program (argv[0] is the node
+/// executable: $DISTRIBUFY_NODE or `node`).
+std::vector<std::string> runCommand(const RunOptions &options, const std::string &cacheDir,
+                                    const std::string &runtimeDir, uint64_t stackBytes);
+
+/// `distribufyc run PROG.js ...` (\p args excludes `run`): compiles into
+/// the cache, raises the stack limit and execs node (so node's exit status
+/// and signals are the tool's). Returns only on failure (or --help).
+int distribufycRunMain(std::string_view tool, std::span<const char *const> args, std::ostream &out,
+                       std::ostream &err);
 
 } // namespace distribufy::driver

@@ -23,6 +23,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace distribufy::schema {
@@ -233,6 +234,13 @@ public:
   /// top-level `return` is allowed; set by the frontend for
   /// SourceType::CommonJS and for SourceType::Auto files detected as scripts.
   bool commonJS = false;
+  /// `--stress`: the `catch` pass inserts a capture point ($d.stress()) at
+  /// every function entry and loop iteration. Set by the driver before the
+  /// passes run.
+  bool stressCheckpoints = false;
+  /// Code ids given by closure conversion to every function and class node
+  /// (class members included), for the passes after it.
+  std::unordered_map<const Node *, uint32_t> codeIds;
   /// Counter behind IRBuilder::freshName (deterministic per module).
   uint32_t nextFreshId = 1;
   /// Scope tables; null until scope analysis has run.
