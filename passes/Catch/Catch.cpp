@@ -1362,7 +1362,12 @@ Node *Instrumenter::instrumentFunction(Node *fn, const FnContext &ctx) {
            cast<ExpressionStatement>(blk->body[i])->directive;
          ++i)
       b.push_back(blk->body[i]);
-    b.push_back(ins.stressCall());
+    // Not at the entry of class constructors: before super() a derived
+    // constructor has no `this` to restore, and a capture inside super(...)
+    // of a class with fields cannot be restored (the fields are initialized
+    // when super returns); constructors are usually short.
+    if (!isCtor_)
+      b.push_back(ins.stressCall());
     b.insert(b.end(), blk->body.begin() + static_cast<ptrdiff_t>(i), blk->body.end());
     blk->body = b_.list(b);
   }
@@ -1374,7 +1379,9 @@ Node *Instrumenter::instrumentFunction(Node *fn, const FnContext &ctx) {
   // A plain function may be called with `new`: its restore code needs
   // new.target to know what to return.
   maybeCtor_ = ctx.kind == "function";
-  if (maybeCtor_)
+  // Derived constructors pass new.target too: with `this` still undefined
+  // it tells the runtime that super() has not run (not restorable).
+  if (maybeCtor_ || derivedCtor_)
     usesNewTarget_ = true;
   convertList(blk->body);
   for (Node *p : paramsOf(fn))
@@ -1460,8 +1467,14 @@ Node *Instrumenter::frameCall(const FnContext &ctx, bool restore, Node *fn, cons
   args.push_back(b_.number(ctx.code));
   args.push_back(b_.ident(csName_));
   args.push_back(ctx.envParam ? b_.ident(ctx.envParam) : undef());
+  auto *siteCall = dynCast<CallExpression>(*site->call);
+  bool superSite = siteCall && isa<Super>(siteCall->callee);
   if (isArrow_)
     args.push_back(undef());
+  else if (derivedCtor_ && superSite)
+    // Inside super(...): no `this` yet; the restore code takes it from the
+    // parent constructor's restored frame (null: not "before super()").
+    args.push_back(b_.make<NullLiteral>());
   else if (derivedCtor_ && !restore) {
     auto *arrow = b_.make<ArrowFunctionExpression>();
     arrow->body = b_.make<ThisExpression>();
@@ -1745,6 +1758,17 @@ Node *Instrumenter::restoreFactory(Node *fn, const FnContext &ctx, NodeList fast
   Atom envParam = ctx.envParam ? ctx.envParam : b_.freshName("noenv");
   std::vector<Node *> body = guardList(fastBody);
   bool ctor = ctx.kind == "constructor";
+  // A function using `arguments` with simple parameters is restored inside
+  // a twin with the same parameter list, applied to the saved arguments: its
+  // `arguments` is then a real arguments object (mapped to the parameters in
+  // sloppy code) instead of the frame's array.
+  bool simpleParams = true;
+  for (Node *p : paramsOf(fn))
+    simpleParams &= isa<Identifier>(p);
+  bool realArguments = usesArgs_ && !isArrow_ && simpleParams && !usesSuperProp_;
+  bool savedUsesArgs = usesArgs_;
+  if (realArguments)
+    usesArgs_ = false; // keep `arguments` in the restore code
   for (Node *&st : body)
     restoreRewrite(st, ctor);
 
@@ -1792,7 +1816,22 @@ Node *Instrumenter::restoreFactory(Node *fn, const FnContext &ctx, NodeList fast
   rbody.push_back(sw);
   auto *t = b_.make<TryStatement>();
   t->block = b_.block(body);
+  if (realArguments)
+    usesArgs_ = savedUsesArgs;
   Node *h = handler(ctx, true, fn);
+  if (realArguments) {
+    // The handler passes the twin's own `arguments`, not the frame's.
+    struct Renamer {
+      Atom from, to;
+      void go(Node *n) {
+        if (auto *id = dynCast<Identifier>(n); id && id->name == from)
+          id->name = to;
+        forEachChildSlot(n, [&](Node *&c) { go(c); });
+      }
+    } rn{argsName_, m_.atom("arguments")};
+    rn.go(h);
+    usesArgs_ = false;
+  }
   restoreRewrite(h, false);
   t->handler = h;
   rbody.push_back(t);
@@ -1806,7 +1845,22 @@ Node *Instrumenter::restoreFactory(Node *fn, const FnContext &ctx, NodeList fast
   }
   auto *r = b_.make<FunctionExpression>();
   r->params = b_.list({b_.ident(frName_), b_.ident(kName_)});
-  r->body = b_.block(rbody);
+  if (realArguments) {
+    usesArgs_ = savedUsesArgs;
+    // function ($fr, $k) { return (function (a, b) { ...rbody }).apply(this, $fr.args); }
+    auto *twin = b_.make<FunctionExpression>();
+    std::vector<Node *> params;
+    for (Node *p : paramsOf(fn))
+      params.push_back(clone(p));
+    twin->params = b_.list(params);
+    twin->body = b_.block(rbody);
+    auto *ret = b_.make<ReturnStatement>();
+    ret->argument = call(b_.member(twin, "apply"),
+                         {b_.make<ThisExpression>(), b_.member(b_.ident(frName_), "args")});
+    r->body = b_.block({ret});
+  } else {
+    r->body = b_.block(rbody);
+  }
 
   Node *value = r;
   if (usesSuperProp_ && ctx.classVar) {

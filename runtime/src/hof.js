@@ -23,6 +23,10 @@ const ReflectApply = Reflect.apply;
 const isArray = Array.isArray;
 const ArrayValues = Array.prototype.values;
 const ArrayIteratorNext = Object.getPrototypeOf([][Symbol.iterator]()).next;
+const SetValues = Set.prototype.values, MapEntries = Map.prototype.entries;
+const SetIteratorProto = Object.getPrototypeOf(new Set().values());
+const MapIteratorProto = Object.getPrototypeOf(new Map().entries());
+const nativeSetNext = SetIteratorProto.next, nativeMapNext = MapIteratorProto.next;
 const MAX_LENGTH = Number.MAX_SAFE_INTEGER;
 
 // --- V8's side-effect-free value rendering, for "X is not a function" ---
@@ -482,6 +486,13 @@ function from(items, mapFn, thisArg) {
     if (isArray(items) && usingIterator === ArrayValues && ArrayIteratorNext === Object.getPrototypeOf([][Symbol.iterator]()).next)
       return fromLoop({ mode: 'array', src: items, fn: mapFn, thisArg, A: [], k: 0 }, null);
     if (typeof items === 'string' && usingIterator === String.prototype[Symbol.iterator])
+      return fromLoop({ mode: 'string', src: arrayFrom(items), fn: mapFn, thisArg, A: [], k: 0 }, null);
+    // A Map or Set with its original iterator: its entries are taken first
+    // (a mapper adding entries to the collection it maps is not seen: the
+    // one difference from the native, documented in runtime/README.md), so
+    // the loop state is an array.
+    if ((utilTypes.isSet(items) && usingIterator === SetValues && SetIteratorProto.next === nativeSetNext) ||
+        (utilTypes.isMap(items) && usingIterator === MapEntries && MapIteratorProto.next === nativeMapNext))
       return fromLoop({ mode: 'string', src: arrayFrom(items), fn: mapFn, thisArg, A: [], k: 0 }, null);
     const it = ReflectApply(usingIterator, items, []);
     if (it === null || (typeof it !== 'object' && typeof it !== 'function'))

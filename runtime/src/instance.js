@@ -30,6 +30,40 @@ function defaultSerializer() {
 
 const loaded = new Map(); // absolute compiled path -> Program
 
+// --stress inserts capture points everywhere, also where a real checkpoint
+// would be an error (a callback run by a native function, a getter or
+// valueOf run implicitly, a persist thunk): such a point is skipped instead.
+// The innermost frames are checked, up to the segment's root (syncRun):
+// compiled code of this program and the runtime's own loops may be crossed.
+const RUNTIME_FILES = new Set(['hof.js', 'link.js', 'instance.js'].map((f) => path.join(__dirname, f)));
+const IMPLICIT_NAMES = /^(get |set )|^(valueOf|toString|toJSON|\[Symbol\.toPrimitive\])$/;
+function stressCanCapture(compiledPath) {
+  const limit = Error.stackTraceLimit, prepare = Error.prepareStackTrace;
+  let frames;
+  try {
+    Error.stackTraceLimit = 64;
+    Error.prepareStackTrace = (_, callSites) => callSites;
+    const holder = {};
+    Error.captureStackTrace(holder, stressCanCapture);
+    frames = holder.stack;
+  } finally {
+    Error.stackTraceLimit = limit;
+    Error.prepareStackTrace = prepare;
+  }
+  if (!Array.isArray(frames)) return false;
+  for (const f of frames) {
+    const file = f.getFileName(), name = f.getFunctionName() || '';
+    if (file === compiledPath) {
+      if (IMPLICIT_NAMES.test(name)) return false;
+      continue;
+    }
+    if (!RUNTIME_FILES.has(file)) return false;
+    if (name === 'syncRun') return true;
+    if (name === 'persist') return false;
+  }
+  return true; // deeper than the checked frames: assume capturable
+}
+
 class Program {
   /** Loads a linked module (once per process and path). */
   static load(compiledPath, options = {}) {
@@ -190,7 +224,8 @@ class Segment {
     this.require = this.makeRequire();
     this.ctx = this.makeCtx();
     if (instance.stress) this.stressPoint = () => {
-      if (++this.stressCount % instance.stressEvery === 0) this.capturePoint({ kind: 'checkpoint', stress: true }, 'stress');
+      if (++this.stressCount % instance.stressEvery === 0 && stressCanCapture(this.program.compiledPath))
+        this.capturePoint({ kind: 'checkpoint', stress: true }, 'stress');
     };
   }
 

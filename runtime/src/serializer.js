@@ -671,6 +671,11 @@ class EncState {
     if (typeof v === 'function') { this.fnEntry(i, v); return; }
     if (Array.isArray(v)) { this.arrayEntry(i, v); return; }
     const proto = getProto(v);
+    if (proto === ObjectProto && types.isArgumentsObject(v)) {
+      // A stored arguments object would come back unlinked from its
+      // function's parameters (frames keep a copy of their arguments).
+      this.fail('an arguments object (its link to the parameters cannot be restored; copy it with Array.from(arguments))', i);
+    }
     if (proto === ObjectProto || proto === null) { this.objectEntry(i, v, proto); return; }
     let ord = this.ordinary.get(proto);
     if (ord === undefined) { ord = ordinaryChain(proto); this.ordinary.set(proto, ord); }
