@@ -36,6 +36,9 @@ compared.
 
 A program may ask for parameters with a line `// PARAMS: KEY VALUE` (any
 number; VALUE is JSON if it parses, else a string), passed as `-p KEY VALUE`.
+A line `// STRESS: skip (reason)` leaves a program out of --mode stress
+(e.g. 10,000 nested frames: a capture at each of 10,000 entries, each
+serializing the whole stack, is quadratic).
 
 --unsupported names a file listing programs (`name.js  # reason`, one per
 line) that are expected to fail cleanly: the actual run exits non-zero with a
@@ -327,6 +330,11 @@ def main():
         else:
             programs.append(item)
     programs = [os.path.abspath(p) for p in programs]
+    if args.mode == 'stress':
+        def stress_skipped(p):
+            with open(p, encoding='utf-8') as f:
+                return any(re.match(r'\s*//\s*STRESS:\s*skip', line) for line in f)
+        programs = [p for p in programs if not stress_skipped(p)]
     names = {os.path.basename(p) for p in programs}
     h = Harness(args)
     counts = {'pass': 0, 'xfail': 0, 'fail': 0}
