@@ -36,6 +36,40 @@
 //      Not modelled: a `return` installed on %ArrayIteratorPrototype% or
 //      above *during* such a loop and then an abrupt exit, and a getter
 //      installed for `next`/`return` there (read at entry).
+//      Built-in iterators are serializable: a checkpoint in the body must be
+//      able to store every live local, and a native iterator's position is
+//      an internal slot. So when the iterator would be a native one (the
+//      method is the original %Array.prototype.values/keys/entries%,
+//      %String.prototype[@@iterator]%, %Map.prototype.entries/keys/values% or
+//      %Set.prototype.values/entries%, compared with values captured at
+//      program start, and the native iterator's prototype has its original
+//      `next` and [@@iterator] and no `return`), GetIterator makes a plain
+//      object with the same behaviour instead (`mk` in the ArrayFastInit
+//      helper). The native iterator is never visible to the program there,
+//      and `for (x of c.entries())` (also keys/values; no arguments, no
+//      optional chain) calls the method through a helper doing the same Get
+//      and call, so the iterator it returns is such a plain object too. Exact:
+//      strings (code points, ToString at GetIterator), array-likes (length
+//      re-read each step, values read then). Maps and Sets iterate a key list
+//      taken at the first step, skip keys deleted since (`has`), read values
+//      when visited (`get`) and, when the list is used up, continue with the
+//      keys added meanwhile (those after the still-present listed keys in a
+//      fresh list), so additions, deletions, `clear()` and re-adding a key
+//      after its visit behave as natively. Differences: a key deleted and
+//      re-added *before* its visit is visited at its old place (and again
+//      at the end, where the native iterator visits it once), and keys
+//      deleted and re-added (or cleared and re-added) so that they end up in
+//      their old relative order after the listed ones are not visited again
+//      (natively, e.g. `s.delete(v); s.add(v)` on the current key of a Set
+//      revisits it forever). Not replaced (native iterator, not
+//      serializable): typed arrays, RegExp string iterators, generators,
+//      iterators the program itself holds (`const it = m.keys(); for (x of
+//      it)`), and any of the above once a `next`/`return`/[@@iterator] was
+//      patched. A patched `return` installed during the loop and a later
+//      abrupt exit is not modelled, as on the array fast path. Map and Set
+//      iteration costs two walks of the collection more than natively (the
+//      list and the final check), and one walk per refill when the loop
+//      keeps adding keys.
 //      `for await` is kept as a loop; only its `continue`s are lowered.
 //  (A) No UpdateExpression and no arithmetic/bitwise compound assignment:
 //      `t op= v` is `t = t op v` with a member target's object and computed
@@ -72,7 +106,8 @@
 //      (LowerPatterns.cpp, a walk between the two above): such patterns
 //      (declarations, `=` statements, for-in/of heads, catch parameters)
 //      are temps and statements in spec order (array patterns through the
-//      iterator protocol with IteratorClose, object rest through a
+//      iterator protocol with IteratorClose, built-in iterators as the
+//      serializable plain objects of (L), object rest through a
 //      CopyDataProperties helper); such parameter lists keep their
 //      identifiers, `x = void 0` placeholders (length, non-simple list) and
 //      identifier rest, and their defaults/patterns run at the top of the
@@ -90,7 +125,10 @@
 //      elements before it and before the operands after it are evaluated,
 //      holes kept (`$app` copies a literal part by index, holes included in
 //      the length), through the iterator protocol (GetIterator, next() until
-//      done; never closed), or by index with the length re-read at each step
+//      done; never closed; all inside one helper call, where a built-in
+//      iterator runs no user code, so no checkpoint sees it, except through
+//      a getter of an array-like or a Proxy), or by index with the length
+//      re-read at each step
 //      under the same unobservable-array test as the for-of fast path.
 //      `f(...a)` is `$apply(f, void 0, args, "f")`, `o.m(...a)` is
 //      `$apply(($o = o).m, $o, args, "o.m")` (callee read before the
@@ -301,7 +339,7 @@ public:
   bool run(ir::Module &module, PassContext &ctx) override {
     desugar::SpreadNames spread;
     return desugar::lowerModule(module, ctx.diags, spread) &&
-           desugar::lowerPatterns(module, ctx.diags) &&
+           desugar::lowerPatterns(module, ctx.diags, spread) &&
            desugar::lowerConditionals(module, ctx.diags, spread);
   }
 

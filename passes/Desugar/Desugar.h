@@ -23,6 +23,7 @@ enum class Helper : uint8_t {
   IterMethod,     ///< GetMethod(obj, @@iterator), by the global Symbol
   ArrayFastInit,  ///< captures the array-iteration intrinsics at program start
   ArrayFast,      ///< for-of fast path test: the array, or null
+  IterCall,       ///< `c.entries()` etc. heading a for-of, serializable iterator
   // Destructuring (LowerPatterns.cpp); written in core form already, since
   // they are emitted after the lowering walk.
   DestrIter,       ///< GetIterator -> record `{it, next, done}`
@@ -50,6 +51,10 @@ ir::Node *instantiateHelper(ir::Module &m, Helper h, Atom name, DiagnosticEngine
 /// turns into plain calls (empty when the module has none).
 struct SpreadNames {
   Atom arrayState, spreadInto, arrayAppend, apply;
+  /// The record of the built-in iteration intrinsics (ArrayFastInit), set
+  /// whenever lowerModule emitted it (for-of, spread, array patterns), for
+  /// the array patterns lowerPatterns lowers (DestrIter); empty otherwise.
+  Atom iterState;
 };
 
 /// Lowers \p m to the desugar core (see Desugar.cpp). Returns false after
@@ -65,7 +70,7 @@ bool verifyConditionals(const ir::Module &m, DiagnosticEngine &diags);
 
 /// Walk between the two above (LowerPatterns.cpp): destructuring patterns
 /// and parameter lists containing a call become statements.
-bool lowerPatterns(ir::Module &m, DiagnosticEngine &diags);
+bool lowerPatterns(ir::Module &m, DiagnosticEngine &diags, const SpreadNames &spread);
 /// Checks post-condition (P) of Desugar.cpp's banner.
 bool verifyPatterns(const ir::Module &m, DiagnosticEngine &diags);
 

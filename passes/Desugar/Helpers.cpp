@@ -9,10 +9,12 @@
 // whiles, their vars are hoisted). No runtime library is involved.
 //
 // Each helper uses only `Object`, `Symbol`, `TypeError` and (destructuring
-// and spread helpers) `Reflect` from the global object, looked up when the helper
-// runs, and assumes the built-in methods it calls (Function.prototype.call,
-// Array.prototype.map/forEach/indexOf, Object.prototype.hasOwnProperty,
-// Object.defineProperty) are unmodified.
+// and spread helpers) `Reflect` from the global object, looked up when the
+// helper runs (ArrayFastInit, at program start, also `Array`, `String`, `Map`
+// and `Set`; a program shadowing the last three at top level keeps the
+// native iterators), and assumes the built-in methods it calls
+// (Function.prototype.call, Array.prototype.map/forEach/indexOf,
+// Object.prototype.hasOwnProperty, Object.defineProperty) are unmodified.
 //
 //===----------------------------------------------------------------------===//
 #include "passes/Common/Snippets.h"
@@ -51,10 +53,17 @@ constexpr std::string_view kForInKeys = R"JS(function $h(o) {
 
 // GetIterator(obj, sync) after GetMethod: the for-of lowering read the
 // method `m` (once, shared with the array fast path); it must be callable and
-// the iterator an object. Returns [iterator, its next method].
-constexpr std::string_view kGetIterator = R"JS(function $h(o, m) {
+// the iterator an object. Returns [iterator, its next method]. A built-in
+// iterator is made by `s.mk` (kArrayFastInit) so that the loop's locals
+// serialize at a checkpoint; `s` is the record, undefined before program start.
+constexpr std::string_view kGetIterator = R"JS(function $h(s, o, m) {
+  var it;
   if (typeof m !== "function") throw new TypeError(String(o) + " is not iterable");
-  var it = m.call(o);
+  if (s !== void 0 && s.mk !== null) {
+    it = s.mk(o, m);
+    if (it !== null) return [it, it.next];
+  }
+  it = m.call(o);
   if (Object(it) !== it) throw new TypeError("Result of the Symbol.iterator method is not an object");
   return [it, it.next];
 })JS";
@@ -89,13 +98,131 @@ constexpr std::string_view kIterMethod = R"JS(function $h(o) {
   return o[Symbol.iterator];
 })JS";
 
+// `for (x of c.entries())` (or keys/values, no arguments): the call, with a
+// serializable plain iterator instead of a built-in one when the method is
+// an original collection method (kArrayFastInit's `mk`); the loop is the
+// only holder of the iterator, so its identity is unobservable. `x` is the
+// callee's source text for node's message for a for-of whose iterable is a
+// call of a non-function (undefined: Reflect.apply's message).
+constexpr std::string_view kIterCall = R"JS(function $h(s, o, n, x) {
+  var f = o[n], it;
+  if (s !== void 0 && s.mk !== null && typeof f === "function") {
+    it = s.mk(o, f);
+    if (it !== null) return it;
+  }
+  if (x !== void 0 && typeof f !== "function")
+    throw new TypeError(x + " is not a function or its return value is not iterable");
+  return Reflect.apply(f, o, []);
+})JS";
+
 // The for-of array fast path (Lower.cpp). Run once at program start, before
 // any user statement: %Array.prototype.values%, %ArrayIteratorPrototype% and
 // its original `next`, and Array.isArray.
+//
+// `mk(o, m)` (null when an intrinsic it needs was missing at program start):
+// GetIterator(o) as a serializable plain object when the method `m` is one
+// of the original %Array.prototype.values/keys/entries%,
+// %String.prototype[@@iterator]%, %Map.prototype.entries/keys/values% or
+// %Set.prototype.values/entries% and the iterator it would make is
+// unobservable (its prototype's `next` is the original, no `return` is
+// reachable, and its [@@iterator] is the original `return this`, for the
+// for-of over `c.entries()`). Null otherwise: the caller then runs the real
+// protocol. The object has `next` and [@@iterator] like the native one and
+// its state in plain properties: `o` the target (null once done), `k` the
+// kind (0-2 array values/keys/entries, 3 string, 4-6 map entries/keys/values,
+// 7-8 set values/entries), `i` the index, `q` a Map/Set key list.
+// Strings: code points by code-unit index (ToString done here, as the native
+// method does). Arrays: Get "length" and ToLength each step, as the native
+// iterator (so never for typed arrays, whose method is another one). Maps and
+// Sets: `q` is the key list at the first next(); each step skips keys no
+// longer present (has) and reads the value then (get); when `q` is used up a
+// fresh list is taken and iteration goes on with its part after the keys of
+// `q` still present in the same order (the keys added meanwhile). Native
+// Map/Set iteration is live over an ordered list with tombstones; the key
+// lists differ from it only for a key deleted and re-added during the loop
+// (see the banner in Desugar.cpp). The brand check (Map/Set receivers) is the
+// native method's own: it is called and its iterator dropped.
 constexpr std::string_view kArrayFastInit = R"JS(function $h() {
-  var v = Array.prototype.values;
-  var p = Object.getPrototypeOf(v.call([]));
-  return { v: v, p: p, n: p.next, a: Array.isArray };
+  var v = Array.prototype.values, p = Object.getPrototypeOf(v.call([])), s;
+  s = { v: v, p: p, n: p.next, a: Array.isArray, mk: null };
+  try {
+    var si = Symbol.iterator, self = Object.getPrototypeOf(p)[si], A = Array.prototype,
+      M = Map.prototype, T = Set.prototype, ss = String.prototype[si],
+      sp = Object.getPrototypeOf(ss.call("")), mp = Object.getPrototypeOf(M.entries.call(new Map())),
+      tp = Object.getPrototypeOf(T.values.call(new Set())), mh = M.has, mg = M.get, mn = mp.next,
+      th = T.has, tn = tp.next, mkeys = M.keys, tv = T.values;
+    var fs = [v, A.keys, A.entries, ss, M.entries, M.keys, M.values, tv, T.entries];
+    var ps = [p, p, p, sp, mp, mp, mp, tp, tp];
+    var ns = [p.next, p.next, p.next, sp.next, mn, mn, mn, tn, tn];
+    var done = function () { return { value: void 0, done: true }; };
+    var me = function () { return this; };
+    var snap = function (o, k) {
+      var q = [], x = (k < 7 ? mkeys : tv).call(o), nx = k < 7 ? mn : tn, r;
+      for (;;) {
+        r = nx.call(x);
+        if (r.done) return q;
+        q[q.length] = r.value;
+      }
+    };
+    var next = function () {
+      var it = this, o = it.o, k = it.k, i = it.i, q, c, d, y, j;
+      if (o === null) return done();
+      if (k === 3) {
+        if (i >= o.length) { it.o = null; return done(); }
+        c = o[i];
+        if (c >= "\ud800" && c <= "\udbff" && i + 1 < o.length) {
+          d = o[i + 1];
+          if (d >= "\udc00" && d <= "\udfff") c = c + d;
+        }
+        it.i = i + c.length;
+        return { value: c, done: false };
+      }
+      if (k < 3) {
+        if (!(i + 1 <= +o.length)) { it.o = null; return done(); }
+        it.i = i + 1;
+        if (k === 1) return { value: i, done: false };
+        c = o[i];
+        return { value: k === 0 ? c : [i, c], done: false };
+      }
+      q = it.q;
+      if (q === null) { q = snap(o, k); i = 0; }
+      for (;;) {
+        while (i < q.length) {
+          c = q[i];
+          i += 1;
+          if ((k < 7 ? mh : th).call(o, c)) {
+            it.q = q;
+            it.i = i;
+            if (k === 5 || k === 7) return { value: c, done: false };
+            if (k === 8) return { value: [c, c], done: false };
+            d = mg.call(o, c);
+            return { value: k === 4 ? [c, d] : d, done: false };
+          }
+        }
+        d = snap(o, k);
+        for (j = 0, y = 0; y < d.length; y += 1) {
+          c = d[y];
+          while (j < q.length && q[j] !== c && (q[j] === q[j] || c === c)) j += 1;
+          if (j === q.length) break;
+          j += 1;
+        }
+        if (y === d.length) { it.o = null; it.q = null; return done(); }
+        q = d;
+        i = y;
+      }
+    };
+    s.mk = function (o, m) {
+      var k = 0, P;
+      while (fs[k] !== m) if ((k += 1) === 9) return null;
+      P = ps[k];
+      if (P.next !== ns[k] || P.return !== void 0 || P[si] !== self) return null;
+      if (k === 3) o = typeof o === "string" ? o : `${o}`;
+      else if (k > 3) m.call(o);
+      else o = Object(o);
+      return { next: next, [si]: me, o: o, k: k, i: 0, q: null };
+    };
+  } catch (e) {}
+  return s;
 })JS";
 
 // `o` if `for (x of o)` may iterate it by index, else null. `m` is the
@@ -118,11 +245,17 @@ constexpr std::string_view kArrayFast = R"JS(function $h(s, o, m) {
 // desugar core already: one var line, loops as labeled whiles.
 
 // GetIterator for an array pattern; `done` follows the spec's
-// iteratorRecord.[[Done]] so the pattern knows whether to close it.
-constexpr std::string_view kDestrIter = R"JS(function $h(o) {
+// iteratorRecord.[[Done]] so the pattern knows whether to close it. Built-in
+// iterators are serializable plain objects made by `s.mk` (kArrayFastInit;
+// `s` is the record, undefined if the module has none).
+constexpr std::string_view kDestrIter = R"JS(function $h(s, o) {
   var m, it;
   m = o[Symbol.iterator];
   if (typeof m !== "function") throw new TypeError(String(o) + " is not iterable");
+  if (s !== void 0 && s.mk !== null) {
+    it = s.mk(o, m);
+    if (it !== null) return { it: it, next: it.next, done: false };
+  }
   it = m.call(o);
   if (Object(it) !== it) throw new TypeError("Result of the Symbol.iterator method is not an object");
   return { it: it, next: it.next, done: false };
@@ -296,6 +429,8 @@ std::string_view helperSource(Helper h) {
     return kIterMethod;
   case Helper::ArrayFastInit:
     return kArrayFastInit;
+  case Helper::IterCall:
+    return kIterCall;
   case Helper::ArrayFast:
     return kArrayFast;
   case Helper::DestrIter:

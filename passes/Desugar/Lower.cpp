@@ -100,6 +100,7 @@ public:
     fns_.pop_back();
     if (helperNames_[static_cast<size_t>(Helper::ApplySpread)])
       spreadOut = spreadNames();
+    spreadOut.iterState = arrayState_;
     return ok_;
   }
 
@@ -249,6 +250,10 @@ private:
       }
       return;
     case NodeKind::ArrayPattern:
+      // lowerPatterns may run it through the iterator protocol (DestrIter),
+      // which uses the record of the built-in iterators.
+      if (!arrayState_)
+        arrayState_ = b_.freshName("af");
       for (Node *&e : cast<ArrayPattern>(pat)->elements)
         visitPattern(e);
       return;
@@ -633,7 +638,7 @@ private:
       arrayState_ = b_.freshName("af");
     return {arrayState_, cast<Identifier>(helper(Helper::SpreadInto))->name,
             cast<Identifier>(helper(Helper::ArrayAppend))->name,
-            cast<Identifier>(helper(Helper::ApplySpread))->name};
+            cast<Identifier>(helper(Helper::ApplySpread))->name, arrayState_};
   }
   Node *spreadArray(NodeList elements) { return desugar::spreadArray(b_, elements, spreadNames()); }
 
@@ -1128,7 +1133,7 @@ private:
   /// `for (h of o) B` ->
   /// `{ const $o = o, $m = $iterMethod($o); let $a = $arrayFast($af, $o, $m),
   ///      $i = 0, $it, $next, $v, $act = false;
-  ///    if ($a === null) { const $r = $getIter($o, $m); $it = $r[0]; $next = $r[1]; }
+  ///    if ($a === null) { const $r = $getIter($af, $o, $m); $it = $r[0]; $next = $r[1]; }
   ///    try { $L: while (true) {
   ///            if ($a !== null) { if (!($i + 1 <= +$a.length)) break $L;
   ///                               $v = $a[$i]; $i = $i + 1; }
@@ -1148,6 +1153,29 @@ private:
   /// It never closes: the test at entry found no `return` to call. The body
   /// is shared by both paths, so the try (cheap when nothing throws) wraps
   /// the fast path too; splitting it would duplicate the body.
+  /// `c.entries()`, `c.keys()` or `c.values()` (no arguments, no optional
+  /// chain, not on `super`) heading a for-of is `$iterCall($af, c, "entries",
+  /// "c.entries")`: the same Get and call, but an original Array/Map/Set
+  /// method gives a plain, serializable iterator (see IterCall), since only
+  /// the loop ever holds that iterator.
+  Node *collectionIterCall(Node *right) {
+    auto *c = dynCast<CallExpression>(right);
+    if (!c || c->optional || !c->arguments.empty())
+      return right;
+    auto *me = dynCast<MemberExpression>(c->callee);
+    if (!me || me->computed || me->optional || isa<Super>(me->object))
+      return right;
+    auto *prop = dynCast<Identifier>(me->property);
+    if (!prop || (prop->name != "entries" && prop->name != "keys" && prop->name != "values"))
+      return right;
+    b_.setRange(c->range);
+    std::string text = calleeErrorText(me);
+    Node *x = text.empty() ? static_cast<Node *>(b_.unary(UnaryOp::Void, b_.number(0)))
+                           : static_cast<Node *>(b_.string(text));
+    return b_.call(helper(Helper::IterCall),
+                   {b_.ident(arrayState_), me->object, b_.string(prop->name.str()), x});
+  }
+
   Node *lowerForOf(ForOfStatement *f, const std::vector<Atom> &labels) {
     if (f->isAwait) {
       // Async iteration is kept: only its continues are lowered.
@@ -1180,10 +1208,11 @@ private:
     Target t = newTarget(labels);
     std::vector<Node *> outer;
     visitExpr(f->right);
-    f->right = tdzRight(f->left, f->right, outer);
-    b_.setRange(f->range);
     if (!arrayState_)
       arrayState_ = b_.freshName("af");
+    f->right = collectionIterCall(f->right);
+    f->right = tdzRight(f->left, f->right, outer);
+    b_.setRange(f->range);
     Atom o = b_.freshName("o"), mth = b_.freshName("m"), a = b_.freshName("a"),
          i = b_.freshName("i"), r = b_.freshName("r"), it = b_.freshName("it"),
          next = b_.freshName("next"), v = b_.freshName("v"), act = b_.freshName("act"),
@@ -1202,7 +1231,8 @@ private:
     outer.push_back(b_.ifStmt(
         b_.binary(BinaryOp::StrictEq, b_.ident(a), b_.make<NullLiteral>()),
         b_.block({b_.declare(VarKind::Const, b_.ident(r),
-                             b_.call(helper(Helper::GetIterator), {b_.ident(o), b_.ident(mth)})),
+                             b_.call(helper(Helper::GetIterator),
+                                     {b_.ident(arrayState_), b_.ident(o), b_.ident(mth)})),
                   set(it, b_.index(b_.ident(r), b_.number(0))),
                   set(next, b_.index(b_.ident(r), b_.number(1)))})));
     Node *bind = bindHead(f->left, b_.ident(v));

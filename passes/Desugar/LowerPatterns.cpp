@@ -75,7 +75,8 @@ struct PatFn {
 
 class PatternLowering {
 public:
-  PatternLowering(Module &m, DiagnosticEngine &diags) : m_(m), b_(m), diags_(diags) {}
+  PatternLowering(Module &m, DiagnosticEngine &diags, Atom iterState)
+      : m_(m), b_(m), diags_(diags), iterState_(iterState) {}
 
   bool run() {
     Program *prog = m_.program;
@@ -108,6 +109,7 @@ private:
   Module &m_;
   IRBuilder b_;
   DiagnosticEngine &diags_;
+  Atom iterState_; ///< lowerModule's built-in iterators record (may be empty)
   bool ok_ = true;
   std::vector<PatFn *> fns_;
   std::array<Atom, static_cast<size_t>(Helper::NumHelpers)> helperNames_{};
@@ -628,7 +630,9 @@ private:
     }
     auto *ap = cast<ArrayPattern>(pat);
     Atom d = temp();
-    out.push_back(set(d, b_.call(helper(Helper::DestrIter), {b_.ident(v)})));
+    Node *state = iterState_ ? static_cast<Node *>(b_.ident(iterState_))
+                             : static_cast<Node *>(b_.unary(UnaryOp::Void, b_.number(0)));
+    out.push_back(set(d, b_.call(helper(Helper::DestrIter), {state, b_.ident(v)})));
     std::vector<Node *> body;
     for (Node *e : ap->elements) {
       if (!e) {
@@ -1008,7 +1012,9 @@ private:
 
 } // namespace
 
-bool lowerPatterns(Module &m, DiagnosticEngine &diags) { return PatternLowering(m, diags).run(); }
+bool lowerPatterns(Module &m, DiagnosticEngine &diags, const SpreadNames &spread) {
+  return PatternLowering(m, diags, spread.iterState).run();
+}
 
 namespace {
 
