@@ -261,6 +261,7 @@ private:
   std::unordered_map<Atom, Bits, AtomHash> labelExit_;
   std::unordered_map<Atom, uint32_t, AtomHash> slotIndex_;
   int loopDepth_ = 0;
+  std::unordered_set<const Node *> stressFinalizers_; ///< stress builds' pause/resume
   /// `T = O.name` statements seen so far (anf's method-call temporaries).
   std::unordered_map<Atom, std::pair<Node *, Atom>, AtomHash> memberTemps_;
   std::vector<uint32_t> loopStack_;
@@ -775,7 +776,7 @@ Node *Instrumenter::convertStatement(Node *st, std::vector<Node *> *out) {
         rewriteCatch(cc, false);
       convertStatement(cast<CatchClause>(t->handler)->body, nullptr);
     }
-    if (t->finalizer)
+    if (t->finalizer && !stressFinalizers_.count(t->finalizer))
       fail(t->finalizer, "`finally` after desugar");
     break;
   }
@@ -1331,8 +1332,42 @@ Node *Instrumenter::instrumentFunction(Node *fn, const FnContext &ctx) {
     return nullptr;
   }
 
-  // Stress mode: a capture point at entry and in every loop iteration.
-  if (m_.stressCheckpoints) {
+  // Stress mode: a capture point at entry and in every loop iteration;
+  // none in a function using private names, whose frames cannot be
+  // restored: while it runs, the stress points of its callees are paused
+  // too (`$d.stressPause()`/`stressResume()`, only in stress builds).
+  bool privateNames = false;
+  {
+    struct Finder {
+      bool found = false;
+      void go(const Node *n) {
+        if (found || isFunction(n) || isClass(n))
+          return;
+        found = isa<PrivateName>(n);
+        forEachChild(n, [&](const Node *c) { go(c); });
+      }
+    } f;
+    f.go(blk);
+    privateNames = f.found;
+  }
+  if (m_.stressCheckpoints && privateNames) {
+    b_.setRange(fn->range);
+    std::vector<Node *> directives, rest;
+    for (Node *st : blk->body)
+      (rest.empty() && isa<ExpressionStatement>(st) && cast<ExpressionStatement>(st)->directive
+           ? directives
+           : rest)
+          .push_back(st);
+    auto *t = b_.make<TryStatement>();
+    t->block = b_.block(rest);
+    t->finalizer = b_.block({b_.exprStmt(call(d("stressResume"), {}))});
+    stressFinalizers_.insert(t->finalizer);
+    directives.push_back(b_.exprStmt(call(d("stressPause"), {})));
+    directives.push_back(t);
+    blk->body = b_.list(directives);
+  } else if (m_.stressCheckpoints && fn->range.valid()) {
+    // (Not in the compiler's own helpers, which have no source range: they
+    // may hold native iterators of built-in collections between steps.)
     struct Inserter {
       Instrumenter &self;
       Node *stressCall() { return self.b_.exprStmt(self.call(self.d("stress"), {})); }

@@ -36,7 +36,10 @@ const loaded = new Map(); // absolute compiled path -> Program
 // The innermost frames are checked, up to the segment's root (syncRun):
 // compiled code of this program and the runtime's own loops may be crossed.
 const RUNTIME_FILES = new Set(['hof.js', 'link.js', 'instance.js'].map((f) => path.join(__dirname, f)));
-const IMPLICIT_NAMES = /^(get |set )|^(valueOf|toString|toJSON|\[Symbol\.toPrimitive\])$/;
+// Frames a capture cannot cross although they are compiled code: accessors
+// and conversions run implicitly, a class being created by its factory
+// (static fields and blocks), field initializers (V8's `<...>` frames).
+const IMPLICIT_NAMES = /^(get |set |<)|^(valueOf|toString|toJSON|\[Symbol\.toPrimitive\]|\$fac\d+)$/;
 function stressCanCapture(compiledPath) {
   const limit = Error.stackTraceLimit, prepare = Error.prepareStackTrace;
   let frames;

@@ -21,8 +21,15 @@ function setCurrent(seg) {
 }
 function getCurrent() { return current; }
 
+// Stress points are paused while a function whose frames cannot be
+// restored (one using private names) is on the stack.
+let stressPaused = 0;
+function stressPause() { stressPaused++; }
+function stressResume() { stressPaused--; }
+
 /** `$d.stress()`: a capture point when the running instance asks for stress checkpoints. */
 function stress() {
+  if (stressPaused > 0) return;
   const seg = current;
   if (seg !== null && seg.stressPoint !== undefined) seg.stressPoint();
 }
@@ -57,7 +64,7 @@ function superAgain() {
   throw new ReferenceError('Super constructor may only be called once');
 }
 
-const shared = { Capture, hof, AP, arrayFrom, stress, thisOf, ctorResult, ctorOrValue, superAgain, privateClass };
+const shared = { Capture, hof, AP, arrayFrom, stress, stressPause, stressResume, thisOf, ctorResult, ctorOrValue, superAgain, privateClass };
 const $d = Object.freeze({ ...shared, tag, tagMembers });
 
 /**
