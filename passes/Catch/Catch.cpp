@@ -144,6 +144,13 @@ bool keyText(const Node *key, bool computed, std::string &out) {
 struct FnContext {
   uint32_t code = 0;
   Atom envParam;          ///< the factory's environment parameter, if any
+  /// Environments the factory creates before its value (a class scope's
+  /// `{ $parent: <envParam>, C: ... }`), outermost first: (name, parent).
+  /// Their functions' frames store the innermost one; restore code finds
+  /// the others through `$parent`.
+  std::vector<std::pair<Atom, Atom>> prefixEnvs;
+  /// The environment a frame stores: the innermost prefix env, else envParam.
+  Atom frameEnv() const { return prefixEnvs.empty() ? envParam : prefixEnvs.back().first; }
   Atom classVar;          ///< for class members: the factory's class variable
   bool isStatic = false;  ///< static class member
   std::string kind;       ///< schema kind
@@ -428,6 +435,19 @@ void Instrumenter::instrumentFactory(uint32_t code, FunctionExpression *fac) {
   for (Node *st : body->body) {
     auto *ret = dynCast<ReturnStatement>(st);
     if (!ret || !ret->argument) {
+      // `const $env = { $parent: <previous env>, ... }`: a prefix env.
+      if (auto *vd = dynCast<VariableDeclaration>(st); vd && vd->declarations.size() == 1) {
+        auto *decl = cast<VariableDeclarator>(vd->declarations[0]);
+        auto *id = dynCast<Identifier>(decl->id);
+        auto *obj = dynCast<ObjectExpression>(decl->init);
+        auto *first = obj && !obj->properties.empty() ? dynCast<Property>(obj->properties[0]) : nullptr;
+        auto *key = first ? dynCast<Identifier>(first->key) : nullptr;
+        auto *parent = first ? dynCast<Identifier>(first->value) : nullptr;
+        bool noParent = first && isa<NullLiteral>(first->value) && !ctx.frameEnv();
+        if (id && key && key->name == "$parent" &&
+            (noParent || (parent && parent->name == ctx.frameEnv())))
+          ctx.prefixEnvs.push_back({id->name, noParent ? Atom() : parent->name});
+      }
       out.push_back(st);
       continue;
     }
@@ -501,6 +521,7 @@ Node *Instrumenter::instrumentValue(Node *value, FnContext ctx,
       FnContext mc;
       mc.code = it->second;
       mc.envParam = ctx.envParam;
+      mc.prefixEnvs = ctx.prefixEnvs;
       mc.classVar = cls;
       mc.isStatic = md->isStatic;
       mc.kind = md->kind == MethodKind::Constructor ? "constructor"
@@ -1501,7 +1522,7 @@ Node *Instrumenter::frameCall(const FnContext &ctx, bool restore, Node *fn, cons
   std::vector<Node *> args;
   args.push_back(b_.number(ctx.code));
   args.push_back(b_.ident(csName_));
-  args.push_back(ctx.envParam ? b_.ident(ctx.envParam) : undef());
+  args.push_back(ctx.frameEnv() ? b_.ident(ctx.frameEnv()) : undef());
   auto *siteCall = dynCast<CallExpression>(*site->call);
   bool superSite = siteCall && isa<Super>(siteCall->callee);
   if (isArrow_)
@@ -1790,7 +1811,7 @@ void Instrumenter::restoreRewrite(Node *&slot, bool ctor) {
 
 Node *Instrumenter::restoreFactory(Node *fn, const FnContext &ctx, NodeList fastBody) {
   b_.setRange(fn->range);
-  Atom envParam = ctx.envParam ? ctx.envParam : b_.freshName("noenv");
+  Atom envParam = ctx.frameEnv() ? ctx.frameEnv() : b_.freshName("noenv");
   std::vector<Node *> body = guardList(fastBody);
   bool ctor = ctx.kind == "constructor";
   // A function using `arguments` with simple parameters is restored inside
@@ -1922,6 +1943,11 @@ Node *Instrumenter::restoreFactory(Node *fn, const FnContext &ctx, NodeList fast
   }
   if (auto *id = dynCast<Identifier>(idOf(fn)))
     fbody.push_back(b_.declare(VarKind::Const, b_.ident(id->name), b_.ident(selfName_)));
+  // The factory's own environments, from the innermost one the frame stored.
+  for (size_t i = ctx.prefixEnvs.size(); i-- > 0;)
+    if (ctx.prefixEnvs[i].second)
+      fbody.push_back(b_.declare(VarKind::Const, b_.ident(ctx.prefixEnvs[i].second),
+                               b_.member(b_.ident(ctx.prefixEnvs[i].first), "$parent")));
   auto *ret = b_.make<ReturnStatement>();
   ret->argument = value;
   fbody.push_back(ret);
