@@ -392,8 +392,12 @@ class Segment {
       modFn.call(moduleObj.exports, moduleObj.exports, this.require, moduleObj, filename, program.sourceDir));
   }
 
-  /** Resumes from checkpoint bytes: decode, validate, perform the request, re-enter the frames. */
-  async resumeFrom(bytes) {
+  /**
+   * Resumes from checkpoint bytes: decode, validate, perform the request
+   * (unless the engine already did and passes its `outcome`: {value} or
+   * {threw: true, value}), re-enter the frames.
+   */
+  async resumeFrom(bytes, outcome) {
     const program = this.program;
     const { header, root } = this.inst.serializer().decodeCheckpoint(bytes, this.ctx, { build: program.build });
     if (!root || typeof root !== 'object' || !Array.isArray(root.frames) || !root.request)
@@ -404,8 +408,8 @@ class Segment {
     this.persist = new Map(Array.isArray(root.persist) ? root.persist : []);
     this.params = root.params;
     this.module = root.module;
-    const outcome = await this.perform(root.request);
-    return this.enter(root.phase, () => runFrames(program, root.frames, outcome));
+    const result = outcome !== undefined ? outcome : await this.perform(root.request);
+    return this.enter(root.phase, () => runFrames(program, root.frames, result));
   }
 
   async perform(req) {
@@ -458,7 +462,7 @@ class Segment {
       throw err;
     }
     inst.saveCheckpoint(bytes, header, cap.request);
-    return { done: false, checkpointId: header.checkpointId, seq };
+    return { done: false, checkpointId: header.checkpointId, seq, request: cap.request };
   }
 }
 
@@ -571,15 +575,18 @@ class Instance {
     }
   }
 
-  /** First segment: {done: true, value} or {done: false, seq}. */
+  /** First segment: {done: true, value} or {done: false, seq, checkpointId, request}. */
   start() {
     return this.guard(new Segment(this).start());
   }
 
-  /** One segment from the stored checkpoint (fresh runtime state). */
-  resumeStored() {
+  /**
+   * One segment from the stored checkpoint (fresh runtime state). Without
+   * `outcome` the segment performs the stored request itself.
+   */
+  resumeStored(outcome) {
     const bytes = this.store.loadCheckpoint(this.id);
-    return this.guard(new Segment(this).resumeFrom(bytes));
+    return this.guard(new Segment(this).resumeFrom(bytes, outcome));
   }
 
   /** Runs to completion, resuming in-process from the stored bytes at every checkpoint. */
