@@ -6,8 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# clang and libclang-rt-14-dev (libFuzzer) build the fuzz targets of fuzz/.
 packages=(libtree-sitter-dev libfmt-dev libspdlog-dev doctest-dev libmsgpack-cxx-dev
-          llvm-14-tools cmake ninja-build g++ nodejs npm python3)
+          llvm-14-tools cmake ninja-build g++ nodejs npm python3 clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   # Node.js may come from elsewhere (NodeSource's nodejs bundles npm, and

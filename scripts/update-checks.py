@@ -71,6 +71,8 @@ def substitute(command, test, build, tmp):
 # The build hash in an embedded frame schema covers the test file's own
 # text, CHECK lines included: it is matched by shape, never pinned.
 BUILD_HASH = re.compile(r'(\\"build\\":\\")[0-9a-f]{16}(\\")')
+# Code hashes cover the compiler version: matched by shape too.
+CODE_HASH = re.compile(r'(\\"hash\\":\\")[0-9a-f]{16}(\\")')
 SOURCE_PATH = re.compile(r'(\\"source\\":\\")[^\\]*(\\")')
 
 
@@ -78,6 +80,7 @@ def escape(line):
     # FileCheck treats {{...}} and [[...]] as regex / variable syntax.
     line = line.replace("{{", "{{[{][{]}}").replace("[[", "{{[[][[]}}")
     line = BUILD_HASH.sub(lambda m: m.group(1) + "{{[0-9a-f]+}}" + m.group(2), line)
+    line = CODE_HASH.sub(lambda m: m.group(1) + "{{[0-9a-f]+}}" + m.group(2), line)
     # ... and its source path is where the test was checked out.
     return SOURCE_PATH.sub(lambda m: m.group(1) + "{{[^\\\\]*}}" + m.group(2), line)
 

@@ -14,9 +14,11 @@
 #include "distribufy/Config.h"
 #include "distribufy/Driver/CommandLine.h"
 #include "distribufy/Driver/Driver.h"
+#include "distribufy/Support/Sha256.h"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdlib>
@@ -30,104 +32,6 @@
 namespace distribufy::driver {
 
 namespace {
-
-//===----------------------------------------------------------------------===//
-// SHA-256 (FIPS 180-4), for the cache key.
-//===----------------------------------------------------------------------===//
-
-class Sha256 {
-public:
-  void update(std::string_view data) {
-    for (char c : data) {
-      block_[used_++] = static_cast<uint8_t>(c);
-      if (used_ == 64) {
-        compress();
-        used_ = 0;
-      }
-    }
-    length_ += data.size();
-  }
-
-  std::string hexDigest() {
-    uint64_t bits = length_ * 8;
-    uint8_t pad = 0x80;
-    update(std::string_view(reinterpret_cast<const char *>(&pad), 1));
-    while (used_ != 56) {
-      uint8_t zero = 0;
-      update(std::string_view(reinterpret_cast<const char *>(&zero), 1));
-    }
-    for (int i = 7; i >= 0; --i) {
-      block_[used_++] = static_cast<uint8_t>(bits >> (i * 8));
-    }
-    compress();
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out;
-    for (uint32_t word : h_)
-      for (int i = 3; i >= 0; --i) {
-        auto byte = static_cast<uint8_t>(word >> (i * 8));
-        out += kHex[byte >> 4];
-        out += kHex[byte & 0xf];
-      }
-    return out;
-  }
-
-private:
-  static uint32_t rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
-
-  void compress() {
-    static constexpr uint32_t k[64] = {
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
-        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
-        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
-        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
-        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-        0xc67178f2};
-    uint32_t w[64];
-    for (int i = 0; i < 16; ++i)
-      w[i] = uint32_t(block_[4 * i]) << 24 | uint32_t(block_[4 * i + 1]) << 16 |
-             uint32_t(block_[4 * i + 2]) << 8 | uint32_t(block_[4 * i + 3]);
-    for (int i = 16; i < 64; ++i) {
-      uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-      uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-      w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-    }
-    uint32_t a = h_[0], b = h_[1], c = h_[2], d = h_[3], e = h_[4], f = h_[5], g = h_[6], h = h_[7];
-    for (int i = 0; i < 64; ++i) {
-      uint32_t s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
-      uint32_t ch = (e & f) ^ (~e & g);
-      uint32_t t1 = h + s1 + ch + k[i] + w[i];
-      uint32_t s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
-      uint32_t maj = (a & b) ^ (a & c) ^ (b & c);
-      uint32_t t2 = s0 + maj;
-      h = g;
-      g = f;
-      f = e;
-      e = d + t1;
-      d = c;
-      c = b;
-      b = a;
-      a = t1 + t2;
-    }
-    h_[0] += a;
-    h_[1] += b;
-    h_[2] += c;
-    h_[3] += d;
-    h_[4] += e;
-    h_[5] += f;
-    h_[6] += g;
-    h_[7] += h;
-  }
-
-  std::array<uint32_t, 8> h_ = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  std::array<uint8_t, 64> block_{};
-  size_t used_ = 0;
-  uint64_t length_ = 0;
-};
 
 /// Identifies the running compiler binary beyond its version number, so a
 /// rebuilt compiler never reuses programs compiled by the previous build.
@@ -174,8 +78,11 @@ enum RunId {
   RunStore,
   RunFreshProcess,
   RunStress,
+  RunStressEvery,
   RunActions,
   RunVirtualTime,
+  RunInstance,
+  RunInstances,
   RunHelp,
   RunDryRun,
 };
@@ -189,8 +96,15 @@ constexpr cl::Option kRunOptions[] = {
     {"--fresh-process", "", "Resume from every checkpoint in a new node process", RunFreshProcess},
     {"--stress", "", "Capture and resume at every function entry and loop iteration (testing)",
      RunStress},
+    {"--stress-every", "N",
+     "Like --stress, but capture at every Nth of those points only (long programs)",
+     RunStressEvery},
     {"--actions", "DIR", "Where invoke() finds its actions", RunActions},
     {"--virtual-time", "", "sleep() advances a virtual clock instead of waiting", RunVirtualTime},
+    {"--instance", "ID", "The instance's id in the store (default: random; see 'ls', 'resume')",
+     RunInstance},
+    {"--instances", "N", "Run N instances at once in one process ('ID RESULT' lines with --result)",
+     RunInstances},
     {"--help", "", "Show this help and exit", RunHelp},
     // Compile, then print the node command instead of running it (tests).
     {"--dry-run", "", "", RunDryRun},
@@ -199,6 +113,31 @@ constexpr cl::Option kRunOptions[] = {
 int runError(std::string_view tool, std::string_view message, std::ostream &err) {
   err << fmt::format("{} run: error: {}\n", tool, message);
   return 1;
+}
+
+/// Replaces this process with \p command (the runner under node), or with
+/// --dry-run prints it and returns 0. When exec fails, returns what
+/// \p report makes of the error message.
+template <typename Report>
+int execOrPrint(std::vector<std::string> &command, bool dryRun, std::ostream &out,
+                std::ostream &err, Report report) {
+  if (dryRun) {
+    for (size_t i = 0; i < command.size(); ++i)
+      out << (i ? " " : "") << shellQuote(command[i]);
+    out << "\n";
+    return 0;
+  }
+  out.flush();
+  err.flush();
+  std::vector<char *> argv;
+  for (std::string &s : command)
+    argv.push_back(s.data());
+  argv.push_back(nullptr);
+  ::execvp(argv[0], argv.data());
+  int e = errno;
+  return report(
+      fmt::format("cannot run node ('{}'): {} (set DISTRIBUFY_NODE to the node executable)",
+                  command[0], std::strerror(e)));
 }
 
 } // namespace
@@ -332,12 +271,28 @@ std::vector<std::string> runCommand(const RunOptions &options, const std::string
     argv.push_back("--fresh-process");
   if (options.stress)
     argv.push_back("--stress");
+  if (options.stress && options.stressEvery > 1) {
+    argv.push_back("--stress-every");
+    argv.push_back(std::to_string(options.stressEvery));
+  }
   if (!options.actions.empty()) {
     argv.push_back("--actions");
     argv.push_back(options.actions);
   }
   if (options.virtualTime)
     argv.push_back("--virtual-time");
+  if (!options.instance.empty()) {
+    argv.push_back("--instance");
+    argv.push_back(options.instance);
+  }
+  if (options.instances != 0) {
+    argv.push_back("--instances");
+    argv.push_back(std::to_string(options.instances));
+  }
+  // The runner's own usage errors (an existing --instance id) then read like
+  // this tool's: `distribufyc run: error: ...`.
+  argv.push_back("--tool");
+  argv.push_back("distribufyc run");
   return argv;
 }
 
@@ -389,6 +344,19 @@ int distribufycRunMain(std::string_view tool, std::span<const char *const> args,
     case RunStress:
       options.stress = true;
       break;
+    case RunStressEvery: {
+      char *end = nullptr;
+      errno = 0;
+      unsigned long n = std::strtoul(arg.value.c_str(), &end, 10);
+      if (arg.value.empty() || *end != '\0' || errno != 0 || n == 0 || n > 1000000000ul ||
+          arg.value[0] == '-')
+        return runError(
+            tool, fmt::format("--stress-every: expected a positive integer, got '{}'", arg.value),
+            err);
+      options.stress = true;
+      options.stressEvery = static_cast<unsigned>(n);
+      break;
+    }
     case RunActions:
       if (arg.value.empty())
         return runError(tool, "--actions: empty path", err);
@@ -397,6 +365,21 @@ int distribufycRunMain(std::string_view tool, std::span<const char *const> args,
     case RunVirtualTime:
       options.virtualTime = true;
       break;
+    case RunInstance:
+      if (arg.value.empty())
+        return runError(tool, "--instance: empty id", err);
+      options.instance = arg.value;
+      break;
+    case RunInstances: {
+      const std::string &v = arg.value;
+      bool digits = !v.empty() && v.size() <= 7 && v[0] != '0' &&
+                    std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (!digits || std::stoul(v) > 1000000)
+        return runError(tool, fmt::format("--instances: '{}' is not a count from 1 to 1000000", v),
+                        err);
+      options.instances = static_cast<unsigned>(std::stoul(v));
+      break;
+    }
     case RunDryRun:
       dryRun = true;
       break;
@@ -411,6 +394,8 @@ int distribufycRunMain(std::string_view tool, std::span<const char *const> args,
       return 0;
     }
   }
+  if (options.instances != 0 && options.freshProcess)
+    return runError(tool, "--instances and --fresh-process do not combine", err);
   if (positionals.empty())
     return runError(tool, "no program given (see --help)", err);
   if (positionals.size() > 1)
@@ -442,25 +427,164 @@ int distribufycRunMain(std::string_view tool, std::span<const char *const> args,
 
   std::vector<std::string> command =
       runCommand(options, *cacheDir, runtimeDir, prepareStackLimit(/*apply=*/!dryRun));
-  if (dryRun) {
-    for (size_t i = 0; i < command.size(); ++i)
-      out << (i ? " " : "") << shellQuote(command[i]);
-    out << "\n";
-    return 0;
+  return execOrPrint(command, dryRun, out, err,
+                     [&](const std::string &message) { return runError(tool, message, err); });
+}
+
+//===----------------------------------------------------------------------===//
+// resume, ls, rm: the store's instances, handled by the runner (it reads
+// meta.json and owns the store layout); the tool only parses the command
+// line, finds the runtime and execs node, as `run` does.
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+int storeError(std::string_view tool, std::string_view message, std::ostream &err) {
+  err << fmt::format("{}: error: {}\n", tool, message);
+  return 1;
+}
+
+enum StoreCmdId {
+  StoreStore,
+  StoreActions,
+  StoreVirtualTime,
+  StoreResult,
+  StoreFreshProcess,
+  StoreHelp,
+  StoreDryRun,
+};
+
+constexpr cl::Option kResumeOptions[] = {
+    {"--store", "DIR", "Where the instance lives (default: ./.distribufy)", StoreStore},
+    {"--actions", "DIR", "Where invoke() finds its actions (default: as the instance was started)",
+     StoreActions},
+    {"--virtual-time", "", "sleep() advances a virtual clock instead of waiting", StoreVirtualTime},
+    {"--result", "", "Print the final result as JSON on the last line", StoreResult},
+    {"--fresh-process", "", "Resume from every checkpoint in a new node process",
+     StoreFreshProcess},
+    {"--help", "", "Show this help and exit", StoreHelp},
+    {"--dry-run", "", "", StoreDryRun},
+};
+
+constexpr cl::Option kLsOptions[] = {
+    {"--store", "DIR", "The store to list (default: ./.distribufy)", StoreStore},
+    {"--help", "", "Show this help and exit", StoreHelp},
+    {"--dry-run", "", "", StoreDryRun},
+};
+
+constexpr cl::Option kRmOptions[] = {
+    {"--store", "DIR", "The store holding the instance (default: ./.distribufy)", StoreStore},
+    {"--help", "", "Show this help and exit", StoreHelp},
+    {"--dry-run", "", "", StoreDryRun},
+};
+
+/// Parses the arguments of `resume`/`ls`/`rm` and execs the runner with
+/// `--tool TOOL` (its usage errors then read `TOOL: error: ...`), \p mode
+/// (`--resume ID`, `--ls`, `--rm ID`) and the options.
+int storeCommandMain(std::string_view tool, std::string_view sub, std::span<const char *const> args,
+                     std::span<const cl::Option> table, bool wantsId, std::string_view overview,
+                     std::ostream &out, std::ostream &err) {
+  std::string error;
+  auto parsed = cl::parseArgs(args, table, error);
+  if (!parsed)
+    return storeError(tool, fmt::format("{}: {}", sub, error), err);
+  std::string store(kDefaultStore);
+  std::vector<std::string> positionals, extra;
+  bool dryRun = false;
+  for (const cl::Arg &arg : *parsed) {
+    switch (arg.id) {
+    case cl::kPositional:
+      positionals.push_back(arg.value);
+      break;
+    case StoreStore:
+      if (arg.value.empty())
+        return storeError(tool, "--store: empty path", err);
+      store = arg.value;
+      break;
+    case StoreActions:
+      if (arg.value.empty())
+        return storeError(tool, "--actions: empty path", err);
+      extra.push_back("--actions");
+      extra.push_back(arg.value);
+      break;
+    case StoreVirtualTime:
+      extra.push_back("--virtual-time");
+      break;
+    case StoreResult:
+      extra.push_back("--result");
+      break;
+    case StoreFreshProcess:
+      extra.push_back("--fresh-process");
+      break;
+    case StoreDryRun:
+      dryRun = true;
+      break;
+    case StoreHelp:
+      out << "OVERVIEW: " << tool << " " << sub << " - " << overview << "\n\n"
+          << "USAGE: " << tool << " " << sub << (wantsId ? " ID" : "") << " [options]\n\nOPTIONS:\n"
+          << cl::formatOptions(table);
+      return 0;
+    }
   }
-  out.flush();
-  err.flush();
-  std::vector<char *> argv;
-  for (std::string &s : command)
-    argv.push_back(s.data());
-  argv.push_back(nullptr);
-  ::execvp(argv[0], argv.data());
-  int e = errno;
-  return runError(tool,
-                  fmt::format("cannot run node ('{}'): {} (set DISTRIBUFY_NODE to the node "
-                              "executable)",
-                              command[0], std::strerror(e)),
-                  err);
+  if (wantsId && positionals.empty())
+    return storeError(tool, fmt::format("{}: no instance id given (see '{} ls')", sub, tool), err);
+  if (positionals.size() > (wantsId ? 1u : 0u))
+    return storeError(tool, fmt::format("{}: unexpected argument '{}'", sub, positionals.back()),
+                      err);
+  std::vector<std::string> tried;
+  std::string runtimeDir = findRuntimeDir(&tried);
+  if (runtimeDir.empty())
+    return storeError(tool,
+                      "cannot find the Distribufy runtime (set DISTRIBUFY_RUNTIME_DIR to the "
+                      "runtime package)",
+                      err);
+  const char *node = std::getenv("DISTRIBUFY_NODE");
+  std::vector<std::string> command = {node && *node ? node : "node"};
+  if (sub == "resume") {
+    // A resume rebuilds the whole stack: the same room as `run`.
+    command.push_back("--enable-source-maps");
+    command.push_back(fmt::format("--stack-size={}", prepareStackLimit(!dryRun) / 1024));
+  }
+  command.push_back(runtimeDir + "/bin/distribufy-run.js");
+  command.push_back("--tool");
+  command.push_back(std::string(tool));
+  if (sub == "resume")
+    command.push_back("--resume");
+  else if (sub == "ls")
+    command.push_back("--ls");
+  else
+    command.push_back("--rm");
+  if (wantsId)
+    command.push_back(positionals[0]);
+  command.push_back("--store");
+  command.push_back(store);
+  command.insert(command.end(), extra.begin(), extra.end());
+  return execOrPrint(command, dryRun, out, err,
+                     [&](const std::string &message) { return storeError(tool, message, err); });
+}
+
+} // namespace
+
+int distribufycResumeMain(std::string_view tool, std::span<const char *const> args,
+                          std::ostream &out, std::ostream &err) {
+  return storeCommandMain(tool, "resume", args, kResumeOptions, true,
+                          "continue a stored instance from its last checkpoint (completed effects "
+                          "are not performed again)",
+                          out, err);
+}
+
+int distribufycLsMain(std::string_view tool, std::span<const char *const> args, std::ostream &out,
+                      std::ostream &err) {
+  return storeCommandMain(tool, "ls", args, kLsOptions, false,
+                          "list the store's instances: ID STATUS SEQ SOURCE UPDATED, one a line",
+                          out, err);
+}
+
+int distribufycRmMain(std::string_view tool, std::span<const char *const> args, std::ostream &out,
+                      std::ostream &err) {
+  return storeCommandMain(tool, "rm", args, kRmOptions, true,
+                          "remove a stored instance (its checkpoint, effect log and metadata)", out,
+                          err);
 }
 
 } // namespace distribufy::driver

@@ -1,1 +1,1 @@
-set(Driver_SOURCES CommandLine.cpp Driver.cpp Run.cpp Tools.cpp)
+set(Driver_SOURCES CommandLine.cpp Driver.cpp Package.cpp Run.cpp Tools.cpp)

@@ -10,6 +10,7 @@
 #include "distribufy/Config.h"
 #include "distribufy/Driver/CommandLine.h"
 #include "distribufy/Driver/Driver.h"
+#include "distribufy/Inspect/Checkpoint.h"
 
 #include <fmt/format.h>
 
@@ -240,12 +241,6 @@ constexpr cl::Option kDistribufycOptions[] = {
     {"--version", "", "Show the version and exit", CcVersion},
 };
 
-/// Subcommands of the finished tool that this build does not have yet.
-constexpr std::pair<std::string_view, std::string_view> kLaterSubcommands[] = {
-    {"resume", "the runtime"},  {"ls", "the runtime"},      {"rm", "the runtime"},
-    {"inspect", "the runtime"}, {"package", "the runtime"},
-};
-
 std::string_view baseName(std::string_view path) {
   size_t slash = path.rfind('/');
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
@@ -261,14 +256,16 @@ int distribufycMain(std::string_view tool, std::span<const char *const> args, st
                     std::ostream &err) {
   if (!args.empty() && std::string_view(args[0]) == "run")
     return distribufycRunMain(tool, args.subspan(1), out, err);
-  if (!args.empty())
-    for (auto [name, feature] : kLaterSubcommands)
-      if (args[0] == name)
-        return usageError(tool,
-                          fmt::format("'{} {}' is not available in this build yet (it arrives "
-                                      "with {})",
-                                      tool, name, feature),
-                          err);
+  if (!args.empty() && std::string_view(args[0]) == "inspect")
+    return inspect::inspectMain(tool, args.subspan(1), out, err);
+  if (!args.empty() && std::string_view(args[0]) == "resume")
+    return distribufycResumeMain(tool, args.subspan(1), out, err);
+  if (!args.empty() && std::string_view(args[0]) == "ls")
+    return distribufycLsMain(tool, args.subspan(1), out, err);
+  if (!args.empty() && std::string_view(args[0]) == "rm")
+    return distribufycRmMain(tool, args.subspan(1), out, err);
+  if (!args.empty() && std::string_view(args[0]) == "package")
+    return distribufycPackageMain(tool, args.subspan(1), out, err);
 
   std::string error;
   auto parsed = cl::parseArgs(args, kDistribufycOptions, error);
@@ -318,8 +315,13 @@ int distribufycMain(std::string_view tool, std::span<const char *const> args, st
           << " - compile a JavaScript program so its state can be checkpointed and resumed\n\n"
           << "USAGE: " << tool << " SRC -o DST [options]\n"
           << "       " << tool << " SRC DST [options]\n"
-          << "       " << tool << " run PROG.js [-p KEY VALUE]... [options]  (see '" << tool
-          << " run --help')\n\nOPTIONS:\n"
+          << "       " << tool << " run PROG.js [-p KEY VALUE]... [options]\n"
+          << "       " << tool << " resume ID [options]\n"
+          << "       " << tool << " ls [--store DIR]\n"
+          << "       " << tool << " rm ID [--store DIR]\n"
+          << "       " << tool << " inspect CHECKPOINT [--schema PATH] [--json]\n"
+          << "       " << tool << " package PROG.js -o ACTION.zip [--actions DIR]\n"
+          << "  (each subcommand has its own --help: '" << tool << " run --help')\n\nOPTIONS:\n"
           << cl::formatOptions(kDistribufycOptions);
       return 0;
     case CcVersion:

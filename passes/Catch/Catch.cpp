@@ -42,12 +42,12 @@
 //
 // Requires: ClosureConverted, Modularized. Establishes: CatchInstrumented.
 // Invalidates: Scopes.
-// Known inexactness (documented): hoisting drops the temporal dead zone of
-// uncaptured `let`/`const` and the TypeError of assigning an uncaptured
-// `const` (captured ones keep both, from closure conversion); a restored
-// function's `arguments` is unmapped.
+// Hoisting keeps the temporal dead zone and `const` of uncaptured bindings
+// (keepTdz); captured ones keep theirs from closure conversion. Known
+// inexactness (documented): a restored function's `arguments` is unmapped.
 //
 //===----------------------------------------------------------------------===//
+#include "distribufy/Backend/Emitter.h"
 #include "distribufy/Backend/FrameSchema.h"
 #include "distribufy/Backend/SchemaWriter.h"
 #include "distribufy/Config.h"
@@ -59,6 +59,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -185,7 +186,14 @@ private:
   std::pair<Node *, Atom> methodTemp(Node *call);
   static bool isPlainReference(const Node *n);
   void collectSlots(Node *fn);
-  void addSlot(Identifier *id);
+  void addSlot(Identifier *id, bool fixedName = false);
+  void collectForeignNames(Node *fn);
+  struct TdzScope;
+  void keepTdz(BlockStatement *body);
+  void tdzStatement(Node *st, TdzScope &scope);
+  void tdzExpression(Node *&slot, const TdzScope &scope);
+  bool isLocalTdz(BindingId bid) const;
+  Node *tdzSlotIdent(BindingId bid);
   void renameAndConvert(Node *&slot, bool inList, std::vector<Node *> *out);
   void convertList(NodeList &list);
   Node *convertStatement(Node *st, std::vector<Node *> *out);
@@ -260,6 +268,15 @@ private:
   std::unordered_map<BindingId, Atom> slotOf_;
   std::vector<Atom> slots_;
   std::unordered_set<std::string> slotNames_;
+  /// Names this function's code resolves outside it (globals, outer
+  /// bindings): a hoisted block-level slot must not take one of them.
+  std::unordered_set<std::string> foreignNames_;
+  /// Uncaptured let/const/class slots that some code may read or write
+  /// before their declaration ran: they start as `$d.uninit` and those
+  /// accesses are checked (see keepTdz).
+  std::unordered_set<BindingId> tdzChecked_;
+  std::unordered_map<BindingId, BlockStatement *> tdzBlock_; ///< the declaring block
+  std::unordered_set<const Node *> tdzTargets_;             ///< assignment targets seen
   std::vector<SiteRec> sites_;
   std::unordered_map<const Node *, std::pair<uint32_t, uint32_t>> siteRange_;
   std::vector<Bits> siteLive_;    ///< per site: live slots when the call returns
@@ -279,6 +296,88 @@ private:
        isCtor_ = false, maybeCtor_ = false, classHasFields_ = false,
        derivedCtor_ = false, isArrow_ = false;
 };
+
+// ---------------------------------------------------------------------------
+// Code hashes (FrameSchema.def `hash`, runtime/PROTOCOL.md §4)
+// ---------------------------------------------------------------------------
+
+/// The text a code hash covers: the code's text as closure conversion left
+/// it (this pass's instrumentation is a function of that text and of the
+/// compiler version, which the hash also covers), normalized so that an
+/// edit elsewhere in the program leaves it alone:
+///  - names the passes generate (`$t3`, `$env4_1`, `$fac2`, `$F5`) are
+///    numbered by module-wide counters: every `$`-name ending in a digit
+///    becomes its order of first appearance in this text (a renaming, so
+///    two texts normalize alike only if they are the same up to it);
+///  - the ids in references to the factory table (`$F5[7](env)`) become
+///    `#`: a nested function is a code of its own with its own hash, so
+///    editing its body does not change its parent's. What a nested function
+///    changes in its parent (a newly captured variable moves into the
+///    parent's environment object) is in the parent's text.
+/// String literals are copied as they are.
+std::string normalizedCodeText(std::string_view text, std::string_view table) {
+  auto isIdent = [](unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '$' || c >= 0x80;
+  };
+  std::string out;
+  out.reserve(text.size());
+  std::unordered_map<std::string_view, size_t> renamed;
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    char c = text[i];
+    if (c == '"' || c == '\'') {
+      size_t j = i + 1;
+      while (j < n && text[j] != c)
+        j += text[j] == '\\' ? 2 : 1;
+      j = std::min(j + 1, n);
+      out.append(text.substr(i, j - i));
+      i = j;
+      continue;
+    }
+    if (!isIdent(static_cast<unsigned char>(c))) {
+      out += c;
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < n && isIdent(static_cast<unsigned char>(text[j])))
+      ++j;
+    std::string_view tok = text.substr(i, j - i);
+    i = j;
+    if (tok.size() < 2 || tok[0] != '$' || tok.back() < '0' || tok.back() > '9') {
+      out.append(tok);
+      continue;
+    }
+    auto [it, added] = renamed.emplace(tok, renamed.size());
+    out += fmt::format("$#{}", it->second);
+    if (tok == table && i < n && text[i] == '[') {
+      size_t k = i + 1;
+      while (k < n && text[k] >= '0' && text[k] <= '9')
+        ++k;
+      if (k > i + 1 && k < n && text[k] == ']') {
+        out += "[#]";
+        i = k + 1;
+      }
+    }
+  }
+  return out;
+}
+
+/// FNV-1a 64 over the parts (each followed by a separator byte), as 16 hex digits.
+std::string fnv1aHex(std::initializer_list<std::string_view> parts) {
+  uint64_t h = 1469598103934665603ull;
+  for (std::string_view s : parts) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+    h ^= 0xff;
+    h *= 1099511628211ull;
+  }
+  return fmt::format("{:016x}", h);
+}
 
 // ---------------------------------------------------------------------------
 // Program level
@@ -365,6 +464,8 @@ bool Instrumenter::run() {
   schema_.compiler = DISTRIBUFY_VERSION;
   schema_.source = std::string(m_.fileName());
   schema_.moduleCode = moduleCode;
+  for (const Module::PersistId &p : m_.persistIds) // found by the persist pass
+    schema_.persist.push_back({p.id, p.line, p.col});
   // The build: compiler version, layout flags and the source text (FNV-1a).
   uint64_t h = 1469598103934665603ull;
   auto mix = [&](std::string_view s) {
@@ -379,6 +480,28 @@ bool Instrumenter::run() {
   mix(m_.stressCheckpoints ? "stress" : "");
   mix(m_.source());
   schema_.build = fmt::format("{:016x}", h);
+  // Code hashes, from the text before instrumentation. A class member's
+  // covers its own function (with its key, kind and placement); the class's
+  // covers its whole factory, members included.
+  std::string_view flags = m_.stressCheckpoints ? "stress" : "";
+  std::function<void(const Node *)> hashMembers = [&](const Node *n) {
+    if (auto *md = dynCast<MethodDefinition>(n)) {
+      auto it = m_.codeIds.find(md->value);
+      if (it != m_.codeIds.end())
+        codeEntry(it->second).hash =
+            fnv1aHex({DISTRIBUFY_VERSION, flags, "member", md->isStatic ? "static" : "",
+                      std::to_string(static_cast<int>(md->kind)), md->computed ? "computed" : "",
+                      normalizedCodeText(emitNode(md->key), tableName_.str()),
+                      normalizedCodeText(emitNode(md->value), tableName_.str())});
+    }
+    forEachChild(n, hashMembers);
+  };
+  for (size_t i = 0; i < table->elements.size(); ++i)
+    if (auto *fac = dynCast<FunctionExpression>(table->elements[i])) {
+      codeEntry(static_cast<uint32_t>(i)).hash = fnv1aHex(
+          {DISTRIBUFY_VERSION, flags, "code", normalizedCodeText(emitNode(fac), tableName_.str())});
+      hashMembers(fac);
+    }
 
   restores_.assign(table->elements.size(), nullptr);
   schema_.codes.resize(table->elements.size());
@@ -479,8 +602,7 @@ Node *Instrumenter::instrumentValue(Node *value, FnContext ctx,
     if (auto *o = dynCast<ObjectExpression>(obj); o && o->properties.size() == 1) {
       auto *p = cast<Property>(o->properties[0]);
       std::string key;
-      keyText(p->key, p->computed, key);
-      ctx.name = key;
+      ctx.name = keyText(p->key, p->computed, key) ? key : "<computed>";
       // Object-literal members have no home object to restore.
       ctx.kind = accessor == "get"   ? "object-getter"
                  : accessor == "set" ? "object-setter"
@@ -558,6 +680,17 @@ Node *Instrumenter::instrumentValue(Node *value, FnContext ctx,
       }
     }
     // const $cls = class {...}; $d.tagMembers($cls, env, [...]); return $d.tag($cls, ...)
+    // An anonymous class keeps the name its place gave it (`{e: class {}}`
+    // names it "e", an argument ""), not "$cls": `{"e": class {}}["e"]`.
+    if (!ce->id && ctx.name != "<computed>") {
+      b_.setRange(ce->range);
+      auto *prop = b_.make<Property>();
+      prop->key = b_.string(ctx.name);
+      prop->value = value;
+      auto *obj = b_.make<ObjectExpression>();
+      obj->properties = b_.list({prop});
+      value = b_.index(obj, b_.string(ctx.name));
+    }
     classPrefix.push_back(b_.declare(VarKind::Const, b_.ident(cls), value));
     Node *env = ctx.envParam ? b_.ident(ctx.envParam) : undef();
     classPrefix.push_back(b_.exprStmt(call(d("tagMembers"), {b_.ident(cls), env, array(tags)})));
@@ -633,11 +766,12 @@ bool Instrumenter::isExemptCall(const Node *n) const {
   return false;
 }
 
-void Instrumenter::addSlot(Identifier *id) {
+void Instrumenter::addSlot(Identifier *id, bool fixedName) {
   if (id->binding == kNoBinding || slotOf_.count(id->binding))
     return;
   Atom name = id->name;
-  if (slotNames_.count(std::string(name.str())))
+  if (!fixedName &&
+      (slotNames_.count(std::string(name.str())) || foreignNames_.count(std::string(name.str()))))
     name = b_.freshName(std::string(name.str()) + "_");
   slotNames_.insert(std::string(name.str()));
   slotOf_.emplace(id->binding, name);
@@ -651,7 +785,7 @@ void Instrumenter::collectSlots(Node *fn) {
     std::vector<Identifier *> ids;
     collectBoundNames(p, ids);
     for (Identifier *id : ids)
-      addSlot(id);
+      addSlot(id, /*fixedName=*/true);
   }
   struct Walker {
     Instrumenter &self;
@@ -688,6 +822,20 @@ void Instrumenter::collectSlots(Node *fn) {
   w.go(bodySlot(fn));
 }
 
+/// `{x}` -> `{x: x}`, so that the value can be renamed or rewritten. The
+/// shorthand `{__proto__}` defines an own property, which `{__proto__: v}`
+/// would not (it sets the prototype): that key becomes `["__proto__"]`.
+static void expandShorthand(Property *p, IRBuilder &b) {
+  Atom name = cast<Identifier>(p->value)->name;
+  p->shorthand = false;
+  if (name == "__proto__") {
+    p->computed = true;
+    p->key = b.string("__proto__");
+  } else {
+    p->key = b.ident(name);
+  }
+}
+
 void Instrumenter::renameIdentifiers(Node *n) {
   if (isFunction(n) || isClass(n))
     return;
@@ -704,15 +852,226 @@ void Instrumenter::renameIdentifiers(Node *n) {
   if (auto *p = dynCast<Property>(n)) {
     if (p->computed)
       renameIdentifiers(p->key);
-    if (p->shorthand && isa<Identifier>(p->value)) {
-      // `{x}` in a pattern or literal: keep the key, rename the value.
-      p->shorthand = false;
-      p->key = b_.ident(cast<Identifier>(p->value)->name);
-    }
+    if (p->shorthand && isa<Identifier>(p->value)) // keep the key, rename the value
+      expandShorthand(p, b_);
     renameIdentifiers(p->value);
     return;
   }
   forEachChildSlot(n, [&](Node *&c) { renameIdentifiers(c); });
+}
+
+/// Visits the identifier references of \p slot (the slots holding them),
+/// skipping nested functions and classes, non-computed property names and
+/// keys. A shorthand property `{x}` is expanded so that its value can change.
+template <typename F> static void forEachReferenceSlot(Node *&slot, IRBuilder &b, F &&f) {
+  Node *n = slot;
+  if (!n || isFunction(n) || isClass(n))
+    return;
+  if (isa<Identifier>(n)) {
+    f(slot);
+    return;
+  }
+  if (auto *me = dynCast<MemberExpression>(n); me && !me->computed) {
+    forEachReferenceSlot(me->object, b, f);
+    return;
+  }
+  if (auto *p = dynCast<Property>(n)) {
+    if (p->computed)
+      forEachReferenceSlot(p->key, b, f);
+    if (p->shorthand && isa<Identifier>(p->value))
+      expandShorthand(p, b);
+    forEachReferenceSlot(p->value, b, f);
+    return;
+  }
+  forEachChildSlot(n, [&](Node *&c) { forEachReferenceSlot(c, b, f); });
+}
+
+void Instrumenter::collectForeignNames(Node *fn) {
+  foreignNames_.clear();
+  ScopeId own = scopeOfFn(fn);
+  Node *body = bodySlot(fn);
+  forEachReferenceSlot(body, b_, [&](Node *&slot) {
+    // (Identifiers the passes made without a binding name their own
+    // temporaries or this function's locals: not foreign.)
+    auto *id = cast<Identifier>(slot);
+    if (id->binding == kNoBinding)
+      return;
+    const Binding &bd = st_.binding(id->binding);
+    if (bd.kind == BindingKind::Global || bd.scope == kNoScope ||
+        st_.scope(bd.scope).functionScope != own)
+      foreignNames_.insert(std::string(id->name.str()));
+  });
+}
+
+// The temporal dead zone of hoisted slots. A `let`/`const`/`class` binding
+// that stays a frame slot becomes a `var`, so the engine no longer throws
+// for an access before the declaration ran. Most accesses come after it in
+// the same or an enclosing statement list (the declaration dominates them)
+// and cannot be early; the others are checked: the slot holds `$d.uninit`
+// from the start of its block, such reads become `$d.tdz(x, "x")` and such
+// writes `x = $d.tdzWrite(v, x, "x")`. Writes to a `const` (other than its
+// declaration) become `$d.constAssign(...)`, which throws its TypeError.
+struct Instrumenter::TdzScope {
+  std::unordered_set<BindingId> initialized;
+  BlockStatement *block = nullptr;
+};
+
+bool Instrumenter::isLocalTdz(BindingId bid) const {
+  if (bid == kNoBinding || !slotOf_.count(bid))
+    return false;
+  auto k = st_.binding(bid).kind;
+  return k == BindingKind::Let || k == BindingKind::Const || k == BindingKind::Class;
+}
+
+Node *Instrumenter::tdzSlotIdent(BindingId bid) {
+  Identifier *id = b_.ident(st_.binding(bid).name);
+  id->binding = bid;
+  return id;
+}
+
+void Instrumenter::tdzExpression(Node *&slot, const TdzScope &scope) {
+  forEachReferenceSlot(slot, b_, [&](Node *&ref) {
+    auto *id = cast<Identifier>(ref);
+    if (!isLocalTdz(id->binding) || st_.binding(id->binding).declaration == id ||
+        scope.initialized.count(id->binding))
+      return;
+    tdzChecked_.insert(id->binding);
+    b_.setRange(id->range);
+    ref = call(d("tdz"), {id, b_.string(id->name.str())});
+  });
+}
+
+void Instrumenter::tdzStatement(Node *st, TdzScope &scope) {
+  if (!st)
+    return;
+  auto nested = [&](Node *child, BlockStatement *block) {
+    TdzScope inner{scope.initialized, block ? block : scope.block};
+    tdzStatement(child, inner);
+  };
+  switch (st->kind) {
+  case NodeKind::BlockStatement: {
+    auto *blk = cast<BlockStatement>(st);
+    TdzScope inner{scope.initialized, blk};
+    for (Node *c : blk->body)
+      tdzStatement(c, inner);
+    return;
+  }
+  case NodeKind::VariableDeclaration: {
+    auto *vd = cast<VariableDeclaration>(st);
+    for (Node *dn : vd->declarations) {
+      auto *decl = cast<VariableDeclarator>(dn);
+      if (decl->init)
+        tdzExpression(decl->init, scope);
+      std::vector<Identifier *> ids;
+      collectBoundNames(decl->id, ids);
+      if (!isa<Identifier>(decl->id))
+        tdzExpression(decl->id, scope); // defaults inside a pattern
+      for (Identifier *id : ids)
+        if (isLocalTdz(id->binding)) {
+          scope.initialized.insert(id->binding);
+          tdzBlock_[id->binding] = scope.block;
+        }
+    }
+    return;
+  }
+  case NodeKind::IfStatement: {
+    auto *i = cast<IfStatement>(st);
+    tdzExpression(i->test, scope);
+    nested(i->consequent, nullptr);
+    nested(i->alternate, nullptr);
+    return;
+  }
+  case NodeKind::WhileStatement: {
+    auto *w = cast<WhileStatement>(st);
+    tdzExpression(w->test, scope);
+    nested(w->body, nullptr);
+    return;
+  }
+  case NodeKind::LabeledStatement:
+    tdzStatement(cast<LabeledStatement>(st)->body, scope);
+    return;
+  case NodeKind::TryStatement: {
+    auto *t = cast<TryStatement>(st);
+    nested(t->block, nullptr);
+    if (t->handler)
+      nested(cast<CatchClause>(t->handler)->body, nullptr);
+    nested(t->finalizer, nullptr);
+    return;
+  }
+  default:
+    break;
+  }
+  // An expression-level statement: writes first (their value is evaluated
+  // before the check), then every other reference.
+  struct Writes {
+    Instrumenter &self;
+    const TdzScope &scope;
+    void go(Node *n) {
+      if (!n || isFunction(n) || isClass(n))
+        return;
+      forEachChildSlot(n, [&](Node *&c) { go(c); });
+      auto *as = dynCast<AssignmentExpression>(n);
+      if (!as)
+        return;
+      auto *id = dynCast<Identifier>(as->left);
+      if (!id || !self.isLocalTdz(id->binding))
+        return;
+      self.b_.setRange(as->range);
+      if (!scope.initialized.count(id->binding)) {
+        self.tdzChecked_.insert(id->binding);
+        Node *current = self.tdzSlotIdent(id->binding);
+        self.tdzTargets_.insert(current);
+        as->right = self.call(self.d("tdzWrite"),
+                              {as->right, current, self.b_.string(id->name.str())});
+      }
+      if (self.st_.binding(id->binding).kind == BindingKind::Const)
+        as->right = self.call(self.d("constAssign"), {as->right});
+      // The target stays a plain identifier: hide it from the read pass.
+      self.tdzTargets_.insert(id);
+    }
+  } writes{*this, scope};
+  writes.go(st);
+  forEachReferenceSlot(st, b_, [&](Node *&ref) {
+    auto *id = cast<Identifier>(ref);
+    if (tdzTargets_.count(id) || !isLocalTdz(id->binding) ||
+        st_.binding(id->binding).declaration == id || scope.initialized.count(id->binding))
+      return;
+    tdzChecked_.insert(id->binding);
+    b_.setRange(id->range);
+    ref = call(d("tdz"), {id, b_.string(id->name.str())});
+  });
+}
+
+void Instrumenter::keepTdz(BlockStatement *body) {
+  tdzChecked_.clear();
+  tdzBlock_.clear();
+  tdzTargets_.clear();
+  TdzScope top{{}, body};
+  // Parameters and the like are initialized on entry; only declarations in
+  // the body are tracked.
+  for (Node *c : body->body)
+    tdzStatement(c, top);
+  // Each checked binding starts uninitialized when its block is entered.
+  std::unordered_map<BlockStatement *, std::vector<Node *>> starts;
+  std::vector<BindingId> ordered(tdzChecked_.begin(), tdzChecked_.end());
+  std::sort(ordered.begin(), ordered.end());
+  for (BindingId bid : ordered) {
+    auto it = tdzBlock_.find(bid);
+    BlockStatement *blk = it != tdzBlock_.end() && it->second ? it->second : body;
+    b_.setRange(blk->range);
+    starts[blk].push_back(b_.exprStmt(b_.assign(tdzSlotIdent(bid), d("uninit"))));
+  }
+  for (auto &[blk, inits] : starts) {
+    std::vector<Node *> out;
+    size_t i = 0;
+    for (; i < blk->body.size() && isa<ExpressionStatement>(blk->body[i]) &&
+           cast<ExpressionStatement>(blk->body[i])->directive;
+         ++i)
+      out.push_back(blk->body[i]);
+    out.insert(out.end(), inits.begin(), inits.end());
+    out.insert(out.end(), blk->body.begin() + static_cast<ptrdiff_t>(i), blk->body.end());
+    blk->body = b_.list(out);
+  }
 }
 
 /// `catch (e) {...}` -> `catch ($x) { [if ($x instanceof $d.Capture) throw $x;] e = $x; ...}`:
@@ -744,7 +1103,9 @@ Node *Instrumenter::convertStatement(Node *st, std::vector<Node *> *out) {
       auto *decl = cast<VariableDeclarator>(dn);
       if (decl->init)
         assigns.push_back(b_.assign(decl->id, decl->init));
-      else if (vd->kind != VarKind::Var && loopDepth_ > 0)
+      else if (vd->kind != VarKind::Var &&
+               (loopDepth_ > 0 || (isa<Identifier>(decl->id) &&
+                                   tdzChecked_.count(cast<Identifier>(decl->id)->binding))))
         // `let x;` in a loop body starts each iteration undefined; outside
         // loops it runs once, when the hoisted `var` is still undefined.
         assigns.push_back(b_.assign(decl->id, undef()));
@@ -1235,6 +1596,12 @@ Instrumenter::Bits Instrumenter::liveBefore(Node *st, const Bits &out) {
       *sites_[it->second].call = b_.number(0);
       usesInto(st, atSite);
       *sites_[it->second].call = call;
+      // The handler of the restore twin evaluates the callee again for the
+      // identity check when a later capture unwinds through the site.
+      if (Node *callee = sites_[it->second].callee)
+        usesInto(callee, atSite);
+      if (Node *key = sites_[it->second].calleeKey)
+        usesInto(key, atSite);
       unite(atSite, handlers);
       siteLive_[it->second] = atSite;
     }
@@ -1431,7 +1798,9 @@ Node *Instrumenter::instrumentFunction(Node *fn, const FnContext &ctx) {
     return nullptr;
 
   entry.instrumented = true;
+  collectForeignNames(fn);
   collectSlots(fn);
+  keepTdz(blk);
   // A plain function may be called with `new`: its restore code needs
   // new.target to know what to return.
   maybeCtor_ = ctx.kind == "function";
@@ -1771,6 +2140,21 @@ void Instrumenter::restoreRewrite(Node *&slot, bool ctor) {
   if (auto *mp = dynCast<MetaProperty>(n); mp && mp->meta == "new") {
     slot = b_.ident(ntName_);
     return;
+  }
+  // A named function expression's own name is a `const` of the restore
+  // code: in sloppy code, assigning it does nothing (strict code throws).
+  // (Restore code is a copy without bindings: the name is the function's
+  // own unless a slot took it.)
+  if (auto *as = dynCast<AssignmentExpression>(n)) {
+    auto *id = dynCast<Identifier>(as->left);
+    auto *own = dynCast<Identifier>(idOf(curFn_));
+    ScopeId s = scopeOfFn(curFn_);
+    if (id && own && isa<FunctionExpression>(curFn_) && id->name == own->name &&
+        !slotIndex_.count(id->name) && !(s != kNoScope && st_.scope(s).strict)) {
+      restoreRewrite(as->right, ctor);
+      slot = as->right;
+      return;
+    }
   }
   if (isa<ThisExpression>(n) && derivedCtor_) {
     slot = b_.ident(thisName_);

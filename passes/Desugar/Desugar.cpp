@@ -193,7 +193,9 @@ public:
     checkVarScopeBody(m_.program->body);
     std::vector<std::pair<const Node *, const Node *>> work{{m_.program, nullptr}};
     while (!work.empty()) {
-      auto [n, parent] = work.back();
+      // Plain variables, not a structured binding: clang before 16 cannot
+      // capture those in the lambda (the fuzz build uses clang).
+      const Node *n = work.back().first, *parent = work.back().second;
       work.pop_back();
       check(n, parent);
       forEachChild(n, [&](const Node *c) { work.push_back({c, n}); });

@@ -1,16 +1,17 @@
-// action-child.js ACTIONS_DIR ACTION - runs one action for the no-op
-// runtime's synchronous invoke: params (JSON) on stdin, the result as JSON
-// on fd 3: {value} or {threw: true, error}.
+// action-child.js ACTIONS_DIR ACTION - runs actions for the no-op runtime's
+// synchronous invoke and parallel.map: on stdin a JSON array of calls
+// [{params, key}], run concurrently; on fd 3 the JSON array of their outcomes
+// in order, each {value} or {threw: true, error} (the ActionError's error).
 'use strict';
 const fs = require('node:fs');
-const { runAction } = require('./instance.js');
+const { runAction } = require('./effects.js');
 
 const [actionsDir, action] = process.argv.slice(2);
-const params = JSON.parse(fs.readFileSync(0, 'utf8') || '{}');
-runAction(actionsDir, action, params).then((r) => {
-  const out = r.threw ? { threw: true, error: r.value.error } : { value: r.value };
-  fs.writeSync(3, JSON.stringify(out));
+const calls = JSON.parse(fs.readFileSync(0, 'utf8') || '[]');
+Promise.all(calls.map((c) => runAction(actionsDir, action, c.params, c.key))).then((rs) => {
+  fs.writeSync(3, JSON.stringify(rs.map((r) => (r.threw ? { threw: true, error: r.value.error } : { value: r.value }))));
   process.exitCode = 0;
 }, (e) => {
-  fs.writeSync(3, JSON.stringify({ threw: true, error: { name: 'Error', message: String(e && e.message || e) } }));
+  const error = { name: 'Error', message: String(e && e.message || e) };
+  fs.writeSync(3, JSON.stringify(calls.map(() => ({ threw: true, error }))));
 });

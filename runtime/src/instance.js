@@ -17,6 +17,9 @@ const {
   validateFrames, runFrames, captureFailure, codeName,
 } = require('./link.js');
 const { MemoryStore, DirStore, newId, checkId } = require('./store.js');
+const {
+  ActionError, validAction, idempotency, runAction, runParallel, outcomeRecord, recordOutcome, checkParallel, makeHttp,
+} = require('./effects.js');
 
 const UTILS_SPEC = 'distribufy/dist/src/utils/utils';
 const ABI = 1;
@@ -36,10 +39,17 @@ const loaded = new Map(); // absolute compiled path -> Program
 // The innermost frames are checked, up to the segment's root (syncRun):
 // compiled code of this program and the runtime's own loops may be crossed.
 const RUNTIME_FILES = new Set(['hof.js', 'link.js', 'instance.js'].map((f) => path.join(__dirname, f)));
-// Frames a capture cannot cross although they are compiled code: accessors
-// and conversions run implicitly, a class being created by its factory
+// Frames a capture cannot cross although they are compiled code, known by
+// name: functions the engine calls implicitly (accessors, also ones defined
+// as `{ get() {} }` descriptors, conversions, well-known symbol methods such
+// as Symbol.hasInstance, Proxy traps), a class being created by its factory
 // (static fields and blocks), field initializers (V8's `<...>` frames).
-const IMPLICIT_NAMES = /^(get |set |<)|^(valueOf|toString|toJSON|\[Symbol\.toPrimitive\]|\$fac\d+)$/;
+// A name that is not implicit after all only loses stress points.
+const IMPLICIT_NAMES = new RegExp('^(get |set |<|\\[Symbol\\.)|^(' + [
+  'valueOf', 'toString', 'toJSON', 'get', 'set', 'has', 'deleteProperty', 'ownKeys', 'defineProperty',
+  'getOwnPropertyDescriptor', 'getPrototypeOf', 'setPrototypeOf', 'isExtensible', 'preventExtensions',
+  'apply', 'construct', '\\$fac\\d+',
+].join('|') + ')$');
 function stressCanCapture(compiledPath) {
   const limit = Error.stackTraceLimit, prepare = Error.prepareStackTrace;
   let frames;
@@ -65,6 +75,28 @@ function stressCanCapture(compiledPath) {
     if (name === 'persist') return false;
   }
   return true; // deeper than the checked frames: assume capturable
+}
+
+// Stress points stop in a segment once the program has scheduled work for
+// later (created a promise, called process.nextTick, queueMicrotask or a
+// timer function): that work lives in node's queues, which no checkpoint
+// holds, and resuming would run it in another order (async functions across
+// checkpoints are not supported yet).
+let asyncWatched = false;
+function watchPromises() {
+  if (asyncWatched) return;
+  asyncWatched = true;
+  const mark = () => {
+    const seg = getCurrent();
+    if (seg !== null && seg.active) seg.sawPromise = true;
+  };
+  require('node:v8').promiseHooks.onInit(mark);
+  for (const [owner, name] of [[process, 'nextTick'], [globalThis, 'queueMicrotask'], [globalThis, 'setTimeout'],
+    [globalThis, 'setInterval'], [globalThis, 'setImmediate']]) {
+    const original = owner[name];
+    const wrapped = { [name](...args) { mark(); return Reflect.apply(original, this, args); } }[name];
+    Object.defineProperty(owner, name, { ...Object.getOwnPropertyDescriptor(owner, name), value: wrapped });
+  }
 }
 
 class Program {
@@ -100,24 +132,13 @@ class Program {
       ? path.resolve(options.source)
       : path.resolve(path.dirname(compiledPath || '.'), schema.source || 'prog.js');
     this.sourceDir = path.dirname(this.sourcePath);
+    this.checkpointKey = options.checkpointKey; // default HMAC key of its instances (integrity.js)
   }
 }
 
 // ---------------------------------------------------------------- errors
 
-class ActionError extends Error {
-  constructor(action, error) {
-    let msg;
-    if (error instanceof Error) msg = error.message;
-    else if (typeof error === 'string') msg = error;
-    else if (error && typeof error === 'object' && typeof error.message === 'string') msg = error.message;
-    else { try { msg = JSON.stringify(error); } catch { msg = String(error); } }
-    super(`action '${action}' failed: ${msg}`);
-    this.name = 'ActionError';
-    this.action = action;
-    this.error = error instanceof Error ? { name: error.name, message: error.message } : error;
-  }
-}
+// ActionError (an action's failure, thrown at the call site) lives in effects.js.
 
 class CheckpointError extends Error {
   constructor(message, cause) {
@@ -139,26 +160,7 @@ class SwallowedCapture extends Error {
 }
 
 // ---------------------------------------------------------------- actions
-
-function validAction(name) {
-  return typeof name === 'string' && /^[A-Za-z0-9_][A-Za-z0-9_.\-/]*$/.test(name) && !name.split('/').includes('..');
-}
-
-/** Runs actionsDir/NAME.js's main(params): {value} or {threw, value: ActionError}. */
-async function runAction(actionsDir, action, params) {
-  try {
-    const file = path.resolve(actionsDir, action + '.js');
-    const mod = require(file);
-    const main = typeof mod === 'function' ? mod : mod && mod.main;
-    if (typeof main !== 'function') throw new Error(`${file} exports no main function`);
-    const result = await main(params);
-    if (result !== null && typeof result === 'object' && 'error' in result)
-      return { threw: true, value: new ActionError(action, result.error) };
-    return { value: result };
-  } catch (e) {
-    return { threw: true, value: new ActionError(action, e) };
-  }
-}
+// Actions, http, parallel.map, idempotency keys: effects.js.
 
 // ---------------------------------------------------------------- hosts
 
@@ -198,7 +200,7 @@ class HostTable {
       this.seg.hostRequire(m[1]);
       if (this.values.has(name)) return this.values.get(name);
     }
-    const u = /^distribufy\/utils@(.*?)(?:#(sleep|invoke|action))?$/.exec(name);
+    const u = /^distribufy\/utils@(.*?)(?:#(sleep|invoke|action|http|http\.(?:get|put|post|delete)|parallel|parallel\.map))?$/.exec(name);
     if (u) {
       this.seg.utilsFor(u[1]);
       if (this.values.has(name)) return this.values.get(name);
@@ -226,10 +228,15 @@ class Segment {
     this.runtime = this.makeRuntime();
     this.require = this.makeRequire();
     this.ctx = this.makeCtx();
-    if (instance.stress) this.stressPoint = () => {
-      if (++this.stressCount % instance.stressEvery === 0 && stressCanCapture(this.program.compiledPath))
-        this.capturePoint({ kind: 'checkpoint', stress: true }, 'stress');
-    };
+    this.sawPromise = false;
+    if (instance.stress) {
+      watchPromises();
+      this.stressPoint = () => {
+        if (++this.stressCount % instance.stressEvery === 0 && !this.sawPromise &&
+            stressCanCapture(this.program.compiledPath))
+          this.capturePoint({ kind: 'checkpoint', stress: true }, 'stress');
+      };
+    }
   }
 
   // --- capture points ---
@@ -283,14 +290,28 @@ class Segment {
         throw new Error(`invoke('${action}'): no actions directory: run with --actions DIR (DIR/${action}.js exports main(params))`);
       seg.capturePoint({ kind: 'invoke', action, params: params === undefined ? {} : params }, 'invoke');
     };
-    const utils = { sleep, invoke, action: invoke };
-    CAPTURE_POINTS.add(sleep);
-    CAPTURE_POINTS.add(invoke);
+    // http.get(uri, opts) is invoke('http', {method: 'GET', uri, ...opts}).
+    const http = makeHttp(invoke);
+    const map = function map(action, values) {
+      checkParallel(action, values);
+      if (!inst.actionsDir)
+        throw new Error(`parallel.map('${action}'): no actions directory: run with --actions DIR (DIR/${action}.js exports main(params))`);
+      seg.capturePoint({ kind: 'parallel', action, values: values.slice() }, 'parallel.map');
+    };
+    const parallel = { map };
+    const utils = { sleep, invoke, action: invoke, http, parallel };
+    for (const f of [sleep, invoke, map, http.get, http.put, http.post, http.delete]) CAPTURE_POINTS.add(f);
     this.utilsByUrl.set(url, utils);
+    // Host names: checkpoints refer to these values by name (a program may
+    // keep `const get = utils.http.get` in a local).
     const base = `distribufy/utils@${url}`;
     this.hosts.define(base, utils);
     this.hosts.define(`${base}#sleep`, sleep);
     this.hosts.define(`${base}#invoke`, invoke);
+    this.hosts.define(`${base}#http`, http);
+    for (const k of ['get', 'put', 'post', 'delete']) this.hosts.define(`${base}#http.${k}`, http[k]);
+    this.hosts.define(`${base}#parallel`, parallel);
+    this.hosts.define(`${base}#parallel.map`, map);
     return utils;
   }
 
@@ -331,6 +352,9 @@ class Segment {
       hostName(v) { return hosts.nameOf(v); },
       hostValue(name) { return hosts.valueOf(name); },
       hasPrivate(cls) { return PRIVATE_CLASSES.has(cls); },
+      // checkpoint versions (the code table) and the HMAC key: serializer.js
+      schema: program.schema,
+      checkpointKey: this.inst.checkpointKey !== undefined ? this.inst.checkpointKey : program.checkpointKey,
     };
   }
 
@@ -408,11 +432,56 @@ class Segment {
     this.persist = new Map(Array.isArray(root.persist) ? root.persist : []);
     this.params = root.params;
     this.module = root.module;
-    const result = outcome !== undefined ? outcome : await this.perform(root.request);
-    return this.enter(root.phase, () => runFrames(program, root.frames, result));
+    // The bytes are the truth about where the instance is (meta.json is
+    // written after checkpoint.bin: a crash between the two leaves meta one
+    // behind); the next checkpoint and the effect keys count from here.
+    if (Number.isInteger(header.seq)) this.inst.seq = header.seq;
+    const result = outcome !== undefined ? outcome : await this.performLogged(header.seq, root.request);
+    // The frames run from a macrotask of their own, as a program's code runs
+    // after its start: when their synchronous part ends, node runs the
+    // nextTick queue before promise jobs. (From an `await` continuation they
+    // would run inside promise-job processing, which reverses that order.)
+    return new Promise((resolve, reject) => {
+      setImmediate(() => this.enter(root.phase, () => runFrames(program, root.frames, result)).then(resolve, reject));
+    });
   }
 
-  async perform(req) {
+  /**
+   * Performs the request of checkpoint `seq` at most once per completed
+   * outcome: the effect log is looked up first, and a new action outcome is
+   * recorded durably before the program sees it. (Checkpoints perform
+   * nothing; a sleep's deadline is absolute, so performing it again after a
+   * crash waits only for what is left of it: neither is logged.)
+   */
+  async performLogged(seq, req) {
+    const store = this.inst.store, id = this.inst.id;
+    const logged = Number.isInteger(seq) && (req.kind === 'invoke' || req.kind === 'parallel') &&
+      typeof store.loadEffect === 'function' && typeof store.recordEffect === 'function';
+    if (!logged) return this.perform(req, seq);
+    const rec = store.loadEffect(id, String(seq));
+    if (rec !== undefined) return recordOutcome(rec);
+    const outcome = await this.perform(req, seq, true);
+    const r = outcomeRecord(outcome);
+    if (r !== undefined) store.recordEffect(id, String(seq), { kind: req.kind, ...r });
+    return outcome;
+  }
+
+  /** Runs one action of a parallel.map, through the per-element log when `logged`. */
+  async performElement(req, seq, i, logged) {
+    const store = this.inst.store, id = this.inst.id, key = `${seq}.${i}`;
+    if (logged) {
+      const rec = store.loadEffect(id, key);
+      if (rec !== undefined) return recordOutcome(rec);
+    }
+    const outcome = await runAction(this.inst.actionsDir, req.action, req.values[i], idempotency(id, seq, i));
+    if (logged) {
+      const r = outcomeRecord(outcome);
+      if (r !== undefined) store.recordEffect(id, key, { kind: 'parallel', ...r });
+    }
+    return outcome;
+  }
+
+  async perform(req, seq, logged = false) {
     switch (req.kind) {
       case 'checkpoint':
         return { value: undefined };
@@ -425,7 +494,12 @@ class Segment {
       }
       case 'invoke':
         if (!this.inst.actionsDir) return { threw: true, value: new Error(`invoke('${req.action}'): no actions directory: run with --actions DIR`) };
-        return runAction(this.inst.actionsDir, req.action, req.params);
+        return runAction(this.inst.actionsDir, req.action, req.params, idempotency(this.inst.id, seq));
+      case 'parallel': {
+        if (!this.inst.actionsDir) return { threw: true, value: new Error(`parallel.map('${req.action}'): no actions directory: run with --actions DIR`) };
+        if (!Array.isArray(req.values)) throw new RestoreError('a parallel request without values');
+        return runParallel(req.values, (v, i) => this.performElement(req, seq, i, logged));
+      }
       default:
         throw new RestoreError(`unknown capture request '${req.kind}'`);
     }
@@ -526,6 +600,8 @@ class Instance {
     this.lastError = undefined;
     this.created = Date.now();
     this.serializerModule = options.serializer;
+    // HMAC key of its checkpoints (integrity.js); undefined: the Program's option, else DISTRIBUFY_CHECKPOINT_KEY
+    this.checkpointKey = options.checkpointKey;
   }
 
   serializer() { return this.serializerModule || defaultSerializer(); }
@@ -542,8 +618,12 @@ class Instance {
   saveCheckpoint(bytes, header, request) {
     const req = { ...request };
     if (req.kind === 'invoke') delete req.params;
+    if (req.kind === 'parallel') { req.count = req.values.length; delete req.values; }
     this.store.saveCheckpoint(this.id, bytes, this.meta({ status: 'suspended', seq: header.seq, checkpointId: header.checkpointId, request: req }));
     this.seq = header.seq;
+    // Compaction: the durable checkpoint supersedes the outcomes of earlier
+    // effects (its state already holds them).
+    if (typeof this.store.dropEffects === 'function') this.store.dropEffects(this.id, header.seq);
   }
 
   recordFailure(err) {
@@ -561,6 +641,7 @@ class Instance {
     try {
       const prev = this.store.readMeta(this.id) || {};
       this.store.writeMeta(this.id, { ...prev, ...this.meta({ seq: this.seq }), status: 'done', checkpointId: prev.checkpointId, result });
+      if (typeof this.store.dropEffects === 'function') this.store.dropEffects(this.id, Infinity);
     } catch { /* ignore */ }
   }
 
@@ -577,6 +658,15 @@ class Instance {
 
   /** First segment: {done: true, value} or {done: false, seq, checkpointId, request}. */
   start() {
+    // Before anything runs, the store knows the instance (status running,
+    // no checkpoint yet): an engine killed before the first checkpoint can
+    // still be resumed (it starts over: nothing happened that was durable).
+    try {
+      if (typeof this.store.readMeta === 'function' && !this.store.readMeta(this.id))
+        this.store.writeMeta(this.id, this.meta({ status: 'running', seq: 0 }));
+    } catch (e) {
+      return Promise.reject(e);
+    }
     return this.guard(new Segment(this).start());
   }
 
@@ -607,7 +697,7 @@ class Instance {
       actionsDir: options.actionsDir !== undefined ? options.actionsDir : o.actionsDir,
       virtualTime: options.virtualTime !== undefined ? options.virtualTime : o.virtualTime,
       stress: options.stress !== undefined ? options.stress : o.stress,
-      stressEvery: o.stressEvery, serializer: options.serializer,
+      stressEvery: o.stressEvery, serializer: options.serializer, checkpointKey: options.checkpointKey,
     });
     inst.seq = meta.seq || 0;
     inst.created = meta.created || inst.created;
@@ -617,4 +707,5 @@ class Instance {
 
 module.exports = {
   Program, Instance, Segment, ActionError, CheckpointError, SwallowedCapture, runAction, renderPath, validAction, UTILS_SPEC,
+  idempotency,
 };

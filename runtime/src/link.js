@@ -64,7 +64,31 @@ function superAgain() {
   throw new ReferenceError('Super constructor may only be called once');
 }
 
-const shared = { Capture, hof, AP, arrayFrom, stress, stressPause, stressResume, thisOf, ctorResult, ctorOrValue, superAgain, privateClass };
+// The temporal dead zone of `let`/`const`/`class` slots that the catch pass
+// hoisted to `var`s: the slot holds `uninit` until its declaration runs
+// (the closure pass's sentinel for environments is the same registered
+// symbol, so both serialize by key and survive a resume).
+const uninit = Symbol.for('distribufy.uninitialized');
+const tdzMessage = (name) => `Cannot access '${name}' before initialization`;
+/** `$d.tdz(value, name)`: a read that may precede the declaration. */
+function tdz(value, name) {
+  if (value === uninit) throw new ReferenceError(tdzMessage(name));
+  return value;
+}
+/** `$d.tdzWrite(value, current, name)`: a write that may precede the declaration. */
+function tdzWrite(value, current, name) {
+  if (current === uninit) throw new ReferenceError(tdzMessage(name));
+  return value;
+}
+/** `$d.constAssign(value)`: an assignment to a `const` slot. */
+function constAssign() {
+  throw new TypeError('Assignment to constant variable.');
+}
+
+const shared = {
+  Capture, hof, AP, arrayFrom, stress, stressPause, stressResume, thisOf, ctorResult, ctorOrValue, superAgain, privateClass,
+  uninit, tdz, tdzWrite, constAssign,
+};
 const $d = Object.freeze({ ...shared, tag, tagMembers });
 
 /**

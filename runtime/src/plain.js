@@ -5,7 +5,12 @@
 // ms (or returns at once with virtual time), utils.invoke(action, params)
 // runs the action synchronously in a child process and returns its result
 // (an {error} result or a thrown error throws the same ActionError as a
-// compiled run).
+// compiled run), utils.http.get/put/post/delete(uri, opts) invoke the 'http'
+// action with {method, uri, ...opts}, utils.parallel.map(action, values)
+// runs the action on every value concurrently (one child process) and
+// returns the results in order. Actions get params.__distribufy (not
+// enumerable) with instance 'plain' and a per-process effect counter as seq,
+// the shape the compiled runtime gives them (effects.js).
 'use strict';
 
 const path = require('node:path');
@@ -23,7 +28,9 @@ function configure(options = {}) {
   if (options.sourcePath !== undefined) config.sourcePath = path.resolve(options.sourcePath);
 }
 
-function ActionErrorClass() { return require('./instance.js').ActionError; }
+function effects() { return require('./effects.js'); }
+
+let effectSeq = 0; // the plain run's stand-in for checkpoint sequence numbers (idempotency keys)
 
 function sleepSync(ms) {
   const n = Number(ms);
@@ -33,13 +40,10 @@ function sleepSync(ms) {
   for (let left = n; left > 0; left = until - Date.now()) Atomics.wait(cell, 0, 0, left);
 }
 
-function invokeSync(action, params) {
-  const { validAction } = require('./instance.js');
-  if (!validAction(action)) throw new TypeError(`invoke: invalid action name ${JSON.stringify(action)}`);
-  if (!config.actionsDir)
-    throw new Error(`invoke('${action}'): no actions directory: run with --actions DIR (DIR/${action}.js exports main(params))`);
+/** Runs calls ([params...]) of one action concurrently in a child process: their outcomes in order. */
+function runChild(action, calls) {
   const r = spawnSync(process.execPath, [path.join(__dirname, 'action-child.js'), config.actionsDir, action], {
-    input: JSON.stringify(params === undefined ? {} : params),
+    input: JSON.stringify(calls),
     stdio: ['pipe', 'inherit', 'inherit', 'pipe'],
     maxBuffer: 1 << 30,
   });
@@ -47,8 +51,28 @@ function invokeSync(action, params) {
   const out = r.output[3] ? r.output[3].toString('utf8') : '';
   let res;
   try { res = JSON.parse(out); } catch { throw new Error(`invoke('${action}'): the action process ended without a result (exit ${r.status})`); }
-  if (res.threw) throw new (ActionErrorClass())(action, res.error);
+  return res;
+}
+
+function invokeSync(action, params) {
+  if (!effects().validAction(action)) throw new TypeError(`invoke: invalid action name ${JSON.stringify(action)}`);
+  if (!config.actionsDir)
+    throw new Error(`invoke('${action}'): no actions directory: run with --actions DIR (DIR/${action}.js exports main(params))`);
+  const seq = ++effectSeq;
+  const [res] = runChild(action, [{ params: params === undefined ? {} : params, key: effects().idempotency('plain', seq) }]);
+  if (res.threw) throw new (effects().ActionError)(action, res.error);
   return res.value;
+}
+
+function parallelMapSync(action, values) {
+  effects().checkParallel(action, values);
+  if (!config.actionsDir)
+    throw new Error(`parallel.map('${action}'): no actions directory: run with --actions DIR (DIR/${action}.js exports main(params))`);
+  const seq = ++effectSeq;
+  const res = runChild(action, values.map((v, i) => ({ params: v, key: effects().idempotency('plain', seq, i) })));
+  const failed = res.find((o) => o.threw); // the first failing element, as the compiled runtime
+  if (failed) throw new (effects().ActionError)(action, failed.error);
+  return res.map((o) => o.value);
 }
 
 const utilsByUrl = new Map();
@@ -57,7 +81,11 @@ const utilsModule = {
     const key = url === undefined ? '' : String(url);
     if (!utilsByUrl.has(key)) {
       const invoke = function invoke(action, params) { return invokeSync(action, params); };
-      utilsByUrl.set(key, { sleep: function sleep(ms) { sleepSync(ms); }, invoke, action: invoke });
+      const map = function map(action, values) { return parallelMapSync(action, values); };
+      utilsByUrl.set(key, {
+        sleep: function sleep(ms) { sleepSync(ms); }, invoke, action: invoke,
+        http: effects().makeHttp(invoke), parallel: { map },
+      });
     }
     return utilsByUrl.get(key);
   },

@@ -1,10 +1,31 @@
 // serializer.js - The heap serializer of checkpoints.
 //
-// FORMAT (msgpack, two top-level values back to back):
+// CONTAINER (integrity.js): checkpoint bytes are a 38-byte prefix, then the
+// payload below:
+//
+//   offset 0   4 bytes  "DSCK"
+//   offset 4   u8       container version = 2
+//   offset 5   u8       tag kind: 1 = SHA-256 of the payload (integrity),
+//                       2 = HMAC-SHA256 of the payload (authenticated; key from
+//                       the checkpointKey option or DISTRIBUFY_CHECKPOINT_KEY)
+//   offset 6   32 bytes the tag
+//   offset 38  payload
+//
+// The tag is verified over the whole payload before any byte of it is
+// decoded; then the payload's msgpack structure is pre-scanned (without
+// building anything) against the decoding limits: nesting depth, heap
+// entries, and the sizes headers claim (DEFAULT_LIMITS; the bytes limit is
+// checked before the tag).
+//
+// PAYLOAD FORMAT (msgpack, two top-level values back to back):
 //
 //   1. envelope: ["DSCK", FORMAT_VERSION, ABI, build, header]
 //        header is a msgpack map of the caller's header fields (build,
-//        runId, checkpointId?, created?, ...).
+//        runId, checkpointId?, created?, ...), plus `codes` when the
+//        encoder is given the program's schema (ctx.schema): the codes the
+//        checkpoint references, [[code, name, hash, line, col, role], ...]
+//        (versions.js), which lets another build of the program resume it
+//        when those functions are unchanged.
 //   2. body:     [root, heap]
 //        root is a value (below); heap is an array of entries, one per
 //        distinct object reachable from root, in discovery (BFS) order.
@@ -16,6 +37,8 @@
 //     ext 3 NEGZERO  -0                   ext 4 BIGINT  "-1f" (sign + hex)
 //     ext 5 SYMREG   Symbol.for key       ext 6 SYMWK   well-known name ("iterator")
 //     ext 7 SYMHOST  ctx.hostName(symbol) of another symbol (a host sentinel)
+//     ext 8 STR16    a string with a lone UTF-16 surrogate (msgpack strings are
+//                    UTF-8, which cannot hold one): its code units, little-endian
 //   Every object reference is a REF, so identity, sharing and cycles are exact.
 //   The encoder writes these bytes itself while it walks the heap (no
 //   intermediate structure); the envelope is written and everything is read
@@ -47,11 +70,13 @@
 //    12 MAP       [.., [k, v, ...]]   13 SET    [.., [v, ...]]
 //    14 ERROR     [..]  (message, stack, ... are ordinary own props)
 //    15 BOXED     [.., primitive]      new Number/String/Boolean/Object(bigint|symbol)
-//   Entry 4 keeps the function's own props except length/name/prototype;
+//   Entry 4 keeps the function's own props except length and prototype;
 //   a class's members and C.prototype come back from the rebuilt class
 //   (MEMBER_OF / PROTO_OF), with their stored own props defined again.
 //
-// Decoding validates the envelope (magic, version, abi, build) and the whole
+// Decoding checks the container (above), then validates the envelope (magic,
+// version, abi, build: another build is accepted only through the code
+// table, with the code ids remapped, see versions.js) and the whole
 // heap (kinds, shapes, every REF in range, ext types) before building
 // anything, then builds in phases: (1) shells of all ordinary objects and
 // lookups of intrinsics/host values, (2) compiled functions via
@@ -77,21 +102,26 @@
 // Known limits: own properties of typed arrays are not kept; a non-writable
 // array `length` without freezing is not kept; objects with the prototype
 // Object.prototype or null are taken as ordinary (an exotic object whose
-// prototype was swapped to those is not detected); lone UTF-16 surrogates
-// in strings become U+FFFD; resizable buffers keep their max length but
-// length-tracking views become fixed-length.
+// prototype was swapped to those is not detected); resizable buffers keep
+// their max length but length-tracking views become fixed-length.
 'use strict';
 
 const { Encoder, Decoder, ExtensionCodec, ExtData } = require('@msgpack/msgpack');
 const { types } = require('util');
 const { intrinsicNameOf, intrinsicByName } = require('./intrinsics.js');
+const integrity = require('./integrity.js');
+const versions = require('./versions.js');
 
 const MAGIC = 'DSCK';
-const FORMAT_VERSION = 1;
+// 2: the payload sits in the container (integrity.js) and the header may
+// carry the code table
+const FORMAT_VERSION = 2;
 const ABI = 1;
 
 // ext types
 const X_REF = 0, X_UNDEF = 1, X_HOLE = 2, X_NEGZERO = 3, X_BIGINT = 4, X_SYMREG = 5, X_SYMWK = 6, X_SYMHOST = 7;
+const X_STR16 = 8;
+const isWellFormed = String.prototype.isWellFormed;
 // entry kinds
 const K_INTRINSIC = 0, K_HOST = 1, K_OBJECT = 2, K_ARRAY = 3, K_FUNCTION = 4, K_PROTO_OF = 5,
   K_MEMBER = 6, K_ARRAYBUF = 7, K_TYPED = 8, K_DATAVIEW = 9, K_DATE = 10, K_REGEXP = 11,
@@ -102,6 +132,21 @@ const KIND_LEN = [2, 2, 5, 7, 8, 6, 5, 7, 9, 8, 6, 7, 6, 6, 5, 6];
 const ATTR_W = 1, ATTR_E = 2, ATTR_C = 4, ATTR_ACC = 8;
 
 const MAX_HEAP = 1 << 26;
+
+/**
+ * Decoding limits (override any of them with `expect.limits` or
+ * `ctx.limits`): the largest checkpoint accepted, the most heap entries, and
+ * the deepest nesting of msgpack arrays/maps. The heap is flat (objects
+ * refer to each other by REF), so legitimate checkpoints nest 5 levels
+ * (body > heap > entry > properties > accessor pair); deeper input is
+ * hostile and is refused before the msgpack decoder (which recurses) sees
+ * it.
+ */
+const DEFAULT_LIMITS = Object.freeze({
+  maxBytes: 256 * 1024 * 1024,
+  maxHeapEntries: 1 << 24,
+  maxDepth: 16,
+});
 
 class SerializationError extends Error {
   constructor(what, segments) {
@@ -116,6 +161,19 @@ class CheckpointFormatError extends Error {
   constructor(message, options) {
     super(message, options);
     this.name = 'CheckpointFormatError';
+  }
+}
+
+/**
+ * A well-formed checkpoint of another build whose referenced functions
+ * changed or disappeared: `changed`, `disappeared`, `ambiguous` list their
+ * names.
+ */
+class CheckpointVersionError extends CheckpointFormatError {
+  constructor(message, details) {
+    super(message);
+    this.name = 'CheckpointVersionError';
+    Object.assign(this, details);
   }
 }
 
@@ -267,6 +325,13 @@ codec.register({
 });
 codec.register({ type: X_SYMREG, encode: undefined, decode: (d) => symbolFor(utf8.decode(d)) });
 codec.register({
+  type: X_STR16, encode: undefined,
+  decode: (d) => {
+    if (d.length % 2 !== 0) throw new CheckpointFormatError('bad UTF-16 string');
+    return Buffer.from(d.buffer, d.byteOffset, d.length).toString('utf16le');
+  },
+});
+codec.register({
   type: X_SYMHOST, encode: undefined,
   decode: (d, type, ctx) => {
     const name = utf8.decode(d);
@@ -406,6 +471,9 @@ class Writer {
       }
       if (k === len) { b[this.pos] = 0xa0 | len; this.pos = p; return; }
     }
+    // (A lone surrogate would become U+FFFD in UTF-8: such a string keeps
+    // its code units.)
+    if (!isWellFormed.call(s)) { this.ext(X_STR16, Buffer.from(s, 'utf16le')); return; }
     let hdr;
     if (max < 32) hdr = 1; else if (max < 0x100) hdr = 2; else if (max < 0x10000) hdr = 3; else hdr = 5;
     const n = len === 0 ? 0 : b.write(s, this.pos + hdr, max, 'utf8');
@@ -508,6 +576,7 @@ class EncState {
     // scratch for Map/Set iteration callbacks
     this.cur = -1;
     this.n = 0;
+    this.closureCodes = new Set(); // codes of FUNCTION entries (for the header's code table)
   }
 
   path(i, seg) {
@@ -583,7 +652,7 @@ class EncState {
   }
 
   // Writes props and attrs: own properties of v from keys[from..], skipping
-  // per `skip` mode: 0 none, 1 function standard props, 2 'length'.
+  // per `skip` mode: 0 none, 1 function standard props (but name), 2 'length'.
   props(i, v, keys, from, skip, isError) {
     const ks = this.sk, ds = this.sd;
     let n = 0;
@@ -592,7 +661,10 @@ class EncState {
       if (skip !== 0 && typeof key === 'string') {
         if (key === 'length') continue;
         if (skip === 1) {
-          if (key === 'name' || key === 'prototype') continue;
+          // `name` is kept: a compiled function may have been named after
+          // its creation (a computed key, Object.defineProperty), which the
+          // rebuilt function would not repeat.
+          if (key === 'prototype') continue;
           if (key === 'arguments' || key === 'caller') {
             const d0 = gopd(v, key);
             if (d0 && !d0.configurable) continue;
@@ -831,6 +903,7 @@ class EncState {
         if (this.ids.has(p) || !this.naturalProto(p, v)) protoObj = p;
       }
       this.head(i, v, K_FUNCTION, getProto(v), keysOf(v), 0, 1, false);
+      this.closureCodes.add(code);
       if (typeof code === 'number') w.num(code); else w.str(code);
       this.val(c.env, i, '[[env]]');
       if (protoObj === null) w.nil(); else this.val(protoObj, i, 'prototype');
@@ -916,17 +989,18 @@ function checkHeader(header) {
   if (header.runId !== undefined && typeof header.runId !== 'string') throw new TypeError('encodeCheckpoint: header.runId must be a string');
 }
 
-/** Encodes `root` (any value graph) with `header` into checkpoint bytes. */
+/**
+ * Encodes `root` (any value graph) with `header` into checkpoint bytes.
+ * ctx (all optional): codeOf, memberOf, hasPrivate, hostName (see the
+ * format above); schema: the program's frame schema, to record the code
+ * table (frames are root.frames' codes); checkpointKey: the HMAC key
+ * (string/bytes; undefined: DISTRIBUFY_CHECKPOINT_KEY; null: none).
+ */
 function encodeCheckpoint(header, root, ctx) {
   checkHeader(header);
-  const hdr = {};
-  for (const k of Object.keys(header)) if (k !== '__proto__') hdr[k] = header[k];
-  const envelope = getEncoder().encode([MAGIC, FORMAT_VERSION, ABI, header.build, hdr]);
+  const key = integrity.resolveKey(ctx ? ctx.checkpointKey : undefined);
   const st = new EncState(ctx);
   const w = st.w;
-  w.ensure(envelope.length);
-  w.buf.set(envelope, 0);
-  w.pos = envelope.length;
   w.arr(2);
   st.val(root, -1, undefined);
   // the heap array header: its count is known at the end; reserve the widest
@@ -938,7 +1012,19 @@ function encodeCheckpoint(header, root, ctx) {
   if (n > 0xffffffff) throw new RangeError('encodeCheckpoint: heap too large');
   w.buf[at] = 0xdd;
   w.buf.writeUInt32BE(n, at + 1);
-  return new Uint8Array(w.buf.buffer.slice(w.buf.byteOffset, w.buf.byteOffset + w.pos));
+  // the envelope last: the code table is known once the heap is walked
+  const hdr = {};
+  for (const k of Object.keys(header)) if (k !== '__proto__') hdr[k] = header[k];
+  const schema = ctx && ctx.schema;
+  if (schema && Array.isArray(schema.codes)) {
+    const frames = root !== null && typeof root === 'object' && Array.isArray(root.frames) ? root.frames : [];
+    hdr.codes = versions.codeTable(schema, frames.map((f) => f && f.code), st.closureCodes);
+  }
+  const envelope = getEncoder().encode([MAGIC, FORMAT_VERSION, ABI, header.build, hdr]);
+  const payload = Buffer.allocUnsafe(envelope.length + w.pos);
+  payload.set(envelope, 0);
+  w.buf.copy(payload, envelope.length, 0, w.pos);
+  return integrity.seal(payload, key);
 }
 
 // ---------------------------------------------------------------- decoder
@@ -947,9 +1033,10 @@ function whereName(w) { return typeof w === 'number' ? `heap entry ${w}` : w; }
 function bad(msg) { throw new CheckpointFormatError(`corrupted checkpoint: ${msg}`); }
 
 class DecState {
-  constructor(ctx, heap) {
+  constructor(ctx, heap, codeMap) {
     this.ctx = ctx || {};
     this.heap = heap;
+    this.codeMap = codeMap || null; // another build's code ids -> this build's
     const n = heap.length;
     this.n = n;
     this.objs = new Array(n);
@@ -965,6 +1052,13 @@ class DecState {
       const d = gopd(ObjectProto, k);
       if (!d || !('value' in d) || !d.writable) this.unsafeKeys.add(k);
     }
+  }
+
+  mapCode(code) {
+    if (this.codeMap === null || typeof code !== 'number') return code;
+    const c = this.codeMap.get(code);
+    if (c === undefined) bad(`code ${code} of a stored closure is missing from the checkpoint's code table`);
+    return c;
   }
 
   // ------------------------------------------------------------ validation
@@ -1221,7 +1315,7 @@ class DecState {
         const env = this.conv(envX);
         if (this.miss !== -1) { this.state[j] = 0; return false; }
         if (typeof this.ctx.rebuild !== 'function') throw new CheckpointFormatError('checkpoint holds compiled functions but no rebuild is available');
-        const fn = this.ctx.rebuild(e[5], env);
+        const fn = this.ctx.rebuild(this.mapCode(e[5]), env);
         if (typeof fn !== 'function') throw new CheckpointFormatError(`rebuild of code ${e[5]} did not give a function`);
         this.objs[j] = fn;
       } else if (kind === K_PROTO_OF) {
@@ -1460,24 +1554,132 @@ class DecState {
   }
 }
 
+// ---------------------------------------------------------------- pre-scan
+
+/**
+ * Walks the payload's msgpack structure without building anything: every
+ * header's claimed size must fit in the bytes left, arrays/maps may nest
+ * at most `lim.maxDepth` deep, there must be exactly two top-level values,
+ * and the heap array (the body's second element) may claim at most
+ * `lim.maxHeapEntries` entries. Iterative, linear in the input.
+ */
+function prescan(p, lim) {
+  const n = p.length, maxDepth = lim.maxDepth;
+  const rem = new Float64Array(maxDepth + 2); // items left in the open container per level
+  const total = new Float64Array(maxDepth + 2);
+  let pos = 0, d = 0, tops = 0;
+  const need = (k) => { if (pos + k > n) bad('truncated data'); };
+  const be = (at, w) => { let v = 0; for (let k = 0; k < w; k++) v = v * 256 + p[at + k]; return v; };
+  while (pos < n) {
+    if (d === 0) {
+      tops++;
+      if (tops > 2) bad('trailing data after the body');
+    }
+    const b = p[pos];
+    let items = -1, size = 0, hdr = 1;
+    if (b <= 0x7f || b >= 0xe0 || b === 0xc0 || b === 0xc2 || b === 0xc3) size = 0;
+    else if (b <= 0x8f) items = 2 * (b & 0x0f);
+    else if (b <= 0x9f) items = b & 0x0f;
+    else if (b <= 0xbf) size = b & 0x1f;
+    else {
+      switch (b) {
+        case 0xc4: case 0xd9: need(2); hdr = 2; size = p[pos + 1]; break;
+        case 0xc5: case 0xda: need(3); hdr = 3; size = be(pos + 1, 2); break;
+        case 0xc6: case 0xdb: need(5); hdr = 5; size = be(pos + 1, 4); break;
+        case 0xc7: need(3); hdr = 3; size = p[pos + 1]; break;
+        case 0xc8: need(4); hdr = 4; size = be(pos + 1, 2); break;
+        case 0xc9: need(6); hdr = 6; size = be(pos + 1, 4); break;
+        case 0xca: size = 4; break;
+        case 0xcb: size = 8; break;
+        case 0xcc: case 0xd0: size = 1; break;
+        case 0xcd: case 0xd1: size = 2; break;
+        case 0xce: case 0xd2: size = 4; break;
+        case 0xcf: case 0xd3: size = 8; break;
+        case 0xd4: hdr = 2; size = 1; break;
+        case 0xd5: hdr = 2; size = 2; break;
+        case 0xd6: hdr = 2; size = 4; break;
+        case 0xd7: hdr = 2; size = 8; break;
+        case 0xd8: hdr = 2; size = 16; break;
+        case 0xdc: need(3); hdr = 3; items = be(pos + 1, 2); break;
+        case 0xdd: need(5); hdr = 5; items = be(pos + 1, 4); break;
+        case 0xde: need(3); hdr = 3; items = 2 * be(pos + 1, 2); break;
+        case 0xdf: need(5); hdr = 5; items = 2 * be(pos + 1, 4); break;
+        default: bad(`invalid msgpack byte 0x${b.toString(16)} at payload offset ${pos}`);
+      }
+    }
+    if (items >= 0) {
+      need(hdr);
+      // the heap: the second element of the body (the second top-level value)
+      if (tops === 2 && d === 1 && total[1] - rem[1] === 1 && b >= 0x90 && items > lim.maxHeapEntries)
+        throw new CheckpointFormatError(`checkpoint too large: ${items} heap entries, the limit is ${lim.maxHeapEntries} (maxHeapEntries)`);
+      pos += hdr;
+      if (items > n - pos) bad(`a container claims ${items} elements but only ${n - pos} bytes remain`);
+      if (items > 0) {
+        if (d + 1 > maxDepth)
+          throw new CheckpointFormatError(`corrupted checkpoint: values nest deeper than ${maxDepth} levels (maxDepth)`);
+        d++;
+        rem[d] = total[d] = items;
+        continue;
+      }
+    } else {
+      need(hdr + size);
+      pos += hdr + size;
+    }
+    // one complete value at level d; close the containers it completes
+    while (d > 0) {
+      if (--rem[d] > 0) break;
+      d--;
+    }
+  }
+  if (d !== 0) bad('truncated data (a container is not complete)');
+  if (tops === 0) bad('empty payload');
+  if (tops === 1) bad('truncated: the body is missing');
+}
+
+function limitsOf(ctx, expect) {
+  const l = { ...DEFAULT_LIMITS };
+  for (const src of [ctx && ctx.limits, expect && expect.limits]) {
+    if (!src) continue;
+    for (const k of Object.keys(DEFAULT_LIMITS)) {
+      if (src[k] === undefined) continue;
+      if (!Number.isInteger(src[k]) || src[k] < 1) throw new TypeError(`decodeCheckpoint: limits.${k} must be a positive integer`);
+      l[k] = src[k];
+    }
+  }
+  l.maxHeapEntries = Math.min(l.maxHeapEntries, MAX_HEAP);
+  return l;
+}
+
+function failFormat(msg) { throw new CheckpointFormatError(msg); }
+
 /**
  * Decodes checkpoint bytes. `expect.build`: the build id of the running
- * program; a checkpoint of another build is rejected. Returns { header, root }.
+ * program; a checkpoint of another build is accepted only if the schema
+ * (`expect.schema` or `ctx.schema`) has every code it references unchanged
+ * (then its code ids are remapped: closures are rebuilt with this build's
+ * ids and root.frames[i].code is rewritten), else CheckpointVersionError.
+ * `expect.limits` / `ctx.limits`: see DEFAULT_LIMITS. `ctx.checkpointKey`:
+ * the HMAC key (undefined: DISTRIBUFY_CHECKPOINT_KEY). Returns
+ * { header, root, codeMap } (codeMap: null under the same build).
  */
 function decodeCheckpoint(bytes, ctx, expect) {
   if (!(bytes instanceof Uint8Array)) {
     if (bytes instanceof ArrayBuffer) bytes = new Uint8Array(bytes);
     else throw new CheckpointFormatError('not a checkpoint: expected a Uint8Array');
   }
+  const lim = limitsOf(ctx, expect);
+  const key = integrity.resolveKey(ctx ? ctx.checkpointKey : undefined);
+  const payload = integrity.open(bytes, key, lim.maxBytes, failFormat);
+  prescan(payload, lim);
   let values;
-  const lim = Math.max(bytes.length, 16);
+  const mlim = Math.max(payload.length, 16);
   const dec = new DecoderClass({
-    extensionCodec: codec, context: ctx || {}, maxStrLength: lim, maxBinLength: lim, maxArrayLength: lim,
-    maxMapLength: lim, maxExtLength: lim,
+    extensionCodec: codec, context: ctx || {}, maxStrLength: mlim, maxBinLength: mlim, maxArrayLength: mlim,
+    maxMapLength: mlim, maxExtLength: mlim,
   });
   let it;
   try {
-    it = dec.decodeMulti(bytes);
+    it = dec.decodeMulti(payload);
   } catch (err) {
     throw new CheckpointFormatError(`not a checkpoint: ${err && err.message}`, { cause: err });
   }
@@ -1488,10 +1690,10 @@ function decodeCheckpoint(bytes, ctx, expect) {
     env = r.value;
   } catch (err) {
     if (err instanceof CheckpointFormatError) throw err;
-    throw new CheckpointFormatError(`not a checkpoint (${err && err.message})`, { cause: err });
+    throw new CheckpointFormatError(`corrupted checkpoint (${err && err.message})`, { cause: err });
   }
   if (!Array.isArray(env) || env.length !== 5 || env[0] !== MAGIC)
-    throw new CheckpointFormatError('not a checkpoint (bad magic)');
+    throw new CheckpointFormatError('corrupted checkpoint: bad envelope');
   if (env[1] !== FORMAT_VERSION)
     throw new CheckpointFormatError(`unsupported checkpoint format v${env[1]} (this runtime reads v${FORMAT_VERSION})`);
   if (env[2] !== ABI)
@@ -1501,8 +1703,12 @@ function decodeCheckpoint(bytes, ctx, expect) {
   const header = env[4];
   if (header === null || typeof header !== 'object' || Array.isArray(header) || header instanceof Uint8Array || header.build !== build)
     throw new CheckpointFormatError('corrupted checkpoint: bad header');
-  if (expect && expect.build !== undefined && expect.build !== build)
-    throw new CheckpointFormatError(`checkpoint is of build ${build}, but the running program is build ${expect.build}`);
+  let codeMap = null;
+  if (expect && expect.build !== undefined && expect.build !== build) {
+    const schema = (expect && expect.schema) || (ctx && ctx.schema);
+    if (!schema) throw new CheckpointFormatError(`checkpoint is of build ${build}, but the running program is build ${expect.build}`);
+    codeMap = versions.planRemap(header, schema, (msg, details) => { throw new CheckpointVersionError(msg, details); });
+  }
   try {
     const r = it.next();
     if (r.done) throw new Error('truncated: the body is missing');
@@ -1516,15 +1722,27 @@ function decodeCheckpoint(bytes, ctx, expect) {
   try {
     if (!Array.isArray(values) || values.length !== 2 || !Array.isArray(values[1])) bad('bad body');
     const heap = values[1];
-    if (heap.length > MAX_HEAP) bad('heap too large');
-    const st = new DecState(ctx, heap);
+    if (heap.length > lim.maxHeapEntries) bad('heap too large');
+    const st = new DecState(ctx, heap, codeMap);
     st.checkVal(values[0], 'root');
     st.validate();
     const root = st.build(values[0]);
-    return { header, root };
+    if (codeMap !== null) remapFrames(root, codeMap);
+    return { header, root, codeMap };
   } catch (err) {
     if (err instanceof CheckpointFormatError) throw err;
     throw new CheckpointFormatError(`corrupted or inconsistent checkpoint: ${err && err.message}`, { cause: err });
+  }
+}
+
+// Frames name their code by id: under another build, this build's id.
+function remapFrames(root, codeMap) {
+  if (root === null || typeof root !== 'object' || !Array.isArray(root.frames)) return;
+  for (const f of root.frames) {
+    if (f === null || typeof f !== 'object' || typeof f.code !== 'number') continue;
+    const c = codeMap.get(f.code);
+    if (c === undefined) bad(`the code ${f.code} of a frame is missing from the checkpoint's code table`);
+    if (!defProp(f, 'code', { value: c, writable: true, enumerable: true, configurable: true })) bad('a frame record is read-only');
   }
 }
 
@@ -1533,7 +1751,7 @@ function decodeCheckpoint(bytes, ctx, expect) {
 intrinsicNameOf(undefined);
 
 module.exports = {
-  encodeCheckpoint, decodeCheckpoint, SerializationError, CheckpointFormatError,
+  encodeCheckpoint, decodeCheckpoint, SerializationError, CheckpointFormatError, CheckpointVersionError,
   intrinsicNameOf, intrinsicByName,
-  FORMAT_VERSION, ABI, MAGIC,
+  FORMAT_VERSION, ABI, MAGIC, DEFAULT_LIMITS,
 };

@@ -5,6 +5,15 @@
 //   STORE/instances/<id>/meta.json        {format, id, status, seq, checkpointId, build, source,
 //                                          compiled, params, options, request, created, updated,
 //                                          sha256, error?, result?}
+//   STORE/instances/<id>/effects/<seq>.json       the outcome of the effect requested by checkpoint
+//   STORE/instances/<id>/effects/<seq>.<i>.json   <seq> (and of element <i> of a parallel.map)
+// The effect log: the engine records an effect's outcome (atomically, fsync'd)
+// after performing it and BEFORE resuming the program with it; a resume looks
+// the log up first, so an effect that completed is never performed again.
+// Saving checkpoint N+1 supersedes the log entries below N+1 (they are
+// deleted after the checkpoint is durable), so the log holds at most the
+// effect in flight: store size and resume cost do not grow with the number of
+// past steps (the checkpoint holds the state; nothing is replayed).
 // Every write is atomic: write a temporary file in the same directory,
 // fsync it, rename it over the target, fsync the directory. A checkpoint
 // that fails (serialization error) never touches checkpoint.bin.
@@ -109,6 +118,47 @@ class DirStore {
     return names.filter((n) => ID_RE.test(n)).sort();
   }
   remove(id) { fs.rmSync(this.dir(id), { recursive: true, force: true }); }
+
+  // --- the effect log (keys: '<seq>' or '<seq>.<i>') ---
+  effectFile(id, key) { return path.join(this.dir(id), 'effects', `${checkEffectKey(key)}.json`); }
+  /** Durably records an effect's outcome (a JSON-able record). */
+  recordEffect(id, key, record) {
+    const d = path.join(this.ensure(id), 'effects');
+    if (!fs.existsSync(d)) {
+      fs.mkdirSync(d, { recursive: true });
+      fsyncDir(path.dirname(d)); // the new directory entry must be durable too
+    }
+    atomicWrite(this.effectFile(id, key), JSON.stringify(record));
+  }
+  /** The recorded outcome of an effect, or undefined. */
+  loadEffect(id, key) {
+    try {
+      return JSON.parse(fs.readFileSync(this.effectFile(id, key), 'utf8'));
+    } catch (e) {
+      if (e.code === 'ENOENT') return undefined;
+      throw e;
+    }
+  }
+  /** Deletes the log entries of effects with a sequence number below `seq` (all with Infinity). */
+  dropEffects(id, seq) {
+    const d = path.join(this.dir(id), 'effects');
+    let names;
+    try { names = fs.readdirSync(d); } catch { return; }
+    for (const n of names) {
+      const m = /^(\d+)(?:\.\d+)?\.json$/.exec(n);
+      if (m && Number(m[1]) < seq) { try { fs.unlinkSync(path.join(d, n)); } catch {} }
+    }
+  }
+  /** The number of effect log entries (tests, benchmarks). */
+  effectCount(id) {
+    try { return fs.readdirSync(path.join(this.dir(id), 'effects')).filter((n) => n.endsWith('.json')).length; } catch { return 0; }
+  }
+}
+
+function checkEffectKey(key) {
+  const k = String(key);
+  if (!/^\d+(\.\d+)?$/.test(k)) throw new Error(`invalid effect key '${k}'`);
+  return k;
 }
 
 class MemoryStore {
@@ -133,6 +183,22 @@ class MemoryStore {
   readMeta(id) { const r = this.records.get(id); return r && r.meta; }
   list() { return [...this.records.keys()].sort(); }
   remove(id) { this.records.delete(id); }
+  recordEffect(id, key, record) {
+    const r = this.rec(id);
+    if (!r.effects) r.effects = new Map();
+    r.effects.set(checkEffectKey(key), JSON.stringify(record));
+  }
+  loadEffect(id, key) {
+    const r = this.records.get(id);
+    const s = r && r.effects && r.effects.get(checkEffectKey(key));
+    return s === undefined ? undefined : JSON.parse(s);
+  }
+  dropEffects(id, seq) {
+    const r = this.records.get(id);
+    if (!r || !r.effects) return;
+    for (const k of [...r.effects.keys()]) if (Number(k.split('.')[0]) < seq) r.effects.delete(k);
+  }
+  effectCount(id) { const r = this.records.get(id); return r && r.effects ? r.effects.size : 0; }
 }
 
 module.exports = { DirStore, MemoryStore, atomicWrite, newId, checkId };

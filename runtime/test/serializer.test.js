@@ -5,6 +5,7 @@ const {
   encodeCheckpoint, decodeCheckpoint, SerializationError, CheckpointFormatError,
   intrinsicNameOf, intrinsicByName,
 } = require('../src/serializer.js');
+const integrity = require('../src/integrity.js');
 
 // ------------------------------------------------------------------ fake ctx
 // A hand-made "compiled program": factories closing over nothing but env.
@@ -573,24 +574,29 @@ test('another build, wrong magic, wrong version are rejected clearly', () => {
     return true;
   });
   const wrongMagic = bytes.slice();
-  const at = Buffer.from(wrongMagic).indexOf('DSCK');
-  assert.ok(at > 0);
-  wrongMagic[at] = 'X'.charCodeAt(0);
-  assert.throws(() => decodeCheckpoint(wrongMagic, ctx, EXPECT), /not a checkpoint/);
-  const wrongVersion = bytes.slice();
-  wrongVersion[at + 4] = 9; // the fixint after the magic
-  assert.throws(() => decodeCheckpoint(wrongVersion, ctx, EXPECT), /unsupported checkpoint format v9/);
+  wrongMagic[0] = 'X'.charCodeAt(0);
+  assert.throws(() => decodeCheckpoint(wrongMagic, ctx, EXPECT), /not a checkpoint: bad magic/);
+  // the payload's own format version, behind a valid checksum
+  const payload = Buffer.from(bytes.subarray(integrity.PREFIX_LEN));
+  const at = payload.indexOf('DSCK');
+  assert.strictEqual(at, 2); // after the array and string headers
+  payload[at + 4] = 9; // the fixint after the magic
+  assert.throws(() => decodeCheckpoint(integrity.seal(payload, null), ctx, EXPECT), /unsupported checkpoint format v9/);
   assert.throws(() => decodeCheckpoint(require('v8').serialize({ a: 1 }), ctx, EXPECT), CheckpointFormatError);
   assert.throws(() => decodeCheckpoint(new Uint8Array(0), ctx, EXPECT), CheckpointFormatError);
 });
 
 test('unknown builtin name is rejected', () => {
   const bytes = encodeCheckpoint(HDR, { m: Math.max }, ctx);
-  const s = Buffer.from(bytes);
-  const at = s.indexOf('Math.max');
+  const payload = Buffer.from(bytes.subarray(integrity.PREFIX_LEN));
+  const at = payload.indexOf('Math.max');
+  payload[at] = 'Q'.charCodeAt(0);
+  assert.throws(() => decodeCheckpoint(integrity.seal(payload, null), ctx, EXPECT),
+    /unknown builtin "Qath.max"/);
+  // without a recomputed checksum, the same edit is caught as corruption
   const b = bytes.slice();
-  b[at] = 'Q'.charCodeAt(0);
-  assert.throws(() => decodeCheckpoint(b, ctx, EXPECT), /unknown builtin "Qath.max"/);
+  b[integrity.PREFIX_LEN + at] = 'Q'.charCodeAt(0);
+  assert.throws(() => decodeCheckpoint(b, ctx, EXPECT), /checkpoint is corrupted: checksum mismatch/);
 });
 
 test('accessor whose compiled getter closes over its own object', () => {

@@ -39,7 +39,7 @@ module.exports = main;
 // CHECK-NEXT:         if ($x15 instanceof $d9.Capture)
 // CHECK-NEXT:           switch ($cs11) {
 // CHECK-NEXT:             case 1:
-// CHECK-NEXT:               $x15.frame(0, $cs11, void 0, this, new.target, void 0, void 0, void 0, [module, $env5_1, main], require);
+// CHECK-NEXT:               $x15.frame(0, $cs11, void 0, this, new.target, void 0, void 0, void 0, [require, module, $env5_1, main], require);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             default:
 // CHECK-NEXT:               $x15.unsupported(0, "a checkpoint reached this function outside of its call sites (an implicit call: a getter, setter or valueOf)");
@@ -108,9 +108,10 @@ module.exports = main;
 // CHECK-NEXT:       var $cs11 = $fr14.cs, $r12 = true, $nt16 = $fr14.newTarget, exports, require, module, __filename, __dirname, $env5_1, main;
 // CHECK-NEXT:       switch ($cs11) {
 // CHECK-NEXT:         case 1:
-// CHECK-NEXT:           module = $fr14.slots[0];
-// CHECK-NEXT:           $env5_1 = $fr14.slots[1];
-// CHECK-NEXT:           main = $fr14.slots[2];
+// CHECK-NEXT:           require = $fr14.slots[0];
+// CHECK-NEXT:           module = $fr14.slots[1];
+// CHECK-NEXT:           $env5_1 = $fr14.slots[2];
+// CHECK-NEXT:           main = $fr14.slots[3];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:       }
 // CHECK-NEXT:       try {
@@ -131,7 +132,7 @@ module.exports = main;
 // CHECK-NEXT:         if ($x15 instanceof $d9.Capture)
 // CHECK-NEXT:           switch ($cs11) {
 // CHECK-NEXT:             case 1:
-// CHECK-NEXT:               $x15.frame(0, $cs11, void 0, this, $nt16, void 0, void 0, void 0, [module, $env5_1, main], require);
+// CHECK-NEXT:               $x15.frame(0, $cs11, void 0, this, $nt16, void 0, void 0, void 0, [require, module, $env5_1, main], require);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             default:
 // CHECK-NEXT:               $x15.unsupported(0, "a checkpoint reached this function outside of its call sites (an implicit call: a getter, setter or valueOf)");
@@ -250,7 +251,7 @@ module.exports = main;
 // CHECK-NEXT:       return $d9.ctorOrValue($nt16, void 0, this);
 // CHECK-NEXT:     };
 // CHECK-NEXT:   }];
-// CHECK-NEXT:   return { abi: 1, factories: $F6, restores: $R10, moduleCode: 0, schema: JSON.parse("{\"format\":1,\"abi\":1,\"compiler\":\"0.1.0\",\"build\":\"{{[0-9a-f]+}}\",\"source\":\"{{[^\\]*}}\",\"moduleCode\":0,\"codes\":[{\"name\":\"<top level>\",\"kind\":\"module\",\"line\":1,\"col\":1,\"params\":[\"exports\",\"require\",\"module\",\"__filename\",\"__dirname\"],\"slots\":[\"exports\",\"require\",\"module\",\"__filename\",\"__dirname\",\"$env5_1\",\"main\"],\"instrumented\":true,\"sites\":[{\"line\":7,\"col\":17,\"callee\":\"require\",\"live\":[2,5,6]}]},{\"name\":\"main\",\"kind\":\"function\",\"line\":8,\"col\":1,\"params\":[],\"slots\":[\"$k2\",\"$v3\",\"e\",\"$e4\"],\"instrumented\":true,\"sites\":[{\"line\":10,\"col\":5,\"callee\":\"runtime.checkpoint\",\"live\":[0,1]},{\"line\":11,\"col\":5,\"callee\":\"console.log\",\"live\":[0,1]},{\"line\":13,\"col\":5,\"callee\":\"console.log\",\"live\":[0,1]},{\"line\":15,\"col\":5,\"callee\":\"console.log\",\"live\":[0,1]}]}],\"envs\":[]}") };
+// CHECK-NEXT:   return { abi: 1, factories: $F6, restores: $R10, moduleCode: 0, schema: JSON.parse("{\"format\":1,\"abi\":1,\"compiler\":\"0.1.0\",\"build\":\"{{[0-9a-f]+}}\",\"source\":\"{{[^\\]*}}\",\"moduleCode\":0,\"codes\":[{\"name\":\"<top level>\",\"kind\":\"module\",\"line\":1,\"col\":1,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[\"exports\",\"require\",\"module\",\"__filename\",\"__dirname\"],\"slots\":[\"exports\",\"require\",\"module\",\"__filename\",\"__dirname\",\"$env5_1\",\"main\"],\"instrumented\":true,\"sites\":[{\"line\":7,\"col\":17,\"callee\":\"require\",\"live\":[1,2,5,6]}]},{\"name\":\"main\",\"kind\":\"function\",\"line\":8,\"col\":1,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[],\"slots\":[\"$k2\",\"$v3\",\"e\",\"$e4\"],\"instrumented\":true,\"sites\":[{\"line\":10,\"col\":5,\"callee\":\"runtime.checkpoint\",\"live\":[0,1]},{\"line\":11,\"col\":5,\"callee\":\"console.log\",\"live\":[0,1]},{\"line\":13,\"col\":5,\"callee\":\"console.log\",\"live\":[0,1]},{\"line\":15,\"col\":5,\"callee\":\"console.log\",\"live\":[0,1]}]}],\"envs\":[],\"persist\":[]}") };
 // CHECK-NEXT: };
 // OUT: in try
 // OUT-NEXT: finally once

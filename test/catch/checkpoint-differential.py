@@ -36,6 +36,8 @@ compared.
 
 A program may ask for parameters with a line `// PARAMS: KEY VALUE` (any
 number; VALUE is JSON if it parses, else a string), passed as `-p KEY VALUE`.
+A line `// STRESS-EVERY: N` makes --mode stress capture at every Nth stress
+point only (`distribufyc run --stress-every N`), for long programs.
 A line `// STRESS: skip (reason)` leaves a program out of --mode stress
 (e.g. 10,000 nested frames: a capture at each of 10,000 entries, each
 serializing the whole stack, is quadratic).
@@ -147,6 +149,15 @@ def read_params(path):
     return out
 
 
+def read_stress_every(path):
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            m = re.match(r'\s*//\s*STRESS-EVERY:\s*([1-9][0-9]*)\b', line)
+            if m:
+                return m.group(1)
+    return None
+
+
 def run(cmd, cwd, env, timeout):
     # Own process group: a timeout kills the runner and the node processes
     # it spawned (--fresh-process resumes in child processes).
@@ -207,7 +218,8 @@ class Harness:
         if self.args.mode == 'fresh':
             cmd.append('--fresh-process')
         elif self.args.mode == 'stress':
-            cmd.append('--stress')
+            every = read_stress_every(prog)
+            cmd += ['--stress-every', every] if every else ['--stress']
         cmd += params
         return cmd, run(cmd, os.path.dirname(prog), self.actual_env, self.args.timeout)
 

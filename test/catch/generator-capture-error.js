@@ -36,10 +36,10 @@ module.exports = main;
 // CHECK-NEXT:         if ($x117 instanceof $d111.Capture)
 // CHECK-NEXT:           switch ($cs113) {
 // CHECK-NEXT:             case 1:
-// CHECK-NEXT:               $x117.frame(0, $cs113, void 0, this, new.target, void 0, void 0, void 0, [require, module, $env107_1, main], $h5);
+// CHECK-NEXT:               $x117.frame(0, $cs113, void 0, this, new.target, void 0, void 0, void 0, [require, module, $env107_1, $h5, main], $h5);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 2:
-// CHECK-NEXT:               $x117.frame(0, $cs113, void 0, this, new.target, void 0, void 0, void 0, [module, $env107_1, main], require);
+// CHECK-NEXT:               $x117.frame(0, $cs113, void 0, this, new.target, void 0, void 0, void 0, [require, module, $env107_1, main], require);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             default:
 // CHECK-NEXT:               $x117.unsupported(0, "a checkpoint reached this function outside of its call sites (an implicit call: a getter, setter or valueOf)");
@@ -151,10 +151,10 @@ module.exports = main;
 // CHECK-NEXT:         if ($x117 instanceof $d111.Capture)
 // CHECK-NEXT:           switch ($cs113) {
 // CHECK-NEXT:             case 1:
-// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, new.target, void 0, $h5, void 0, [$env107_2, $t25, $t26, v], $t27, "call");
+// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, new.target, void 0, $h5, void 0, [$env107_2, $t25, $t26, $t27, v], $t27, "call");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 2:
-// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, new.target, void 0, $h5, void 0, [$env107_2, v], $t25, "getPrototypeOf");
+// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, new.target, void 0, $h5, void 0, [$env107_2, $t25, v], $t25, "getPrototypeOf");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 3:
 // CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, new.target, void 0, $h5, void 0, [$env107_2, v, p, s], Object, "getPrototypeOf");
@@ -163,25 +163,25 @@ module.exports = main;
 // CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, new.target, void 0, $h5, void 0, [$env107_2, $t34, $t35, v, p, s, A, M, T, ss], ss, "call");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 5:
-// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, new.target, void 0, $h5, void 0, [$env107_2, v, p, s, A, M, T, ss], $t34, "getPrototypeOf");
+// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, new.target, void 0, $h5, void 0, [$env107_2, $t34, v, p, s, A, M, T, ss], $t34, "getPrototypeOf");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 6:
 // CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, new.target, void 0, $h5, void 0, [$env107_2, $t38, $t39, $t40, $t41, v, p, s, A, M, T, ss, sp], Map);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 7:
-// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, new.target, void 0, $h5, void 0, [$env107_2, $t38, $t39, v, p, s, A, M, T, ss, sp], $t40, "call");
+// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, new.target, void 0, $h5, void 0, [$env107_2, $t38, $t39, $t40, v, p, s, A, M, T, ss, sp], $t40, "call");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 8:
-// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, new.target, void 0, $h5, void 0, [$env107_2, v, p, s, A, M, T, ss, sp], $t38, "getPrototypeOf");
+// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, new.target, void 0, $h5, void 0, [$env107_2, $t38, v, p, s, A, M, T, ss, sp], $t38, "getPrototypeOf");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 9:
 // CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, new.target, void 0, $h5, void 0, [$env107_2, $t46, $t47, $t48, $t49, v, p, s, A, M, T, ss, sp, mp], Set);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 10:
-// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, new.target, void 0, $h5, void 0, [$env107_2, $t46, $t47, v, p, s, A, M, T, ss, sp, mp], $t48, "call");
+// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, new.target, void 0, $h5, void 0, [$env107_2, $t46, $t47, $t48, v, p, s, A, M, T, ss, sp, mp], $t48, "call");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 11:
-// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, new.target, void 0, $h5, void 0, [$env107_2, v, p, s, A, M, T, ss, sp, mp], $t46, "getPrototypeOf");
+// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, new.target, void 0, $h5, void 0, [$env107_2, $t46, v, p, s, A, M, T, ss, sp, mp], $t46, "getPrototypeOf");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             default:
 // CHECK-NEXT:               $x117.unsupported(1, "a checkpoint reached this function outside of its call sites (an implicit call: a getter, setter or valueOf)");
@@ -224,7 +224,7 @@ module.exports = main;
 // CHECK-NEXT:           if ($x117 instanceof $d111.Capture)
 // CHECK-NEXT:             switch ($cs113) {
 // CHECK-NEXT:               case 1:
-// CHECK-NEXT:                 $x117.frame(4, $cs113, $env107_2, this, new.target, void 0, void 0, void 0, [k, q], $t54, "call");
+// CHECK-NEXT:                 $x117.frame(4, $cs113, $env107_2, this, new.target, void 0, void 0, void 0, [k, $t54, q], $t54, "call");
 // CHECK-NEXT:                 break;
 // CHECK-NEXT:               case 2:
 // CHECK-NEXT:                 $x117.frame(4, $cs113, $env107_2, this, new.target, void 0, void 0, void 0, [q, x, nx], nx, "call");
@@ -347,7 +347,7 @@ module.exports = main;
 // CHECK-NEXT:                 $x117.frame(5, $cs113, $env107_2, this, new.target, void 0, void 0, void 0, [it, o, k], $env107_2, "snap");
 // CHECK-NEXT:                 break;
 // CHECK-NEXT:               case 5:
-// CHECK-NEXT:                 $x117.frame(5, $cs113, $env107_2, this, new.target, void 0, void 0, void 0, [it, o, k, i, q, c], $t58, "call");
+// CHECK-NEXT:                 $x117.frame(5, $cs113, $env107_2, this, new.target, void 0, void 0, void 0, [$t58, it, o, k, i, q, c], $t58, "call");
 // CHECK-NEXT:                 break;
 // CHECK-NEXT:               case 6:
 // CHECK-NEXT:                 $x117.frame(5, $cs113, $env107_2, this, new.target, void 0, void 0, void 0, [k, c], $env107_2.mg, "call");
@@ -391,7 +391,7 @@ module.exports = main;
 // CHECK-NEXT:         if ($x117 instanceof $d111.Capture)
 // CHECK-NEXT:           switch ($cs113) {
 // CHECK-NEXT:             case 1:
-// CHECK-NEXT:               $x117.frame(6, $cs113, $env107_2, this, new.target, void 0, void 0, void 0, [o, k], m, "call");
+// CHECK-NEXT:               $x117.frame(6, $cs113, $env107_2, this, new.target, void 0, void 0, void 0, [o, m, k], m, "call");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 2:
 // CHECK-NEXT:               $x117.frame(6, $cs113, $env107_2, this, new.target, void 0, void 0, void 0, [k], Object);
@@ -531,22 +531,22 @@ module.exports = main;
 // CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, new.target, void 0, $h2, void 0, [$t62], String);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 4:
-// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, new.target, void 0, $h2, void 0, [], $t62);
+// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, new.target, void 0, $h2, void 0, [$t62], $t62);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 5:
-// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, new.target, void 0, $h2, void 0, [a, o, n, p, m], s, "a");
+// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, new.target, void 0, $h2, void 0, [s, a, o, n, p, m], s, "a");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 6:
-// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, new.target, void 0, $h2, void 0, [a, o, n, p, i], $t67, "defineProperty");
+// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, new.target, void 0, $h2, void 0, [a, o, $t67, n, p, i], $t67, "defineProperty");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 7:
 // CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, new.target, void 0, $h2, void 0, [$t72], String);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 8:
-// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, new.target, void 0, $h2, void 0, [], $t72);
+// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, new.target, void 0, $h2, void 0, [$t72], $t72);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 9:
-// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, new.target, void 0, $h2, void 0, [a, n, p], m, "call");
+// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, new.target, void 0, $h2, void 0, [a, n, p, m], m, "call");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 10:
 // CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, new.target, void 0, $h2, void 0, [a, n, p, it], Object);
@@ -561,10 +561,10 @@ module.exports = main;
 // CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, new.target, void 0, $h2, void 0, [$t80], String);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 14:
-// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, new.target, void 0, $h2, void 0, [], $t80);
+// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, new.target, void 0, $h2, void 0, [$t80], $t80);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 15:
-// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, new.target, void 0, $h2, void 0, [a, n, p, it, next], $t85, "defineProperty");
+// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, new.target, void 0, $h2, void 0, [a, $t85, n, p, it, next], $t85, "defineProperty");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             default:
 // CHECK-NEXT:               $x117.unsupported(7, "a checkpoint reached this function outside of its call sites (an implicit call: a getter, setter or valueOf)");
@@ -620,10 +620,10 @@ module.exports = main;
 // CHECK-NEXT:               $x117.frame(8, $cs113, $env107_1, this, new.target, void 0, $h3, void 0, [a, l, n, p], Object, "getPrototypeOf");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 3:
-// CHECK-NEXT:               $x117.frame(8, $cs113, $env107_1, this, new.target, void 0, $h3, void 0, [a, l, n, p, i], $t91, "call");
+// CHECK-NEXT:               $x117.frame(8, $cs113, $env107_1, this, new.target, void 0, $h3, void 0, [a, l, $t91, n, p, i], $t91, "call");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 4:
-// CHECK-NEXT:               $x117.frame(8, $cs113, $env107_1, this, new.target, void 0, $h3, void 0, [a, l, n, p, i], $t93, "defineProperty");
+// CHECK-NEXT:               $x117.frame(8, $cs113, $env107_1, this, new.target, void 0, $h3, void 0, [a, l, $t93, n, p, i], $t93, "defineProperty");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             default:
 // CHECK-NEXT:               $x117.unsupported(8, "a checkpoint reached this function outside of its call sites (an implicit call: a getter, setter or valueOf)");
@@ -653,10 +653,10 @@ module.exports = main;
 // CHECK-NEXT:         if ($x117 instanceof $d111.Capture)
 // CHECK-NEXT:           switch ($cs113) {
 // CHECK-NEXT:             case 1:
-// CHECK-NEXT:               $x117.frame(9, $cs113, $env107_1, this, new.target, void 0, $h4, void 0, [], $t98);
+// CHECK-NEXT:               $x117.frame(9, $cs113, $env107_1, this, new.target, void 0, $h4, void 0, [$t98], $t98);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 2:
-// CHECK-NEXT:               $x117.frame(9, $cs113, $env107_1, this, new.target, void 0, $h4, void 0, [], f);
+// CHECK-NEXT:               $x117.frame(9, $cs113, $env107_1, this, new.target, void 0, $h4, void 0, [f], f);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             default:
 // CHECK-NEXT:               $x117.unsupported(9, "a checkpoint reached this function outside of its call sites (an implicit call: a getter, setter or valueOf)");
@@ -710,12 +710,14 @@ module.exports = main;
 // CHECK-NEXT:           require = $fr116.slots[0];
 // CHECK-NEXT:           module = $fr116.slots[1];
 // CHECK-NEXT:           $env107_1 = $fr116.slots[2];
-// CHECK-NEXT:           main = $fr116.slots[3];
+// CHECK-NEXT:           $h5 = $fr116.slots[3];
+// CHECK-NEXT:           main = $fr116.slots[4];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 2:
-// CHECK-NEXT:           module = $fr116.slots[0];
-// CHECK-NEXT:           $env107_1 = $fr116.slots[1];
-// CHECK-NEXT:           main = $fr116.slots[2];
+// CHECK-NEXT:           require = $fr116.slots[0];
+// CHECK-NEXT:           module = $fr116.slots[1];
+// CHECK-NEXT:           $env107_1 = $fr116.slots[2];
+// CHECK-NEXT:           main = $fr116.slots[3];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:       }
 // CHECK-NEXT:       try {
@@ -749,10 +751,10 @@ module.exports = main;
 // CHECK-NEXT:         if ($x117 instanceof $d111.Capture)
 // CHECK-NEXT:           switch ($cs113) {
 // CHECK-NEXT:             case 1:
-// CHECK-NEXT:               $x117.frame(0, $cs113, void 0, this, $nt118, void 0, void 0, void 0, [require, module, $env107_1, main], $h5);
+// CHECK-NEXT:               $x117.frame(0, $cs113, void 0, this, $nt118, void 0, void 0, void 0, [require, module, $env107_1, $h5, main], $h5);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 2:
-// CHECK-NEXT:               $x117.frame(0, $cs113, void 0, this, $nt118, void 0, void 0, void 0, [module, $env107_1, main], require);
+// CHECK-NEXT:               $x117.frame(0, $cs113, void 0, this, $nt118, void 0, void 0, void 0, [require, module, $env107_1, main], require);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             default:
 // CHECK-NEXT:               $x117.unsupported(0, "a checkpoint reached this function outside of its call sites (an implicit call: a getter, setter or valueOf)");
@@ -770,11 +772,13 @@ module.exports = main;
 // CHECK-NEXT:           $env107_2 = $fr116.slots[0];
 // CHECK-NEXT:           $t25 = $fr116.slots[1];
 // CHECK-NEXT:           $t26 = $fr116.slots[2];
-// CHECK-NEXT:           v = $fr116.slots[3];
+// CHECK-NEXT:           $t27 = $fr116.slots[3];
+// CHECK-NEXT:           v = $fr116.slots[4];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 2:
 // CHECK-NEXT:           $env107_2 = $fr116.slots[0];
-// CHECK-NEXT:           v = $fr116.slots[1];
+// CHECK-NEXT:           $t25 = $fr116.slots[1];
+// CHECK-NEXT:           v = $fr116.slots[2];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 3:
 // CHECK-NEXT:           $env107_2 = $fr116.slots[0];
@@ -796,13 +800,14 @@ module.exports = main;
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 5:
 // CHECK-NEXT:           $env107_2 = $fr116.slots[0];
-// CHECK-NEXT:           v = $fr116.slots[1];
-// CHECK-NEXT:           p = $fr116.slots[2];
-// CHECK-NEXT:           s = $fr116.slots[3];
-// CHECK-NEXT:           A = $fr116.slots[4];
-// CHECK-NEXT:           M = $fr116.slots[5];
-// CHECK-NEXT:           T = $fr116.slots[6];
-// CHECK-NEXT:           ss = $fr116.slots[7];
+// CHECK-NEXT:           $t34 = $fr116.slots[1];
+// CHECK-NEXT:           v = $fr116.slots[2];
+// CHECK-NEXT:           p = $fr116.slots[3];
+// CHECK-NEXT:           s = $fr116.slots[4];
+// CHECK-NEXT:           A = $fr116.slots[5];
+// CHECK-NEXT:           M = $fr116.slots[6];
+// CHECK-NEXT:           T = $fr116.slots[7];
+// CHECK-NEXT:           ss = $fr116.slots[8];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 6:
 // CHECK-NEXT:           $env107_2 = $fr116.slots[0];
@@ -823,25 +828,27 @@ module.exports = main;
 // CHECK-NEXT:           $env107_2 = $fr116.slots[0];
 // CHECK-NEXT:           $t38 = $fr116.slots[1];
 // CHECK-NEXT:           $t39 = $fr116.slots[2];
-// CHECK-NEXT:           v = $fr116.slots[3];
-// CHECK-NEXT:           p = $fr116.slots[4];
-// CHECK-NEXT:           s = $fr116.slots[5];
-// CHECK-NEXT:           A = $fr116.slots[6];
-// CHECK-NEXT:           M = $fr116.slots[7];
-// CHECK-NEXT:           T = $fr116.slots[8];
-// CHECK-NEXT:           ss = $fr116.slots[9];
-// CHECK-NEXT:           sp = $fr116.slots[10];
+// CHECK-NEXT:           $t40 = $fr116.slots[3];
+// CHECK-NEXT:           v = $fr116.slots[4];
+// CHECK-NEXT:           p = $fr116.slots[5];
+// CHECK-NEXT:           s = $fr116.slots[6];
+// CHECK-NEXT:           A = $fr116.slots[7];
+// CHECK-NEXT:           M = $fr116.slots[8];
+// CHECK-NEXT:           T = $fr116.slots[9];
+// CHECK-NEXT:           ss = $fr116.slots[10];
+// CHECK-NEXT:           sp = $fr116.slots[11];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 8:
 // CHECK-NEXT:           $env107_2 = $fr116.slots[0];
-// CHECK-NEXT:           v = $fr116.slots[1];
-// CHECK-NEXT:           p = $fr116.slots[2];
-// CHECK-NEXT:           s = $fr116.slots[3];
-// CHECK-NEXT:           A = $fr116.slots[4];
-// CHECK-NEXT:           M = $fr116.slots[5];
-// CHECK-NEXT:           T = $fr116.slots[6];
-// CHECK-NEXT:           ss = $fr116.slots[7];
-// CHECK-NEXT:           sp = $fr116.slots[8];
+// CHECK-NEXT:           $t38 = $fr116.slots[1];
+// CHECK-NEXT:           v = $fr116.slots[2];
+// CHECK-NEXT:           p = $fr116.slots[3];
+// CHECK-NEXT:           s = $fr116.slots[4];
+// CHECK-NEXT:           A = $fr116.slots[5];
+// CHECK-NEXT:           M = $fr116.slots[6];
+// CHECK-NEXT:           T = $fr116.slots[7];
+// CHECK-NEXT:           ss = $fr116.slots[8];
+// CHECK-NEXT:           sp = $fr116.slots[9];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 9:
 // CHECK-NEXT:           $env107_2 = $fr116.slots[0];
@@ -863,27 +870,29 @@ module.exports = main;
 // CHECK-NEXT:           $env107_2 = $fr116.slots[0];
 // CHECK-NEXT:           $t46 = $fr116.slots[1];
 // CHECK-NEXT:           $t47 = $fr116.slots[2];
-// CHECK-NEXT:           v = $fr116.slots[3];
-// CHECK-NEXT:           p = $fr116.slots[4];
-// CHECK-NEXT:           s = $fr116.slots[5];
-// CHECK-NEXT:           A = $fr116.slots[6];
-// CHECK-NEXT:           M = $fr116.slots[7];
-// CHECK-NEXT:           T = $fr116.slots[8];
-// CHECK-NEXT:           ss = $fr116.slots[9];
-// CHECK-NEXT:           sp = $fr116.slots[10];
-// CHECK-NEXT:           mp = $fr116.slots[11];
+// CHECK-NEXT:           $t48 = $fr116.slots[3];
+// CHECK-NEXT:           v = $fr116.slots[4];
+// CHECK-NEXT:           p = $fr116.slots[5];
+// CHECK-NEXT:           s = $fr116.slots[6];
+// CHECK-NEXT:           A = $fr116.slots[7];
+// CHECK-NEXT:           M = $fr116.slots[8];
+// CHECK-NEXT:           T = $fr116.slots[9];
+// CHECK-NEXT:           ss = $fr116.slots[10];
+// CHECK-NEXT:           sp = $fr116.slots[11];
+// CHECK-NEXT:           mp = $fr116.slots[12];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 11:
 // CHECK-NEXT:           $env107_2 = $fr116.slots[0];
-// CHECK-NEXT:           v = $fr116.slots[1];
-// CHECK-NEXT:           p = $fr116.slots[2];
-// CHECK-NEXT:           s = $fr116.slots[3];
-// CHECK-NEXT:           A = $fr116.slots[4];
-// CHECK-NEXT:           M = $fr116.slots[5];
-// CHECK-NEXT:           T = $fr116.slots[6];
-// CHECK-NEXT:           ss = $fr116.slots[7];
-// CHECK-NEXT:           sp = $fr116.slots[8];
-// CHECK-NEXT:           mp = $fr116.slots[9];
+// CHECK-NEXT:           $t46 = $fr116.slots[1];
+// CHECK-NEXT:           v = $fr116.slots[2];
+// CHECK-NEXT:           p = $fr116.slots[3];
+// CHECK-NEXT:           s = $fr116.slots[4];
+// CHECK-NEXT:           A = $fr116.slots[5];
+// CHECK-NEXT:           M = $fr116.slots[6];
+// CHECK-NEXT:           T = $fr116.slots[7];
+// CHECK-NEXT:           ss = $fr116.slots[8];
+// CHECK-NEXT:           sp = $fr116.slots[9];
+// CHECK-NEXT:           mp = $fr116.slots[10];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:       }
 // CHECK-NEXT:       try {
@@ -1060,10 +1069,10 @@ module.exports = main;
 // CHECK-NEXT:         if ($x117 instanceof $d111.Capture)
 // CHECK-NEXT:           switch ($cs113) {
 // CHECK-NEXT:             case 1:
-// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, $nt118, void 0, $h5, void 0, [$env107_2, $t25, $t26, v], $t27, "call");
+// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, $nt118, void 0, $h5, void 0, [$env107_2, $t25, $t26, $t27, v], $t27, "call");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 2:
-// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, $nt118, void 0, $h5, void 0, [$env107_2, v], $t25, "getPrototypeOf");
+// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, $nt118, void 0, $h5, void 0, [$env107_2, $t25, v], $t25, "getPrototypeOf");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 3:
 // CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, $nt118, void 0, $h5, void 0, [$env107_2, v, p, s], Object, "getPrototypeOf");
@@ -1072,25 +1081,25 @@ module.exports = main;
 // CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, $nt118, void 0, $h5, void 0, [$env107_2, $t34, $t35, v, p, s, A, M, T, ss], ss, "call");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 5:
-// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, $nt118, void 0, $h5, void 0, [$env107_2, v, p, s, A, M, T, ss], $t34, "getPrototypeOf");
+// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, $nt118, void 0, $h5, void 0, [$env107_2, $t34, v, p, s, A, M, T, ss], $t34, "getPrototypeOf");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 6:
 // CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, $nt118, void 0, $h5, void 0, [$env107_2, $t38, $t39, $t40, $t41, v, p, s, A, M, T, ss, sp], Map);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 7:
-// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, $nt118, void 0, $h5, void 0, [$env107_2, $t38, $t39, v, p, s, A, M, T, ss, sp], $t40, "call");
+// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, $nt118, void 0, $h5, void 0, [$env107_2, $t38, $t39, $t40, v, p, s, A, M, T, ss, sp], $t40, "call");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 8:
-// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, $nt118, void 0, $h5, void 0, [$env107_2, v, p, s, A, M, T, ss, sp], $t38, "getPrototypeOf");
+// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, $nt118, void 0, $h5, void 0, [$env107_2, $t38, v, p, s, A, M, T, ss, sp], $t38, "getPrototypeOf");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 9:
 // CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, $nt118, void 0, $h5, void 0, [$env107_2, $t46, $t47, $t48, $t49, v, p, s, A, M, T, ss, sp, mp], Set);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 10:
-// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, $nt118, void 0, $h5, void 0, [$env107_2, $t46, $t47, v, p, s, A, M, T, ss, sp, mp], $t48, "call");
+// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, $nt118, void 0, $h5, void 0, [$env107_2, $t46, $t47, $t48, v, p, s, A, M, T, ss, sp, mp], $t48, "call");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 11:
-// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, $nt118, void 0, $h5, void 0, [$env107_2, v, p, s, A, M, T, ss, sp, mp], $t46, "getPrototypeOf");
+// CHECK-NEXT:               $x117.frame(1, $cs113, $env107_1, this, $nt118, void 0, $h5, void 0, [$env107_2, $t46, v, p, s, A, M, T, ss, sp, mp], $t46, "getPrototypeOf");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             default:
 // CHECK-NEXT:               $x117.unsupported(1, "a checkpoint reached this function outside of its call sites (an implicit call: a getter, setter or valueOf)");
@@ -1105,7 +1114,8 @@ module.exports = main;
 // CHECK-NEXT:       switch ($cs113) {
 // CHECK-NEXT:         case 1:
 // CHECK-NEXT:           k = $fr116.slots[0];
-// CHECK-NEXT:           q = $fr116.slots[1];
+// CHECK-NEXT:           $t54 = $fr116.slots[1];
+// CHECK-NEXT:           q = $fr116.slots[2];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 2:
 // CHECK-NEXT:           q = $fr116.slots[0];
@@ -1149,7 +1159,7 @@ module.exports = main;
 // CHECK-NEXT:         if ($x117 instanceof $d111.Capture)
 // CHECK-NEXT:           switch ($cs113) {
 // CHECK-NEXT:             case 1:
-// CHECK-NEXT:               $x117.frame(4, $cs113, $env107_2, this, $nt118, void 0, void 0, void 0, [k, q], $t54, "call");
+// CHECK-NEXT:               $x117.frame(4, $cs113, $env107_2, this, $nt118, void 0, void 0, void 0, [k, $t54, q], $t54, "call");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 2:
 // CHECK-NEXT:               $x117.frame(4, $cs113, $env107_2, this, $nt118, void 0, void 0, void 0, [q, x, nx], nx, "call");
@@ -1177,12 +1187,13 @@ module.exports = main;
 // CHECK-NEXT:           k = $fr116.slots[2];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 5:
-// CHECK-NEXT:           it = $fr116.slots[0];
-// CHECK-NEXT:           o = $fr116.slots[1];
-// CHECK-NEXT:           k = $fr116.slots[2];
-// CHECK-NEXT:           i = $fr116.slots[3];
-// CHECK-NEXT:           q = $fr116.slots[4];
-// CHECK-NEXT:           c = $fr116.slots[5];
+// CHECK-NEXT:           $t58 = $fr116.slots[0];
+// CHECK-NEXT:           it = $fr116.slots[1];
+// CHECK-NEXT:           o = $fr116.slots[2];
+// CHECK-NEXT:           k = $fr116.slots[3];
+// CHECK-NEXT:           i = $fr116.slots[4];
+// CHECK-NEXT:           q = $fr116.slots[5];
+// CHECK-NEXT:           c = $fr116.slots[6];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 6:
 // CHECK-NEXT:           k = $fr116.slots[0];
@@ -1386,7 +1397,7 @@ module.exports = main;
 // CHECK-NEXT:               $x117.frame(5, $cs113, $env107_2, this, $nt118, void 0, void 0, void 0, [it, o, k], $env107_2, "snap");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 5:
-// CHECK-NEXT:               $x117.frame(5, $cs113, $env107_2, this, $nt118, void 0, void 0, void 0, [it, o, k, i, q, c], $t58, "call");
+// CHECK-NEXT:               $x117.frame(5, $cs113, $env107_2, this, $nt118, void 0, void 0, void 0, [$t58, it, o, k, i, q, c], $t58, "call");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 6:
 // CHECK-NEXT:               $x117.frame(5, $cs113, $env107_2, this, $nt118, void 0, void 0, void 0, [k, c], $env107_2.mg, "call");
@@ -1410,7 +1421,8 @@ module.exports = main;
 // CHECK-NEXT:       switch ($cs113) {
 // CHECK-NEXT:         case 1:
 // CHECK-NEXT:           o = $fr116.slots[0];
-// CHECK-NEXT:           k = $fr116.slots[1];
+// CHECK-NEXT:           m = $fr116.slots[1];
+// CHECK-NEXT:           k = $fr116.slots[2];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 2:
 // CHECK-NEXT:           k = $fr116.slots[0];
@@ -1456,7 +1468,7 @@ module.exports = main;
 // CHECK-NEXT:         if ($x117 instanceof $d111.Capture)
 // CHECK-NEXT:           switch ($cs113) {
 // CHECK-NEXT:             case 1:
-// CHECK-NEXT:               $x117.frame(6, $cs113, $env107_2, this, $nt118, void 0, void 0, void 0, [o, k], m, "call");
+// CHECK-NEXT:               $x117.frame(6, $cs113, $env107_2, this, $nt118, void 0, void 0, void 0, [o, m, k], m, "call");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 2:
 // CHECK-NEXT:               $x117.frame(6, $cs113, $env107_2, this, $nt118, void 0, void 0, void 0, [k], Object);
@@ -1490,30 +1502,35 @@ module.exports = main;
 // CHECK-NEXT:           $t62 = $fr116.slots[0];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 4:
+// CHECK-NEXT:           $t62 = $fr116.slots[0];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 5:
-// CHECK-NEXT:           a = $fr116.slots[0];
-// CHECK-NEXT:           o = $fr116.slots[1];
-// CHECK-NEXT:           n = $fr116.slots[2];
-// CHECK-NEXT:           p = $fr116.slots[3];
-// CHECK-NEXT:           m = $fr116.slots[4];
+// CHECK-NEXT:           s = $fr116.slots[0];
+// CHECK-NEXT:           a = $fr116.slots[1];
+// CHECK-NEXT:           o = $fr116.slots[2];
+// CHECK-NEXT:           n = $fr116.slots[3];
+// CHECK-NEXT:           p = $fr116.slots[4];
+// CHECK-NEXT:           m = $fr116.slots[5];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 6:
 // CHECK-NEXT:           a = $fr116.slots[0];
 // CHECK-NEXT:           o = $fr116.slots[1];
-// CHECK-NEXT:           n = $fr116.slots[2];
-// CHECK-NEXT:           p = $fr116.slots[3];
-// CHECK-NEXT:           i = $fr116.slots[4];
+// CHECK-NEXT:           $t67 = $fr116.slots[2];
+// CHECK-NEXT:           n = $fr116.slots[3];
+// CHECK-NEXT:           p = $fr116.slots[4];
+// CHECK-NEXT:           i = $fr116.slots[5];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 7:
 // CHECK-NEXT:           $t72 = $fr116.slots[0];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 8:
+// CHECK-NEXT:           $t72 = $fr116.slots[0];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 9:
 // CHECK-NEXT:           a = $fr116.slots[0];
 // CHECK-NEXT:           n = $fr116.slots[1];
 // CHECK-NEXT:           p = $fr116.slots[2];
+// CHECK-NEXT:           m = $fr116.slots[3];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 10:
 // CHECK-NEXT:           a = $fr116.slots[0];
@@ -1540,13 +1557,15 @@ module.exports = main;
 // CHECK-NEXT:           $t80 = $fr116.slots[0];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 14:
+// CHECK-NEXT:           $t80 = $fr116.slots[0];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 15:
 // CHECK-NEXT:           a = $fr116.slots[0];
-// CHECK-NEXT:           n = $fr116.slots[1];
-// CHECK-NEXT:           p = $fr116.slots[2];
-// CHECK-NEXT:           it = $fr116.slots[3];
-// CHECK-NEXT:           next = $fr116.slots[4];
+// CHECK-NEXT:           $t85 = $fr116.slots[1];
+// CHECK-NEXT:           n = $fr116.slots[2];
+// CHECK-NEXT:           p = $fr116.slots[3];
+// CHECK-NEXT:           it = $fr116.slots[4];
+// CHECK-NEXT:           next = $fr116.slots[5];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:       }
 // CHECK-NEXT:       try {
@@ -1798,22 +1817,22 @@ module.exports = main;
 // CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, $nt118, void 0, $h2, void 0, [$t62], String);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 4:
-// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, $nt118, void 0, $h2, void 0, [], $t62);
+// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, $nt118, void 0, $h2, void 0, [$t62], $t62);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 5:
-// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, $nt118, void 0, $h2, void 0, [a, o, n, p, m], s, "a");
+// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, $nt118, void 0, $h2, void 0, [s, a, o, n, p, m], s, "a");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 6:
-// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, $nt118, void 0, $h2, void 0, [a, o, n, p, i], $t67, "defineProperty");
+// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, $nt118, void 0, $h2, void 0, [a, o, $t67, n, p, i], $t67, "defineProperty");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 7:
 // CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, $nt118, void 0, $h2, void 0, [$t72], String);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 8:
-// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, $nt118, void 0, $h2, void 0, [], $t72);
+// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, $nt118, void 0, $h2, void 0, [$t72], $t72);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 9:
-// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, $nt118, void 0, $h2, void 0, [a, n, p], m, "call");
+// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, $nt118, void 0, $h2, void 0, [a, n, p, m], m, "call");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 10:
 // CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, $nt118, void 0, $h2, void 0, [a, n, p, it], Object);
@@ -1828,10 +1847,10 @@ module.exports = main;
 // CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, $nt118, void 0, $h2, void 0, [$t80], String);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 14:
-// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, $nt118, void 0, $h2, void 0, [], $t80);
+// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, $nt118, void 0, $h2, void 0, [$t80], $t80);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 15:
-// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, $nt118, void 0, $h2, void 0, [a, n, p, it, next], $t85, "defineProperty");
+// CHECK-NEXT:               $x117.frame(7, $cs113, $env107_1, this, $nt118, void 0, $h2, void 0, [a, $t85, n, p, it, next], $t85, "defineProperty");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             default:
 // CHECK-NEXT:               $x117.unsupported(7, "a checkpoint reached this function outside of its call sites (an implicit call: a getter, setter or valueOf)");
@@ -1859,16 +1878,18 @@ module.exports = main;
 // CHECK-NEXT:         case 3:
 // CHECK-NEXT:           a = $fr116.slots[0];
 // CHECK-NEXT:           l = $fr116.slots[1];
-// CHECK-NEXT:           n = $fr116.slots[2];
-// CHECK-NEXT:           p = $fr116.slots[3];
-// CHECK-NEXT:           i = $fr116.slots[4];
+// CHECK-NEXT:           $t91 = $fr116.slots[2];
+// CHECK-NEXT:           n = $fr116.slots[3];
+// CHECK-NEXT:           p = $fr116.slots[4];
+// CHECK-NEXT:           i = $fr116.slots[5];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 4:
 // CHECK-NEXT:           a = $fr116.slots[0];
 // CHECK-NEXT:           l = $fr116.slots[1];
-// CHECK-NEXT:           n = $fr116.slots[2];
-// CHECK-NEXT:           p = $fr116.slots[3];
-// CHECK-NEXT:           i = $fr116.slots[4];
+// CHECK-NEXT:           $t93 = $fr116.slots[2];
+// CHECK-NEXT:           n = $fr116.slots[3];
+// CHECK-NEXT:           p = $fr116.slots[4];
+// CHECK-NEXT:           i = $fr116.slots[5];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:       }
 // CHECK-NEXT:       try {
@@ -1951,10 +1972,10 @@ module.exports = main;
 // CHECK-NEXT:               $x117.frame(8, $cs113, $env107_1, this, $nt118, void 0, $h3, void 0, [a, l, n, p], Object, "getPrototypeOf");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 3:
-// CHECK-NEXT:               $x117.frame(8, $cs113, $env107_1, this, $nt118, void 0, $h3, void 0, [a, l, n, p, i], $t91, "call");
+// CHECK-NEXT:               $x117.frame(8, $cs113, $env107_1, this, $nt118, void 0, $h3, void 0, [a, l, $t91, n, p, i], $t91, "call");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 4:
-// CHECK-NEXT:               $x117.frame(8, $cs113, $env107_1, this, $nt118, void 0, $h3, void 0, [a, l, n, p, i], $t93, "defineProperty");
+// CHECK-NEXT:               $x117.frame(8, $cs113, $env107_1, this, $nt118, void 0, $h3, void 0, [a, l, $t93, n, p, i], $t93, "defineProperty");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             default:
 // CHECK-NEXT:               $x117.unsupported(8, "a checkpoint reached this function outside of its call sites (an implicit call: a getter, setter or valueOf)");
@@ -1969,8 +1990,10 @@ module.exports = main;
 // CHECK-NEXT:       var $cs113 = $fr116.cs, $r114 = true, $nt118 = $fr116.newTarget, f, t, args, x, $t98, $t99, $t100, $t101, $t102;
 // CHECK-NEXT:       switch ($cs113) {
 // CHECK-NEXT:         case 1:
+// CHECK-NEXT:           $t98 = $fr116.slots[0];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 2:
+// CHECK-NEXT:           f = $fr116.slots[0];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:       }
 // CHECK-NEXT:       try {
@@ -2009,10 +2032,10 @@ module.exports = main;
 // CHECK-NEXT:         if ($x117 instanceof $d111.Capture)
 // CHECK-NEXT:           switch ($cs113) {
 // CHECK-NEXT:             case 1:
-// CHECK-NEXT:               $x117.frame(9, $cs113, $env107_1, this, $nt118, void 0, $h4, void 0, [], $t98);
+// CHECK-NEXT:               $x117.frame(9, $cs113, $env107_1, this, $nt118, void 0, $h4, void 0, [$t98], $t98);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 2:
-// CHECK-NEXT:               $x117.frame(9, $cs113, $env107_1, this, $nt118, void 0, $h4, void 0, [], f);
+// CHECK-NEXT:               $x117.frame(9, $cs113, $env107_1, this, $nt118, void 0, $h4, void 0, [f], f);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             default:
 // CHECK-NEXT:               $x117.unsupported(9, "a checkpoint reached this function outside of its call sites (an implicit call: a getter, setter or valueOf)");
@@ -2072,6 +2095,6 @@ module.exports = main;
 // CHECK-NEXT:       return $d111.ctorOrValue($nt118, void 0, this);
 // CHECK-NEXT:     };
 // CHECK-NEXT:   }];
-// CHECK-NEXT:   return { abi: 1, factories: $F108, restores: $R112, moduleCode: 0, schema: JSON.parse("{\"format\":1,\"abi\":1,\"compiler\":\"0.1.0\",\"build\":\"{{[0-9a-f]+}}\",\"source\":\"{{[^\\]*}}\",\"moduleCode\":0,\"codes\":[{\"name\":\"<top level>\",\"kind\":\"module\",\"line\":1,\"col\":1,\"params\":[\"exports\",\"require\",\"module\",\"__filename\",\"__dirname\"],\"slots\":[\"exports\",\"require\",\"module\",\"__filename\",\"__dirname\",\"$env107_1\",\"$h5\",\"$h3\",\"$h4\",\"main\"],\"instrumented\":true,\"sites\":[{\"line\":0,\"col\":0,\"callee\":\"$h5\",\"live\":[1,2,5,9]},{\"line\":6,\"col\":17,\"callee\":\"require\",\"live\":[2,5,9]}]},{\"name\":\"$h5\",\"kind\":\"function\",\"line\":0,\"col\":0,\"params\":[],\"slots\":[\"$env107_2\",\"$t25\",\"$t26\",\"$t27\",\"$t28\",\"$t29\",\"$t30\",\"$t31\",\"$t32\",\"$t33\",\"$t34\",\"$t35\",\"$t36\",\"$t37\",\"$t38\",\"$t39\",\"$t40\",\"$t41\",\"$t42\",\"$t43\",\"$t44\",\"$t45\",\"$t46\",\"$t47\",\"$t48\",\"$t49\",\"$t50\",\"$t51\",\"$t52\",\"$t53\",\"v\",\"p\",\"s\",\"A\",\"M\",\"T\",\"ss\",\"sp\",\"mp\",\"tp\",\"e\"],\"instrumented\":true,\"sites\":[{\"line\":0,\"col\":0,\"callee\":\"$t28.call\",\"live\":[0,1,2,30]},{\"line\":0,\"col\":0,\"callee\":\"$t26.call\",\"live\":[0,30]},{\"line\":0,\"col\":0,\"callee\":\"Object.getPrototypeOf\",\"live\":[0,30,31,32]},{\"line\":0,\"col\":0,\"callee\":\"ss.call\",\"live\":[0,10,11,30,31,32,33,34,35,36]},{\"line\":0,\"col\":0,\"callee\":\"$t35.call\",\"live\":[0,30,31,32,33,34,35,36]},{\"line\":0,\"col\":0,\"callee\":\"Map\",\"live\":[0,14,15,16,17,30,31,32,33,34,35,36,37]},{\"line\":0,\"col\":0,\"callee\":\"$t41.call\",\"live\":[0,14,15,30,31,32,33,34,35,36,37]},{\"line\":0,\"col\":0,\"callee\":\"$t39.call\",\"live\":[0,30,31,32,33,34,35,36,37]},{\"line\":0,\"col\":0,\"callee\":\"Set\",\"live\":[0,22,23,24,25,30,31,32,33,34,35,36,37,38]},{\"line\":0,\"col\":0,\"callee\":\"$t49.call\",\"live\":[0,22,23,30,31,32,33,34,35,36,37,38]},{\"line\":0,\"col\":0,\"callee\":\"$t47.call\",\"live\":[0,30,31,32,33,34,35,36,37,38]}]},{\"name\":\"done\",\"kind\":\"function\",\"line\":0,\"col\":0,\"params\":[],\"slots\":[],\"instrumented\":false,\"sites\":[]},{\"name\":\"me\",\"kind\":\"function\",\"line\":0,\"col\":0,\"params\":[],\"slots\":[],\"instrumented\":false,\"sites\":[]},{\"name\":\"snap\",\"kind\":\"function\",\"line\":0,\"col\":0,\"params\":[\"o\",\"k\"],\"slots\":[\"o\",\"k\",\"$t54\",\"q\",\"x\",\"nx\",\"r\"],\"instrumented\":true,\"sites\":[{\"line\":0,\"col\":0,\"callee\":\"$t54.call\",\"live\":[1,3]},{\"line\":0,\"col\":0,\"callee\":\"nx.call\",\"live\":[3,4,5]}]},{\"name\":\"next\",\"kind\":\"function\",\"line\":0,\"col\":0,\"params\":[],\"slots\":[\"$t55\",\"$t56\",\"$t57\",\"$t58\",\"$t59\",\"$t60\",\"it\",\"o\",\"k\",\"i\",\"q\",\"c\",\"d\",\"y\",\"j\"],\"instrumented\":true,\"sites\":[{\"line\":0,\"col\":0,\"callee\":\"\",\"live\":[]},{\"line\":0,\"col\":0,\"callee\":\"\",\"live\":[]},{\"line\":0,\"col\":0,\"callee\":\"\",\"live\":[]},{\"line\":0,\"col\":0,\"callee\":\"\",\"live\":[6,7,8]},{\"line\":0,\"col\":0,\"callee\":\"$t58.call\",\"live\":[6,7,8,9,10,11]},{\"line\":0,\"col\":0,\"callee\":\"$env107_2.mg.call\",\"live\":[8,11]},{\"line\":0,\"col\":0,\"callee\":\"\",\"live\":[6,7,8,10]},{\"line\":0,\"col\":0,\"callee\":\"\",\"live\":[]}]},{\"name\":\"<anonymous>\",\"kind\":\"function\",\"line\":0,\"col\":0,\"params\":[\"o\",\"m\"],\"slots\":[\"o\",\"m\",\"k\",\"P\"],\"instrumented\":true,\"sites\":[{\"line\":0,\"col\":0,\"callee\":\"m.call\",\"live\":[0,2]},{\"line\":0,\"col\":0,\"callee\":\"Object\",\"live\":[2]}]},{\"name\":\"$h2\",\"kind\":\"function\",\"line\":0,\"col\":0,\"params\":[\"s\",\"a\",\"o\"],\"slots\":[\"s\",\"a\",\"o\",\"$t61\",\"$t62\",\"$t63\",\"$t64\",\"$t65\",\"$t66\",\"$t67\",\"$t68\",\"$t69\",\"$t70\",\"$t71\",\"$t72\",\"$t73\",\"$t74\",\"$t75\",\"$t76\",\"$t77\",\"$t78\",\"$t79\",\"$t80\",\"$t81\",\"$t82\",\"$t83\",\"$t84\",\"$t85\",\"$t86\",\"$t87\",\"$t88\",\"$t89\",\"n\",\"p\",\"m\",\"i\",\"it\",\"next\",\"r\",\"v\",\"$t24\"],\"instrumented\":true,\"sites\":[{\"line\":0,\"col\":0,\"callee\":\"Object.getPrototypeOf\",\"live\":[0,1,2,32]},{\"line\":0,\"col\":0,\"callee\":\"Object.getPrototypeOf\",\"live\":[0,1,2,32,33]},{\"line\":0,\"col\":0,\"callee\":\"String\",\"live\":[4]},{\"line\":0,\"col\":0,\"callee\":\"$t62\",\"live\":[]},{\"line\":0,\"col\":0,\"callee\":\"s.a\",\"live\":[1,2,32,33,34]},{\"line\":0,\"col\":0,\"callee\":\"$t68.call\",\"live\":[1,2,32,33,35]},{\"line\":0,\"col\":0,\"callee\":\"String\",\"live\":[14]},{\"line\":0,\"col\":0,\"callee\":\"$t72\",\"live\":[]},{\"line\":0,\"col\":0,\"callee\":\"m.call\",\"live\":[1,32,33]},{\"line\":0,\"col\":0,\"callee\":\"Object\",\"live\":[1,32,33,36]},{\"line\":0,\"col\":0,\"callee\":\"next.call\",\"live\":[1,32,33,36,37]},{\"line\":0,\"col\":0,\"callee\":\"Object\",\"live\":[1,32,33,36,37,38]},{\"line\":0,\"col\":0,\"callee\":\"String\",\"live\":[22]},{\"line\":0,\"col\":0,\"callee\":\"$t80\",\"live\":[]},{\"line\":0,\"col\":0,\"callee\":\"$t86.call\",\"live\":[1,32,33,36,37]}]},{\"name\":\"$h3\",\"kind\":\"function\",\"line\":0,\"col\":0,\"params\":[\"a\",\"l\"],\"slots\":[\"a\",\"l\",\"$t90\",\"$t91\",\"$t92\",\"$t93\",\"$t94\",\"$t95\",\"$t96\",\"$t97\",\"n\",\"p\",\"i\"],\"instrumented\":true,\"sites\":[{\"line\":0,\"col\":0,\"callee\":\"Object.getPrototypeOf\",\"live\":[0,1,10]},{\"line\":0,\"col\":0,\"callee\":\"Object.getPrototypeOf\",\"live\":[0,1,10,11]},{\"line\":0,\"col\":0,\"callee\":\"$t91.call\",\"live\":[0,1,10,11,12]},{\"line\":0,\"col\":0,\"callee\":\"$t94.call\",\"live\":[0,1,10,11,12]}]},{\"name\":\"$h4\",\"kind\":\"function\",\"line\":0,\"col\":0,\"params\":[\"f\",\"t\",\"args\",\"x\"],\"slots\":[\"f\",\"t\",\"args\",\"x\",\"$t98\",\"$t99\",\"$t100\",\"$t101\",\"$t102\"],\"instrumented\":true,\"sites\":[{\"line\":0,\"col\":0,\"callee\":\"$t98\",\"live\":[]},{\"line\":0,\"col\":0,\"callee\":\"Reflect.apply\",\"live\":[]}]},{\"name\":\"gen\",\"kind\":\"generator\",\"line\":7,\"col\":1,\"params\":[],\"slots\":[],\"instrumented\":false,\"sites\":[]},{\"name\":\"main\",\"kind\":\"function\",\"line\":8,\"col\":1,\"params\":[],\"slots\":[\"$t103\",\"$t104\",\"$t105\",\"$t106\"],\"instrumented\":true,\"sites\":[{\"line\":8,\"col\":30,\"callee\":\"gen\",\"live\":[0,1]},{\"line\":8,\"col\":26,\"callee\":\"\",\"live\":[]}]}],\"envs\":[]}") };
+// CHECK-NEXT:   return { abi: 1, factories: $F108, restores: $R112, moduleCode: 0, schema: JSON.parse("{\"format\":1,\"abi\":1,\"compiler\":\"0.1.0\",\"build\":\"{{[0-9a-f]+}}\",\"source\":\"{{[^\\]*}}\",\"moduleCode\":0,\"codes\":[{\"name\":\"<top level>\",\"kind\":\"module\",\"line\":1,\"col\":1,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[\"exports\",\"require\",\"module\",\"__filename\",\"__dirname\"],\"slots\":[\"exports\",\"require\",\"module\",\"__filename\",\"__dirname\",\"$env107_1\",\"$h5\",\"$h3\",\"$h4\",\"main\"],\"instrumented\":true,\"sites\":[{\"line\":0,\"col\":0,\"callee\":\"$h5\",\"live\":[1,2,5,6,9]},{\"line\":6,\"col\":17,\"callee\":\"require\",\"live\":[1,2,5,9]}]},{\"name\":\"$h5\",\"kind\":\"function\",\"line\":0,\"col\":0,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[],\"slots\":[\"$env107_2\",\"$t25\",\"$t26\",\"$t27\",\"$t28\",\"$t29\",\"$t30\",\"$t31\",\"$t32\",\"$t33\",\"$t34\",\"$t35\",\"$t36\",\"$t37\",\"$t38\",\"$t39\",\"$t40\",\"$t41\",\"$t42\",\"$t43\",\"$t44\",\"$t45\",\"$t46\",\"$t47\",\"$t48\",\"$t49\",\"$t50\",\"$t51\",\"$t52\",\"$t53\",\"v\",\"p\",\"s\",\"A\",\"M\",\"T\",\"ss\",\"sp\",\"mp\",\"tp\",\"e\"],\"instrumented\":true,\"sites\":[{\"line\":0,\"col\":0,\"callee\":\"$t28.call\",\"live\":[0,1,2,3,30]},{\"line\":0,\"col\":0,\"callee\":\"$t26.call\",\"live\":[0,1,30]},{\"line\":0,\"col\":0,\"callee\":\"Object.getPrototypeOf\",\"live\":[0,30,31,32]},{\"line\":0,\"col\":0,\"callee\":\"ss.call\",\"live\":[0,10,11,30,31,32,33,34,35,36]},{\"line\":0,\"col\":0,\"callee\":\"$t35.call\",\"live\":[0,10,30,31,32,33,34,35,36]},{\"line\":0,\"col\":0,\"callee\":\"Map\",\"live\":[0,14,15,16,17,30,31,32,33,34,35,36,37]},{\"line\":0,\"col\":0,\"callee\":\"$t41.call\",\"live\":[0,14,15,16,30,31,32,33,34,35,36,37]},{\"line\":0,\"col\":0,\"callee\":\"$t39.call\",\"live\":[0,14,30,31,32,33,34,35,36,37]},{\"line\":0,\"col\":0,\"callee\":\"Set\",\"live\":[0,22,23,24,25,30,31,32,33,34,35,36,37,38]},{\"line\":0,\"col\":0,\"callee\":\"$t49.call\",\"live\":[0,22,23,24,30,31,32,33,34,35,36,37,38]},{\"line\":0,\"col\":0,\"callee\":\"$t47.call\",\"live\":[0,22,30,31,32,33,34,35,36,37,38]}]},{\"name\":\"done\",\"kind\":\"function\",\"line\":0,\"col\":0,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[],\"slots\":[],\"instrumented\":false,\"sites\":[]},{\"name\":\"me\",\"kind\":\"function\",\"line\":0,\"col\":0,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[],\"slots\":[],\"instrumented\":false,\"sites\":[]},{\"name\":\"snap\",\"kind\":\"function\",\"line\":0,\"col\":0,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[\"o\",\"k\"],\"slots\":[\"o\",\"k\",\"$t54\",\"q\",\"x\",\"nx\",\"r\"],\"instrumented\":true,\"sites\":[{\"line\":0,\"col\":0,\"callee\":\"$t54.call\",\"live\":[1,2,3]},{\"line\":0,\"col\":0,\"callee\":\"nx.call\",\"live\":[3,4,5]}]},{\"name\":\"next\",\"kind\":\"function\",\"line\":0,\"col\":0,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[],\"slots\":[\"$t55\",\"$t56\",\"$t57\",\"$t58\",\"$t59\",\"$t60\",\"it\",\"o\",\"k\",\"i\",\"q\",\"c\",\"d\",\"y\",\"j\"],\"instrumented\":true,\"sites\":[{\"line\":0,\"col\":0,\"callee\":\"\",\"live\":[]},{\"line\":0,\"col\":0,\"callee\":\"\",\"live\":[]},{\"line\":0,\"col\":0,\"callee\":\"\",\"live\":[]},{\"line\":0,\"col\":0,\"callee\":\"\",\"live\":[6,7,8]},{\"line\":0,\"col\":0,\"callee\":\"$t58.call\",\"live\":[3,6,7,8,9,10,11]},{\"line\":0,\"col\":0,\"callee\":\"$env107_2.mg.call\",\"live\":[8,11]},{\"line\":0,\"col\":0,\"callee\":\"\",\"live\":[6,7,8,10]},{\"line\":0,\"col\":0,\"callee\":\"\",\"live\":[]}]},{\"name\":\"<anonymous>\",\"kind\":\"function\",\"line\":0,\"col\":0,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[\"o\",\"m\"],\"slots\":[\"o\",\"m\",\"k\",\"P\"],\"instrumented\":true,\"sites\":[{\"line\":0,\"col\":0,\"callee\":\"m.call\",\"live\":[0,1,2]},{\"line\":0,\"col\":0,\"callee\":\"Object\",\"live\":[2]}]},{\"name\":\"$h2\",\"kind\":\"function\",\"line\":0,\"col\":0,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[\"s\",\"a\",\"o\"],\"slots\":[\"s\",\"a\",\"o\",\"$t61\",\"$t62\",\"$t63\",\"$t64\",\"$t65\",\"$t66\",\"$t67\",\"$t68\",\"$t69\",\"$t70\",\"$t71\",\"$t72\",\"$t73\",\"$t74\",\"$t75\",\"$t76\",\"$t77\",\"$t78\",\"$t79\",\"$t80\",\"$t81\",\"$t82\",\"$t83\",\"$t84\",\"$t85\",\"$t86\",\"$t87\",\"$t88\",\"$t89\",\"n\",\"p\",\"m\",\"i\",\"it\",\"next\",\"r\",\"v\",\"$t24\"],\"instrumented\":true,\"sites\":[{\"line\":0,\"col\":0,\"callee\":\"Object.getPrototypeOf\",\"live\":[0,1,2,32]},{\"line\":0,\"col\":0,\"callee\":\"Object.getPrototypeOf\",\"live\":[0,1,2,32,33]},{\"line\":0,\"col\":0,\"callee\":\"String\",\"live\":[4]},{\"line\":0,\"col\":0,\"callee\":\"$t62\",\"live\":[4]},{\"line\":0,\"col\":0,\"callee\":\"s.a\",\"live\":[0,1,2,32,33,34]},{\"line\":0,\"col\":0,\"callee\":\"$t68.call\",\"live\":[1,2,9,32,33,35]},{\"line\":0,\"col\":0,\"callee\":\"String\",\"live\":[14]},{\"line\":0,\"col\":0,\"callee\":\"$t72\",\"live\":[14]},{\"line\":0,\"col\":0,\"callee\":\"m.call\",\"live\":[1,32,33,34]},{\"line\":0,\"col\":0,\"callee\":\"Object\",\"live\":[1,32,33,36]},{\"line\":0,\"col\":0,\"callee\":\"next.call\",\"live\":[1,32,33,36,37]},{\"line\":0,\"col\":0,\"callee\":\"Object\",\"live\":[1,32,33,36,37,38]},{\"line\":0,\"col\":0,\"callee\":\"String\",\"live\":[22]},{\"line\":0,\"col\":0,\"callee\":\"$t80\",\"live\":[22]},{\"line\":0,\"col\":0,\"callee\":\"$t86.call\",\"live\":[1,27,32,33,36,37]}]},{\"name\":\"$h3\",\"kind\":\"function\",\"line\":0,\"col\":0,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[\"a\",\"l\"],\"slots\":[\"a\",\"l\",\"$t90\",\"$t91\",\"$t92\",\"$t93\",\"$t94\",\"$t95\",\"$t96\",\"$t97\",\"n\",\"p\",\"i\"],\"instrumented\":true,\"sites\":[{\"line\":0,\"col\":0,\"callee\":\"Object.getPrototypeOf\",\"live\":[0,1,10]},{\"line\":0,\"col\":0,\"callee\":\"Object.getPrototypeOf\",\"live\":[0,1,10,11]},{\"line\":0,\"col\":0,\"callee\":\"$t91.call\",\"live\":[0,1,3,10,11,12]},{\"line\":0,\"col\":0,\"callee\":\"$t94.call\",\"live\":[0,1,5,10,11,12]}]},{\"name\":\"$h4\",\"kind\":\"function\",\"line\":0,\"col\":0,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[\"f\",\"t\",\"args\",\"x\"],\"slots\":[\"f\",\"t\",\"args\",\"x\",\"$t98\",\"$t99\",\"$t100\",\"$t101\",\"$t102\"],\"instrumented\":true,\"sites\":[{\"line\":0,\"col\":0,\"callee\":\"$t98\",\"live\":[4]},{\"line\":0,\"col\":0,\"callee\":\"Reflect.apply\",\"live\":[0]}]},{\"name\":\"gen\",\"kind\":\"generator\",\"line\":7,\"col\":1,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[],\"slots\":[],\"instrumented\":false,\"sites\":[]},{\"name\":\"main\",\"kind\":\"function\",\"line\":8,\"col\":1,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[],\"slots\":[\"$t103\",\"$t104\",\"$t105\",\"$t106\"],\"instrumented\":true,\"sites\":[{\"line\":8,\"col\":30,\"callee\":\"gen\",\"live\":[0,1]},{\"line\":8,\"col\":26,\"callee\":\"\",\"live\":[]}]}],\"envs\":[],\"persist\":[]}") };
 // CHECK-NEXT: };
-// ERR: NonCapturableFrame: cannot capture the continuation: the frame of `gen` ({{.*}}generator-capture-error.js:7:1) cannot be restored: a generator function
+// ERR: NonCapturableFrame: cannot capture the continuation: the frame of `gen` (/work/main/test/catch/generator-capture-error.js:7:1) cannot be restored: a generator function

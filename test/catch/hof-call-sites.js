@@ -33,7 +33,7 @@ module.exports = main;
 // CHECK-NEXT:         if ($x14 instanceof $d8.Capture)
 // CHECK-NEXT:           switch ($cs10) {
 // CHECK-NEXT:             case 1:
-// CHECK-NEXT:               $x14.frame(0, $cs10, void 0, this, new.target, void 0, void 0, void 0, [module, $env4_1, main], require);
+// CHECK-NEXT:               $x14.frame(0, $cs10, void 0, this, new.target, void 0, void 0, void 0, [require, module, $env4_1, main], require);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             default:
 // CHECK-NEXT:               $x14.unsupported(0, "a checkpoint reached this function outside of its call sites (an implicit call: a getter, setter or valueOf)");
@@ -57,10 +57,10 @@ module.exports = main;
 // CHECK-NEXT:         if ($x14 instanceof $d8.Capture)
 // CHECK-NEXT:           switch ($cs10) {
 // CHECK-NEXT:             case 1:
-// CHECK-NEXT:               $x14.frame(1, $cs10, $env4_1, this, new.target, void 0, main, void 0, [], xs, "map");
+// CHECK-NEXT:               $x14.frame(1, $cs10, $env4_1, this, new.target, void 0, main, void 0, [xs], xs, "map");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 2:
-// CHECK-NEXT:               $x14.frame(1, $cs10, $env4_1, this, new.target, void 0, main, void 0, [], doubled, "sort");
+// CHECK-NEXT:               $x14.frame(1, $cs10, $env4_1, this, new.target, void 0, main, void 0, [doubled], doubled, "sort");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             default:
 // CHECK-NEXT:               $x14.unsupported(1, "a checkpoint reached this function outside of its call sites (an implicit call: a getter, setter or valueOf)");
@@ -95,9 +95,10 @@ module.exports = main;
 // CHECK-NEXT:       var $cs10 = $fr13.cs, $r11 = true, $nt15 = $fr13.newTarget, exports, require, module, __filename, __dirname, $env4_1, main;
 // CHECK-NEXT:       switch ($cs10) {
 // CHECK-NEXT:         case 1:
-// CHECK-NEXT:           module = $fr13.slots[0];
-// CHECK-NEXT:           $env4_1 = $fr13.slots[1];
-// CHECK-NEXT:           main = $fr13.slots[2];
+// CHECK-NEXT:           require = $fr13.slots[0];
+// CHECK-NEXT:           module = $fr13.slots[1];
+// CHECK-NEXT:           $env4_1 = $fr13.slots[2];
+// CHECK-NEXT:           main = $fr13.slots[3];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:       }
 // CHECK-NEXT:       try {
@@ -118,7 +119,7 @@ module.exports = main;
 // CHECK-NEXT:         if ($x14 instanceof $d8.Capture)
 // CHECK-NEXT:           switch ($cs10) {
 // CHECK-NEXT:             case 1:
-// CHECK-NEXT:               $x14.frame(0, $cs10, void 0, this, $nt15, void 0, void 0, void 0, [module, $env4_1, main], require);
+// CHECK-NEXT:               $x14.frame(0, $cs10, void 0, this, $nt15, void 0, void 0, void 0, [require, module, $env4_1, main], require);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             default:
 // CHECK-NEXT:               $x14.unsupported(0, "a checkpoint reached this function outside of its call sites (an implicit call: a getter, setter or valueOf)");
@@ -133,8 +134,10 @@ module.exports = main;
 // CHECK-NEXT:       var $cs10 = $fr13.cs, $r11 = true, $nt15 = $fr13.newTarget, $t1, $t2, $t3, xs, doubled;
 // CHECK-NEXT:       switch ($cs10) {
 // CHECK-NEXT:         case 1:
+// CHECK-NEXT:           xs = $fr13.slots[0];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 2:
+// CHECK-NEXT:           doubled = $fr13.slots[0];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:       }
 // CHECK-NEXT:       try {
@@ -164,10 +167,10 @@ module.exports = main;
 // CHECK-NEXT:         if ($x14 instanceof $d8.Capture)
 // CHECK-NEXT:           switch ($cs10) {
 // CHECK-NEXT:             case 1:
-// CHECK-NEXT:               $x14.frame(1, $cs10, $env4_1, this, $nt15, void 0, main, void 0, [], xs, "map");
+// CHECK-NEXT:               $x14.frame(1, $cs10, $env4_1, this, $nt15, void 0, main, void 0, [xs], xs, "map");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 2:
-// CHECK-NEXT:               $x14.frame(1, $cs10, $env4_1, this, $nt15, void 0, main, void 0, [], doubled, "sort");
+// CHECK-NEXT:               $x14.frame(1, $cs10, $env4_1, this, $nt15, void 0, main, void 0, [doubled], doubled, "sort");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             default:
 // CHECK-NEXT:               $x14.unsupported(1, "a checkpoint reached this function outside of its call sites (an implicit call: a getter, setter or valueOf)");
@@ -209,6 +212,6 @@ module.exports = main;
 // CHECK-NEXT:       }
 // CHECK-NEXT:     };
 // CHECK-NEXT:   }, ,];
-// CHECK-NEXT:   return { abi: 1, factories: $F5, restores: $R9, moduleCode: 0, schema: JSON.parse("{\"format\":1,\"abi\":1,\"compiler\":\"0.1.0\",\"build\":\"{{[0-9a-f]+}}\",\"source\":\"{{[^\\]*}}\",\"moduleCode\":0,\"codes\":[{\"name\":\"<top level>\",\"kind\":\"module\",\"line\":1,\"col\":1,\"params\":[\"exports\",\"require\",\"module\",\"__filename\",\"__dirname\"],\"slots\":[\"exports\",\"require\",\"module\",\"__filename\",\"__dirname\",\"$env4_1\",\"main\"],\"instrumented\":true,\"sites\":[{\"line\":7,\"col\":17,\"callee\":\"require\",\"live\":[2,5,6]}]},{\"name\":\"main\",\"kind\":\"function\",\"line\":8,\"col\":1,\"params\":[],\"slots\":[\"$t1\",\"$t2\",\"$t3\",\"xs\",\"doubled\"],\"instrumented\":true,\"sites\":[{\"line\":10,\"col\":19,\"callee\":\"xs.map\",\"live\":[]},{\"line\":11,\"col\":10,\"callee\":\"doubled.sort\",\"live\":[]}]},{\"name\":\"<anonymous>\",\"kind\":\"arrow\",\"line\":10,\"col\":26,\"params\":[\"x\"],\"slots\":[\"x\"],\"instrumented\":true,\"sites\":[{\"line\":10,\"col\":33,\"callee\":\"runtime.checkpoint\",\"live\":[0]}]},{\"name\":\"<anonymous>\",\"kind\":\"arrow\",\"line\":11,\"col\":23,\"params\":[\"a\",\"b\"],\"slots\":[],\"instrumented\":false,\"sites\":[]}],\"envs\":[]}") };
+// CHECK-NEXT:   return { abi: 1, factories: $F5, restores: $R9, moduleCode: 0, schema: JSON.parse("{\"format\":1,\"abi\":1,\"compiler\":\"0.1.0\",\"build\":\"{{[0-9a-f]+}}\",\"source\":\"{{[^\\]*}}\",\"moduleCode\":0,\"codes\":[{\"name\":\"<top level>\",\"kind\":\"module\",\"line\":1,\"col\":1,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[\"exports\",\"require\",\"module\",\"__filename\",\"__dirname\"],\"slots\":[\"exports\",\"require\",\"module\",\"__filename\",\"__dirname\",\"$env4_1\",\"main\"],\"instrumented\":true,\"sites\":[{\"line\":7,\"col\":17,\"callee\":\"require\",\"live\":[1,2,5,6]}]},{\"name\":\"main\",\"kind\":\"function\",\"line\":8,\"col\":1,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[],\"slots\":[\"$t1\",\"$t2\",\"$t3\",\"xs\",\"doubled\"],\"instrumented\":true,\"sites\":[{\"line\":10,\"col\":19,\"callee\":\"xs.map\",\"live\":[3]},{\"line\":11,\"col\":10,\"callee\":\"doubled.sort\",\"live\":[4]}]},{\"name\":\"<anonymous>\",\"kind\":\"arrow\",\"line\":10,\"col\":26,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[\"x\"],\"slots\":[\"x\"],\"instrumented\":true,\"sites\":[{\"line\":10,\"col\":33,\"callee\":\"runtime.checkpoint\",\"live\":[0]}]},{\"name\":\"<anonymous>\",\"kind\":\"arrow\",\"line\":11,\"col\":23,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[\"a\",\"b\"],\"slots\":[],\"instrumented\":false,\"sites\":[]}],\"envs\":[],\"persist\":[]}") };
 // CHECK-NEXT: };
 // OUT: [2,4,6]

@@ -43,7 +43,7 @@ module.exports = main;
 // CHECK-NEXT:         if ($x14 instanceof $d8.Capture)
 // CHECK-NEXT:           switch ($cs10) {
 // CHECK-NEXT:             case 1:
-// CHECK-NEXT:               $x14.frame(0, $cs10, void 0, this, new.target, void 0, void 0, void 0, [module, $env4_1, main], require);
+// CHECK-NEXT:               $x14.frame(0, $cs10, void 0, this, new.target, void 0, void 0, void 0, [require, module, $env4_1, main], require);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             default:
 // CHECK-NEXT:               $x14.unsupported(0, "a checkpoint reached this function outside of its call sites (an implicit call: a getter, setter or valueOf)");
@@ -104,9 +104,10 @@ module.exports = main;
 // CHECK-NEXT:       var $cs10 = $fr13.cs, $r11 = true, $nt15 = $fr13.newTarget, exports, require, module, __filename, __dirname, $env4_1, main;
 // CHECK-NEXT:       switch ($cs10) {
 // CHECK-NEXT:         case 1:
-// CHECK-NEXT:           module = $fr13.slots[0];
-// CHECK-NEXT:           $env4_1 = $fr13.slots[1];
-// CHECK-NEXT:           main = $fr13.slots[2];
+// CHECK-NEXT:           require = $fr13.slots[0];
+// CHECK-NEXT:           module = $fr13.slots[1];
+// CHECK-NEXT:           $env4_1 = $fr13.slots[2];
+// CHECK-NEXT:           main = $fr13.slots[3];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:       }
 // CHECK-NEXT:       try {
@@ -128,7 +129,7 @@ module.exports = main;
 // CHECK-NEXT:         if ($x14 instanceof $d8.Capture)
 // CHECK-NEXT:           switch ($cs10) {
 // CHECK-NEXT:             case 1:
-// CHECK-NEXT:               $x14.frame(0, $cs10, void 0, this, $nt15, void 0, void 0, void 0, [module, $env4_1, main], require);
+// CHECK-NEXT:               $x14.frame(0, $cs10, void 0, this, $nt15, void 0, void 0, void 0, [require, module, $env4_1, main], require);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             default:
 // CHECK-NEXT:               $x14.unsupported(0, "a checkpoint reached this function outside of its call sites (an implicit call: a getter, setter or valueOf)");
@@ -228,7 +229,7 @@ module.exports = main;
 // CHECK-NEXT:       return $d8.ctorOrValue($nt15, void 0, this);
 // CHECK-NEXT:     };
 // CHECK-NEXT:   }];
-// CHECK-NEXT:   return { abi: 1, factories: $F5, restores: $R9, moduleCode: 0, schema: JSON.parse("{\"format\":1,\"abi\":1,\"compiler\":\"0.1.0\",\"build\":\"{{[0-9a-f]+}}\",\"source\":\"{{[^\\]*}}\",\"moduleCode\":0,\"codes\":[{\"name\":\"<top level>\",\"kind\":\"module\",\"line\":1,\"col\":1,\"params\":[\"exports\",\"require\",\"module\",\"__filename\",\"__dirname\"],\"slots\":[\"exports\",\"require\",\"module\",\"__filename\",\"__dirname\",\"$env4_1\",\"main\"],\"instrumented\":true,\"sites\":[{\"line\":9,\"col\":17,\"callee\":\"require\",\"live\":[2,5,6]}]},{\"name\":\"square\",\"kind\":\"function\",\"line\":10,\"col\":1,\"params\":[\"x\"],\"slots\":[],\"instrumented\":false,\"sites\":[]},{\"name\":\"main\",\"kind\":\"function\",\"line\":11,\"col\":1,\"params\":[],\"slots\":[\"$t3\",\"total\",\"i\",\"sq\",\"$sq_21\"],\"instrumented\":true,\"sites\":[{\"line\":14,\"col\":16,\"callee\":\"square\",\"live\":[0,1,2]},{\"line\":15,\"col\":5,\"callee\":\"runtime.checkpoint\",\"live\":[0,1,2,3]},{\"line\":19,\"col\":3,\"callee\":\"console.log\",\"live\":[1]}]}],\"envs\":[]}") };
+// CHECK-NEXT:   return { abi: 1, factories: $F5, restores: $R9, moduleCode: 0, schema: JSON.parse("{\"format\":1,\"abi\":1,\"compiler\":\"0.1.0\",\"build\":\"{{[0-9a-f]+}}\",\"source\":\"{{[^\\]*}}\",\"moduleCode\":0,\"codes\":[{\"name\":\"<top level>\",\"kind\":\"module\",\"line\":1,\"col\":1,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[\"exports\",\"require\",\"module\",\"__filename\",\"__dirname\"],\"slots\":[\"exports\",\"require\",\"module\",\"__filename\",\"__dirname\",\"$env4_1\",\"main\"],\"instrumented\":true,\"sites\":[{\"line\":9,\"col\":17,\"callee\":\"require\",\"live\":[1,2,5,6]}]},{\"name\":\"square\",\"kind\":\"function\",\"line\":10,\"col\":1,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[\"x\"],\"slots\":[],\"instrumented\":false,\"sites\":[]},{\"name\":\"main\",\"kind\":\"function\",\"line\":11,\"col\":1,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[],\"slots\":[\"$t3\",\"total\",\"i\",\"sq\",\"$sq_21\"],\"instrumented\":true,\"sites\":[{\"line\":14,\"col\":16,\"callee\":\"square\",\"live\":[0,1,2]},{\"line\":15,\"col\":5,\"callee\":\"runtime.checkpoint\",\"live\":[0,1,2,3]},{\"line\":19,\"col\":3,\"callee\":\"console.log\",\"live\":[1]}]}],\"envs\":[],\"persist\":[]}") };
 // CHECK-NEXT: };
 // OUT: total 15
 // OUT-NEXT: 15

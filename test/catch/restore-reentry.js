@@ -46,7 +46,7 @@ module.exports = main;
 // CHECK-NEXT:         if ($x24 instanceof $d18.Capture)
 // CHECK-NEXT:           switch ($cs20) {
 // CHECK-NEXT:             case 1:
-// CHECK-NEXT:               $x24.frame(0, $cs20, void 0, this, new.target, void 0, void 0, void 0, [module, $env14_1, main], require);
+// CHECK-NEXT:               $x24.frame(0, $cs20, void 0, this, new.target, void 0, void 0, void 0, [require, module, $env14_1, main], require);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             default:
 // CHECK-NEXT:               $x24.unsupported(0, "a checkpoint reached this function outside of its call sites (an implicit call: a getter, setter or valueOf)");
@@ -96,10 +96,10 @@ module.exports = main;
 // CHECK-NEXT:               $x24.frame(1, $cs20, $env14_1, this, new.target, void 0, step, void 0, [i], $tdz17($env14_1.runtime, "runtime"), "checkpoint");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 2:
-// CHECK-NEXT:               $x24.frame(1, $cs20, $env14_1, this, new.target, void 0, step, void 0, [i], $t4);
+// CHECK-NEXT:               $x24.frame(1, $cs20, $env14_1, this, new.target, void 0, step, void 0, [i, $t4], $t4);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 3:
-// CHECK-NEXT:               $x24.frame(1, $cs20, $env14_1, this, new.target, void 0, step, void 0, [i], $t8, "log");
+// CHECK-NEXT:               $x24.frame(1, $cs20, $env14_1, this, new.target, void 0, step, void 0, [i, $t8], $t8, "log");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             default:
 // CHECK-NEXT:               $x24.unsupported(1, "a checkpoint reached this function outside of its call sites (an implicit call: a getter, setter or valueOf)");
@@ -141,9 +141,10 @@ module.exports = main;
 // CHECK-NEXT:       var $cs20 = $fr23.cs, $r21 = true, $nt25 = $fr23.newTarget, exports, require, module, __filename, __dirname, $env14_1, main;
 // CHECK-NEXT:       switch ($cs20) {
 // CHECK-NEXT:         case 1:
-// CHECK-NEXT:           module = $fr23.slots[0];
-// CHECK-NEXT:           $env14_1 = $fr23.slots[1];
-// CHECK-NEXT:           main = $fr23.slots[2];
+// CHECK-NEXT:           require = $fr23.slots[0];
+// CHECK-NEXT:           module = $fr23.slots[1];
+// CHECK-NEXT:           $env14_1 = $fr23.slots[2];
+// CHECK-NEXT:           main = $fr23.slots[3];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:       }
 // CHECK-NEXT:       try {
@@ -165,7 +166,7 @@ module.exports = main;
 // CHECK-NEXT:         if ($x24 instanceof $d18.Capture)
 // CHECK-NEXT:           switch ($cs20) {
 // CHECK-NEXT:             case 1:
-// CHECK-NEXT:               $x24.frame(0, $cs20, void 0, this, $nt25, void 0, void 0, void 0, [module, $env14_1, main], require);
+// CHECK-NEXT:               $x24.frame(0, $cs20, void 0, this, $nt25, void 0, void 0, void 0, [require, module, $env14_1, main], require);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             default:
 // CHECK-NEXT:               $x24.unsupported(0, "a checkpoint reached this function outside of its call sites (an implicit call: a getter, setter or valueOf)");
@@ -184,9 +185,11 @@ module.exports = main;
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 2:
 // CHECK-NEXT:           i = $fr23.slots[0];
+// CHECK-NEXT:           $t4 = $fr23.slots[1];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:         case 3:
 // CHECK-NEXT:           i = $fr23.slots[0];
+// CHECK-NEXT:           $t8 = $fr23.slots[1];
 // CHECK-NEXT:           break;
 // CHECK-NEXT:       }
 // CHECK-NEXT:       try {
@@ -255,10 +258,10 @@ module.exports = main;
 // CHECK-NEXT:               $x24.frame(1, $cs20, $env14_1, this, $nt25, void 0, step, void 0, [i], $tdz17($env14_1.runtime, "runtime"), "checkpoint");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 2:
-// CHECK-NEXT:               $x24.frame(1, $cs20, $env14_1, this, $nt25, void 0, step, void 0, [i], $t4);
+// CHECK-NEXT:               $x24.frame(1, $cs20, $env14_1, this, $nt25, void 0, step, void 0, [i, $t4], $t4);
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             case 3:
-// CHECK-NEXT:               $x24.frame(1, $cs20, $env14_1, this, $nt25, void 0, step, void 0, [i], $t8, "log");
+// CHECK-NEXT:               $x24.frame(1, $cs20, $env14_1, this, $nt25, void 0, step, void 0, [i, $t8], $t8, "log");
 // CHECK-NEXT:               break;
 // CHECK-NEXT:             default:
 // CHECK-NEXT:               $x24.unsupported(1, "a checkpoint reached this function outside of its call sites (an implicit call: a getter, setter or valueOf)");
@@ -320,7 +323,7 @@ module.exports = main;
 // CHECK-NEXT:       return $d18.ctorOrValue($nt25, void 0, this);
 // CHECK-NEXT:     };
 // CHECK-NEXT:   }];
-// CHECK-NEXT:   return { abi: 1, factories: $F15, restores: $R19, moduleCode: 0, schema: JSON.parse("{\"format\":1,\"abi\":1,\"compiler\":\"0.1.0\",\"build\":\"{{[0-9a-f]+}}\",\"source\":\"{{[^\\]*}}\",\"moduleCode\":0,\"codes\":[{\"name\":\"<top level>\",\"kind\":\"module\",\"line\":1,\"col\":1,\"params\":[\"exports\",\"require\",\"module\",\"__filename\",\"__dirname\"],\"slots\":[\"exports\",\"require\",\"module\",\"__filename\",\"__dirname\",\"$env14_1\",\"main\"],\"instrumented\":true,\"sites\":[{\"line\":8,\"col\":17,\"callee\":\"require\",\"live\":[2,5,6]}]},{\"name\":\"step\",\"kind\":\"function\",\"line\":9,\"col\":1,\"params\":[\"i\"],\"slots\":[\"i\",\"$t4\",\"$t5\",\"$t6\",\"$t7\",\"$t8\",\"$t9\",\"$t10\",\"$t11\",\"e\"],\"instrumented\":true,\"sites\":[{\"line\":12,\"col\":7,\"callee\":\"runtime.checkpoint\",\"live\":[0]},{\"line\":13,\"col\":26,\"callee\":\"new Error\",\"live\":[0]},{\"line\":16,\"col\":5,\"callee\":\"console.log\",\"live\":[0]}]},{\"name\":\"main\",\"kind\":\"function\",\"line\":20,\"col\":1,\"params\":[],\"slots\":[\"$t12\",\"$t13\",\"$t3\",\"sum\",\"i\"],\"instrumented\":true,\"sites\":[{\"line\":22,\"col\":38,\"callee\":\"step\",\"live\":[0,2,4]}]}],\"envs\":[]}") };
+// CHECK-NEXT:   return { abi: 1, factories: $F15, restores: $R19, moduleCode: 0, schema: JSON.parse("{\"format\":1,\"abi\":1,\"compiler\":\"0.1.0\",\"build\":\"{{[0-9a-f]+}}\",\"source\":\"{{[^\\]*}}\",\"moduleCode\":0,\"codes\":[{\"name\":\"<top level>\",\"kind\":\"module\",\"line\":1,\"col\":1,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[\"exports\",\"require\",\"module\",\"__filename\",\"__dirname\"],\"slots\":[\"exports\",\"require\",\"module\",\"__filename\",\"__dirname\",\"$env14_1\",\"main\"],\"instrumented\":true,\"sites\":[{\"line\":8,\"col\":17,\"callee\":\"require\",\"live\":[1,2,5,6]}]},{\"name\":\"step\",\"kind\":\"function\",\"line\":9,\"col\":1,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[\"i\"],\"slots\":[\"i\",\"$t4\",\"$t5\",\"$t6\",\"$t7\",\"$t8\",\"$t9\",\"$t10\",\"$t11\",\"e\"],\"instrumented\":true,\"sites\":[{\"line\":12,\"col\":7,\"callee\":\"runtime.checkpoint\",\"live\":[0]},{\"line\":13,\"col\":26,\"callee\":\"new Error\",\"live\":[0,1]},{\"line\":16,\"col\":5,\"callee\":\"console.log\",\"live\":[0,5]}]},{\"name\":\"main\",\"kind\":\"function\",\"line\":20,\"col\":1,\"hash\":\"{{[0-9a-f]+}}\",\"params\":[],\"slots\":[\"$t12\",\"$t13\",\"$t3\",\"sum\",\"i\"],\"instrumented\":true,\"sites\":[{\"line\":22,\"col\":38,\"callee\":\"step\",\"live\":[0,2,4]}]}],\"envs\":[],\"persist\":[]}") };
 // CHECK-NEXT: };
 // OUT: caught even 2
 // OUT-NEXT: 6

@@ -37,6 +37,7 @@ FrameSchema sample() {
   f.kind = "function";
   f.line = 3;
   f.col = 5;
+  f.hash = "0123456789abcdef";
   f.params = {"a"};
   f.slots = {"a", "t0"};
   f.instrumented = true;
@@ -52,8 +53,8 @@ bool equal(const Site &a, const Site &b) {
 }
 bool equal(const Code &a, const Code &b) {
   if (!(a.name == b.name && a.kind == b.kind && a.line == b.line && a.col == b.col &&
-        a.params == b.params && a.slots == b.slots && a.instrumented == b.instrumented &&
-        a.sites.size() == b.sites.size()))
+        a.hash == b.hash && a.params == b.params && a.slots == b.slots &&
+        a.instrumented == b.instrumented && a.sites.size() == b.sites.size()))
     return false;
   for (std::size_t i = 0; i < a.sites.size(); ++i)
     if (!equal(a.sites[i], b.sites[i]))
@@ -109,9 +110,9 @@ TEST_CASE("msgpack keys are the .def keys in .def order") {
   s.format = kSchemaFormat;
   s.envs = {e};
   std::string bytes = writeSchemaMsgpack(s);
-  // Top-level map of 8 entries, first key "format".
+  // Top-level map of 9 entries, first key "format".
   REQUIRE(bytes.size() > 8);
-  CHECK(static_cast<unsigned char>(bytes[0]) == 0x88);
+  CHECK(static_cast<unsigned char>(bytes[0]) == 0x89);
   CHECK(bytes.substr(1, 7) == "\xa6"
                               "format");
   // The env map: {"code": 7, "slots": ["x"]}.
@@ -133,6 +134,7 @@ TEST_CASE("JSON golden") {
   c.kind = "function";
   c.line = 2;
   c.col = 3;
+  c.hash = "00ff";
   c.params = {"a"};
   c.slots = {"a"};
   c.instrumented = true;
@@ -141,9 +143,9 @@ TEST_CASE("JSON golden") {
   s.envs = {Env{1, {}}};
   CHECK(writeSchemaJson(s, false) ==
         R"({"format":1,"abi":1,"compiler":"c","build":"b","source":"p.js","moduleCode":0,)"
-        R"("codes":[null,{"name":"f","kind":"function","line":2,"col":3,"params":["a"],)"
-        R"("slots":["a"],"instrumented":true,"sites":[{"line":2,"col":10,"callee":"g",)"
-        R"("live":[0]}]}],"envs":[{"code":1,"slots":[]}]})");
+        R"("codes":[null,{"name":"f","kind":"function","line":2,"col":3,"hash":"00ff",)"
+        R"("params":["a"],"slots":["a"],"instrumented":true,"sites":[{"line":2,"col":10,)"
+        R"("callee":"g","live":[0]}]}],"envs":[{"code":1,"slots":[]}],"persist":[]})");
   CHECK(writeSchemaJson(s, true) == R"({
   "format": 1,
   "abi": 1,
@@ -158,6 +160,7 @@ TEST_CASE("JSON golden") {
       "kind": "function",
       "line": 2,
       "col": 3,
+      "hash": "00ff",
       "params": [
         "a"
       ],
@@ -182,7 +185,8 @@ TEST_CASE("JSON golden") {
       "code": 1,
       "slots": []
     }
-  ]
+  ],
+  "persist": []
 }
 )");
 }

@@ -177,6 +177,7 @@ TEST_CASE("run: the node command line") {
   options.params = {{"a", "1"}, {"b", "-x"}};
   options.result = options.freshProcess = options.stress = options.virtualTime = true;
   options.actions = "acts";
+  options.stressEvery = 7;
   ::unsetenv("DISTRIBUFY_NODE");
   auto argv = driver::runCommand(options, "C", "R", uint64_t(100) << 20);
   std::vector<std::string> expected = {"node",
@@ -198,9 +199,13 @@ TEST_CASE("run: the node command line") {
                                        "--result",
                                        "--fresh-process",
                                        "--stress",
+                                       "--stress-every",
+                                       "7",
                                        "--actions",
                                        "acts",
-                                       "--virtual-time"};
+                                       "--virtual-time",
+                                       "--tool",
+                                       "distribufyc run"};
   CHECK(argv == expected);
   ::setenv("DISTRIBUFY_NODE", "/opt/node", 1);
   CHECK(driver::runCommand({}, "C", "R", 1 << 20)[0] == "/opt/node");

@@ -29,7 +29,8 @@ namespace distribufy::driver {
 
 /// The passes `distribufyc` (and `distribufyc run`) runs, as a --passes
 /// pipeline; its output is the linked module of runtime/PROTOCOL.md §1.
-inline constexpr std::string_view kDefaultPipeline = "desugar,anf,modularize,closure,catch";
+inline constexpr std::string_view kDefaultPipeline =
+    "persist,desugar,anf,modularize,closure,catch";
 
 /// Reads the file at \p path into \p sm. A missing, unreadable or directory
 /// path is reported as err_cannot_read and yields nullopt.
@@ -108,8 +109,11 @@ struct RunOptions {
   std::string store = std::string(kDefaultStore);
   bool freshProcess = false;
   bool stress = false;
+  unsigned stressEvery = 1; ///< --stress-every N: capture at every Nth stress point
   std::string actions; ///< --actions DIR (empty: none)
   bool virtualTime = false;
+  std::string instance; ///< --instance ID (empty: a random id)
+  unsigned instances = 0; ///< --instances N (0: one instance, the classic run)
 };
 
 /// The cache directory of a compiled program: STORE/cache/<key>, where the
@@ -149,5 +153,25 @@ std::vector<std::string> runCommand(const RunOptions &options, const std::string
 /// and signals are the tool's). Returns only on failure (or --help).
 int distribufycRunMain(std::string_view tool, std::span<const char *const> args, std::ostream &out,
                        std::ostream &err);
+
+/// `distribufyc resume ID`, `distribufyc ls`, `distribufyc rm ID` (\p args
+/// excludes the subcommand): exec the runtime's runner (--resume, --ls,
+/// --rm) on the store, like `run` does (Run.cpp).
+int distribufycResumeMain(std::string_view tool, std::span<const char *const> args,
+                          std::ostream &out, std::ostream &err);
+int distribufycLsMain(std::string_view tool, std::span<const char *const> args, std::ostream &out,
+                      std::ostream &err);
+int distribufycRmMain(std::string_view tool, std::span<const char *const> args, std::ostream &out,
+                      std::ostream &err);
+
+// ---- distribufyc package ----
+
+/// `distribufyc package PROG.js -o ACTION.zip [--actions DIR]` (\p args
+/// excludes `package`): compiles PROG.js with the default pipeline into a
+/// temporary store and runs the runtime's packager (node
+/// RUNTIME/bin/distribufy-package.js), which writes an OpenWhisk Node.js
+/// action zip atomically. Returns the exit status.
+int distribufycPackageMain(std::string_view tool, std::span<const char *const> args,
+                           std::ostream &out, std::ostream &err);
 
 } // namespace distribufy::driver

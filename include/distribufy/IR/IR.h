@@ -241,6 +241,13 @@ public:
   /// Code ids given by closure conversion to every function and class node
   /// (class members included), for the passes after it.
   std::unordered_map<const Node *, uint32_t> codeIds;
+  /// The `persist(id, thunk)` calls the persist pass found, in source
+  /// order; the catch pass records them in the frame schema.
+  struct PersistId {
+    std::string id;
+    uint32_t line = 0, col = 0;
+  };
+  std::vector<PersistId> persistIds;
   /// Counter behind IRBuilder::freshName (deterministic per module).
   uint32_t nextFreshId = 1;
   /// Scope tables; null until scope analysis has run.

@@ -359,3 +359,4 @@ for (const [name, src] of Object.entries(programs)) {
     console.log(name.padEnd(12), out.join(" "), "!!", e.name, e.message);
   }
 }
+// STRESS-EVERY: 50 (long-running: a capture at each of its function entries and loop iterations takes minutes)

@@ -129,3 +129,4 @@ console.log(
 );
 const far = [...gr.dist].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3);
 console.log(JSON.stringify(far));
+// STRESS-EVERY: 50 (long-running: a capture at each of its function entries and loop iterations takes minutes)

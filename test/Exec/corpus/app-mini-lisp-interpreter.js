@@ -226,3 +226,4 @@ try {
   console.log(e.name, e.message);
 }
 console.log("steps", steps);
+// STRESS-EVERY: 50 (long-running: a capture at each of its function entries and loop iterations takes minutes)

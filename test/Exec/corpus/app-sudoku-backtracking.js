@@ -108,3 +108,4 @@ for (const [name, p] of Object.entries(puzzles)) {
     console.log(name, e.name, e.message);
   }
 }
+// STRESS-EVERY: 50 (long-running: a capture at each of its function entries and loop iterations takes minutes)

@@ -10,3 +10,4 @@ function throwAtBottom(n) { if (n === 0) throw new Error("bottom"); return throw
 try { throwAtBottom(5000); } catch (e) { console.log("caught", e.message); }
 function countDown(n, acc) { return n === 0 ? acc : countDown(n - 1, acc + 2); }
 console.log(countDown(4000, 0));
+// STRESS-EVERY: 500 (thousands of nested frames: a capture at every entry is quadratic)

@@ -14,3 +14,4 @@ class Chain { constructor(n) { this.next = n > 0 ? new Chain(n - 1) : null; this
 console.log(new Chain(2000).length());
 const viaReduce = n => (n === 0 ? 0 : [n].reduce((acc, v) => acc + v + viaReduce(n - 1), 0));
 console.log(viaReduce(1500));
+// STRESS-EVERY: 500 (thousands of nested frames: a capture at every entry is quadratic)

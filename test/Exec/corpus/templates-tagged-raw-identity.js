@@ -19,3 +19,4 @@ function t2(s, ...v) { log.push("tag"); return v.join(); }
 function e(n) { log.push("expr" + n); return n; }
 console.log(t2`${e(1)}${e(2)}`, log.join(","));
 console.log((x => y => x + y[0])("curried:")`tail`);
+// STRESS: skip (a tagged template's strings object loses its identity across a checkpoint; see README "Limits of capture")

@@ -1,0 +1,1 @@
+set(Inspect_SOURCES CheckpointReader.cpp Inspect.cpp)

@@ -1,0 +1,151 @@
+// effects.js - The effects a program asks for and how an engine performs
+// them: actions (invoke, http, parallel.map), their errors, idempotency keys
+// and the effect-log records that make a completed effect durable. Shared by
+// the compiled runtime (instance.js), the no-op runtime (plain.js, through
+// action-child.js) and engines, so that both runtimes see the same values and
+// the same errors.
+//
+// Actions are Node modules ACTIONS/NAME.js exporting main(params) (a value or
+// a Promise), run as OpenWhisk runs them: the result must be JSON (it is
+// normalized through JSON on every engine), a result with an `error` field
+// or a thrown error / rejected promise is a failure, which the program sees
+// as an ActionError thrown at the call site.
+//
+// Idempotency: every action invocation gets `params.__distribufy =
+// {instance, seq, index?, key}` where key is `<instance>:<seq>` (or
+// `<instance>:<seq>:<index>` for element `index` of a parallel.map). The
+// property is NOT enumerable on the local engine (an action that echoes its
+// params does not return it; JSON.stringify(params) omits it), so a program's
+// output does not depend on it. An action re-run after an engine crash gets
+// the same key as the interrupted run and can use it to deduplicate.
+'use strict';
+
+const path = require('node:path');
+
+class ActionError extends Error {
+  constructor(action, error) {
+    let msg;
+    if (error instanceof Error) msg = error.message;
+    else if (typeof error === 'string') msg = error;
+    else if (error && typeof error === 'object' && typeof error.message === 'string') msg = error.message;
+    else { try { msg = JSON.stringify(error); } catch { msg = String(error); } }
+    super(`action '${action}' failed: ${msg}`);
+    this.name = 'ActionError';
+    this.action = action;
+    this.error = error instanceof Error ? { name: error.name, message: error.message } : error;
+  }
+}
+
+function validAction(name) {
+  return typeof name === 'string' && /^[A-Za-z0-9_][A-Za-z0-9_.\-/]*$/.test(name) && !name.split('/').includes('..');
+}
+
+/** The idempotency record an action receives as params.__distribufy. */
+function idempotency(instance, seq, index) {
+  const rec = { instance: String(instance), seq };
+  if (index !== undefined) rec.index = index;
+  rec.key = index === undefined ? `${instance}:${seq}` : `${instance}:${seq}:${index}`;
+  return rec;
+}
+
+/** A copy of params carrying the non-enumerable __distribufy record (objects only). */
+function withKey(params, key) {
+  if (key === undefined || params === null || typeof params !== 'object' || Array.isArray(params)) return params;
+  const p = { ...params };
+  Object.defineProperty(p, '__distribufy', { value: key, enumerable: false, configurable: true, writable: true });
+  return p;
+}
+
+/** An action's result as OpenWhisk would deliver it: through JSON (undefined stays undefined). */
+function jsonResult(action, value) {
+  if (value === undefined) return undefined;
+  let s;
+  try { s = JSON.stringify(value); } catch (e) { throw new Error(`its result is not JSON (${e.message})`); }
+  return s === undefined ? undefined : JSON.parse(s);
+}
+
+/**
+ * Runs actionsDir/NAME.js's main(params): {value} or {threw: true, value:
+ * ActionError}. `key` (from idempotency()) is attached to params.
+ */
+async function runAction(actionsDir, action, params, key) {
+  try {
+    if (!validAction(action)) throw new Error(`invalid action name ${JSON.stringify(action)}`);
+    const file = path.resolve(actionsDir, action + '.js');
+    let mod;
+    try {
+      mod = require(file);
+    } catch (e) {
+      if (e && e.code === 'MODULE_NOT_FOUND' && String(e.message).includes(file))
+        throw new Error(`no such action: ${file} does not exist`);
+      throw e;
+    }
+    const main = typeof mod === 'function' ? mod : mod && mod.main;
+    if (typeof main !== 'function') throw new Error(`${file} exports no main function`);
+    const result = jsonResult(action, await main(withKey(params === undefined ? {} : params, key)));
+    if (result !== null && typeof result === 'object' && !Array.isArray(result) && 'error' in result)
+      return { threw: true, value: new ActionError(action, result.error) };
+    return { value: result };
+  } catch (e) {
+    return { threw: true, value: new ActionError(action, e) };
+  }
+}
+
+/**
+ * parallel.map: runs the action on every value concurrently. `perElement(i,
+ * run)` lets an engine look up / record each element's outcome. Resolves to
+ * {value: results in order} or the failure of the first failing element (by
+ * index), after all have settled (no element is left running).
+ */
+async function runParallel(values, runOne) {
+  const outcomes = await Promise.all(values.map((v, i) => runOne(v, i)));
+  const failed = outcomes.find((o) => o.threw);
+  if (failed) return failed;
+  return { value: outcomes.map((o) => o.value) };
+}
+
+/** An outcome as a JSON effect-log record (only action outcomes and plain values are recorded). */
+function outcomeRecord(outcome) {
+  if (outcome.threw) {
+    const e = outcome.value;
+    if (e instanceof ActionError) return { threw: true, action: e.action, error: e.error };
+    return undefined; // not an action failure (a configuration error): not durable, re-performed
+  }
+  return outcome.value === undefined ? {} : { value: outcome.value };
+}
+
+/** The outcome a record stands for. */
+function recordOutcome(record) {
+  if (record.threw) return { threw: true, value: new ActionError(record.action, record.error) };
+  return { value: record.value };
+}
+
+/** Checks a parallel.map call's arguments (both runtimes). */
+function checkParallel(action, values) {
+  if (!validAction(action)) throw new TypeError(`parallel.map: invalid action name ${JSON.stringify(action)}`);
+  if (!Array.isArray(values)) throw new TypeError('parallel.map(action, values): values must be an array');
+}
+
+/**
+ * The http module on top of invoke: http.get(uri, options) invokes the action
+ * named 'http' with {method: 'GET', uri, ...options} and returns its result
+ * (the response body, the contract of the original project's http.js).
+ */
+function makeHttp(invoke) {
+  const verb = (method, name) => {
+    const f = {
+      [name](uri, options) {
+        if (typeof uri !== 'string') throw new TypeError(`http.${name}(uri, options): uri must be a string`);
+        if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options)))
+          throw new TypeError(`http.${name}(uri, options): options must be an object`);
+        return invoke('http', { ...options, method, uri });
+      },
+    }[name];
+    return f;
+  };
+  return { get: verb('GET', 'get'), put: verb('PUT', 'put'), post: verb('POST', 'post'), delete: verb('DELETE', 'delete') };
+}
+
+module.exports = {
+  ActionError, validAction, idempotency, withKey, runAction, runParallel, outcomeRecord, recordOutcome, checkParallel, makeHttp,
+};
