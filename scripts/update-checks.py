@@ -81,8 +81,10 @@ def escape(line):
     line = line.replace("{{", "{{[{][{]}}").replace("[[", "{{[[][[]}}")
     line = BUILD_HASH.sub(lambda m: m.group(1) + "{{[0-9a-f]+}}" + m.group(2), line)
     line = CODE_HASH.sub(lambda m: m.group(1) + "{{[0-9a-f]+}}" + m.group(2), line)
-    # ... and its source path is where the test was checked out.
-    return SOURCE_PATH.sub(lambda m: m.group(1) + "{{[^\\\\]*}}" + m.group(2), line)
+    # ... and its source path is where the test was checked out, as are
+    # paths in messages (`gen (/home/.../test/catch/x.js:7:1)`).
+    line = SOURCE_PATH.sub(lambda m: m.group(1) + "{{[^\\\\]*}}" + m.group(2), line)
+    return line.replace(ROOT + os.sep, "{{.*}}")
 
 
 def check_block(prefix, output, exact):
