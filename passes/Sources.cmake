@@ -12,6 +12,7 @@ set(passes_SOURCES
   Desugar/LowerSwitch.cpp
   Desugar/LowerConditional.cpp
   Desugar/LowerPatterns.cpp
+  Desugar/LowerPrivate.cpp
   Modularize/Modularize.cpp
   Persist/Persist.cpp
   ResolveScopes/ResolveScopes.cpp

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <ostream>
 
 namespace distribufy::cl {
 
@@ -105,6 +106,15 @@ std::string formatOptions(std::span<const Option> options) {
     if (!o.help.empty())
       out += fmt::format("  {:<{}}  {}\n", spelling(o), width, o.help);
   return out;
+}
+
+int reportError(std::ostream &err, std::string_view tool, std::string_view sub,
+                std::string_view message) {
+  if (sub.empty())
+    err << fmt::format("{}: error: {}\n", tool, message);
+  else
+    err << fmt::format("{} {}: error: {}\n", tool, sub, message);
+  return 1;
 }
 
 } // namespace distribufy::cl

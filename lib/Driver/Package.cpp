@@ -44,8 +44,7 @@ constexpr cl::Option kPackageOptions[] = {
 };
 
 int packageError(std::string_view tool, std::string_view message, std::ostream &err) {
-  err << fmt::format("{} package: error: {}\n", tool, message);
-  return 1;
+  return cl::reportError(err, tool, "package", message);
 }
 
 bool isDirectory(const std::string &path) {

@@ -111,8 +111,7 @@ constexpr cl::Option kRunOptions[] = {
 };
 
 int runError(std::string_view tool, std::string_view message, std::ostream &err) {
-  err << fmt::format("{} run: error: {}\n", tool, message);
-  return 1;
+  return cl::reportError(err, tool, "run", message);
 }
 
 /// Replaces this process with \p command (the runner under node), or with
@@ -439,11 +438,6 @@ int distribufycRunMain(std::string_view tool, std::span<const char *const> args,
 
 namespace {
 
-int storeError(std::string_view tool, std::string_view message, std::ostream &err) {
-  err << fmt::format("{}: error: {}\n", tool, message);
-  return 1;
-}
-
 enum StoreCmdId {
   StoreStore,
   StoreActions,
@@ -479,7 +473,7 @@ constexpr cl::Option kRmOptions[] = {
 };
 
 /// Parses the arguments of `resume`/`ls`/`rm` and execs the runner with
-/// `--tool TOOL` (its usage errors then read `TOOL: error: ...`), \p mode
+/// `--tool 'TOOL SUB'` (its errors then read `TOOL SUB: error: ...`), \p mode
 /// (`--resume ID`, `--ls`, `--rm ID`) and the options.
 int storeCommandMain(std::string_view tool, std::string_view sub, std::span<const char *const> args,
                      std::span<const cl::Option> table, bool wantsId, std::string_view overview,
@@ -487,7 +481,7 @@ int storeCommandMain(std::string_view tool, std::string_view sub, std::span<cons
   std::string error;
   auto parsed = cl::parseArgs(args, table, error);
   if (!parsed)
-    return storeError(tool, fmt::format("{}: {}", sub, error), err);
+    return cl::reportError(err, tool, sub, error);
   std::string store(kDefaultStore);
   std::vector<std::string> positionals, extra;
   bool dryRun = false;
@@ -498,12 +492,12 @@ int storeCommandMain(std::string_view tool, std::string_view sub, std::span<cons
       break;
     case StoreStore:
       if (arg.value.empty())
-        return storeError(tool, "--store: empty path", err);
+        return cl::reportError(err, tool, sub, "--store: empty path");
       store = arg.value;
       break;
     case StoreActions:
       if (arg.value.empty())
-        return storeError(tool, "--actions: empty path", err);
+        return cl::reportError(err, tool, sub, "--actions: empty path");
       extra.push_back("--actions");
       extra.push_back(arg.value);
       break;
@@ -527,17 +521,16 @@ int storeCommandMain(std::string_view tool, std::string_view sub, std::span<cons
     }
   }
   if (wantsId && positionals.empty())
-    return storeError(tool, fmt::format("{}: no instance id given (see '{} ls')", sub, tool), err);
+    return cl::reportError(err, tool, sub, fmt::format("no instance id given (see '{} ls')", tool));
   if (positionals.size() > (wantsId ? 1u : 0u))
-    return storeError(tool, fmt::format("{}: unexpected argument '{}'", sub, positionals.back()),
-                      err);
+    return cl::reportError(err, tool, sub,
+                           fmt::format("unexpected argument '{}'", positionals.back()));
   std::vector<std::string> tried;
   std::string runtimeDir = findRuntimeDir(&tried);
   if (runtimeDir.empty())
-    return storeError(tool,
-                      "cannot find the Distribufy runtime (set DISTRIBUFY_RUNTIME_DIR to the "
-                      "runtime package)",
-                      err);
+    return cl::reportError(err, tool, sub,
+                           "cannot find the Distribufy runtime (set DISTRIBUFY_RUNTIME_DIR to "
+                           "the runtime package)");
   const char *node = std::getenv("DISTRIBUFY_NODE");
   std::vector<std::string> command = {node && *node ? node : "node"};
   if (sub == "resume") {
@@ -547,7 +540,7 @@ int storeCommandMain(std::string_view tool, std::string_view sub, std::span<cons
   }
   command.push_back(runtimeDir + "/bin/distribufy-run.js");
   command.push_back("--tool");
-  command.push_back(std::string(tool));
+  command.push_back(fmt::format("{} {}", tool, sub));
   if (sub == "resume")
     command.push_back("--resume");
   else if (sub == "ls")
@@ -559,8 +552,9 @@ int storeCommandMain(std::string_view tool, std::string_view sub, std::span<cons
   command.push_back("--store");
   command.push_back(store);
   command.insert(command.end(), extra.begin(), extra.end());
-  return execOrPrint(command, dryRun, out, err,
-                     [&](const std::string &message) { return storeError(tool, message, err); });
+  return execOrPrint(command, dryRun, out, err, [&](const std::string &message) {
+    return cl::reportError(err, tool, sub, message);
+  });
 }
 
 } // namespace

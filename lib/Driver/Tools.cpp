@@ -34,8 +34,7 @@ namespace {
 
 /// Prints `tool: error: message` and returns the failure exit status.
 int usageError(std::string_view tool, std::string_view message, std::ostream &err) {
-  err << fmt::format("{}: error: {}\n", tool, message);
-  return 1;
+  return cl::reportError(err, tool, "", message);
 }
 
 /// Writes \p text to \p path ("-": \p out). Returns false after reporting.

@@ -1,7 +1,7 @@
 //===- IR.cpp - Node kinds, operators and structural equality -------------===//
 #include "distribufy/IR/IR.h"
-#include "distribufy/IR/Scope.h"
 #include "distribufy/Backend/FrameSchema.h"
+#include "distribufy/IR/Scope.h"
 
 #include <cstring>
 #include <fmt/format.h>
@@ -109,6 +109,14 @@ bool isFunction(const Node *n) {
 }
 bool isClass(const Node *n) {
   return n && (n->kind == NodeKind::ClassDeclaration || n->kind == NodeKind::ClassExpression);
+}
+
+size_t directivePrologueLength(std::span<Node *const> body) {
+  size_t n = 0;
+  while (n < body.size() && body[n]->kind == NodeKind::ExpressionStatement &&
+         !static_cast<const ExpressionStatement *>(body[n])->directive.empty())
+    ++n;
+  return n;
 }
 
 bool isCallLike(const Node *n) {
@@ -331,8 +339,6 @@ std::string firstDifference(const Node *a, const Node *b) {
 Module::Module(const SourceManager &sm, FileId file) : sm_(sm), file_(file) {}
 Module::~Module() = default;
 void Module::setScopes(std::unique_ptr<ScopeTable> s) { scopes_ = std::move(s); }
-void Module::setFrameSchema(std::unique_ptr<schema::FrameSchema> s) {
-  frameSchema_ = std::move(s);
-}
+void Module::setFrameSchema(std::unique_ptr<schema::FrameSchema> s) { frameSchema_ = std::move(s); }
 
 } // namespace distribufy::ir

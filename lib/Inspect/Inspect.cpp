@@ -695,16 +695,21 @@ public:
     return out;
   }
 
-  std::vector<Local> persisted() const {
+  /// The persisted values: root.persist, [[id, value]...].
+  std::vector<Local> persisted() const { return idTable("persist"); }
+  /// The thunks of transient values (never stored themselves): root.transients, [[id, thunk]...].
+  std::vector<Local> transients() const { return idTable("transients"); }
+
+  std::vector<Local> idTable(std::string_view key) const {
     std::vector<Local> out;
-    const std::vector<Value> *list = rootProp("persist") ? elements(*rootProp("persist")) : nullptr;
+    const std::vector<Value> *list = rootProp(key) ? elements(*rootProp(key)) : nullptr;
     for (size_t i = 0; list && i < list->size(); ++i) {
       const std::vector<Value> *pair = elements((*list)[i]);
       if (pair && pair->size() == 2)
-        out.push_back({(*pair)[0].kind == Value::Str ? (*pair)[0].s : render((*pair)[0]), "persist",
-                       render((*pair)[1])});
+        out.push_back({(*pair)[0].kind == Value::Str ? (*pair)[0].s : render((*pair)[0]),
+                       std::string(key), render((*pair)[1])});
       else
-        out.push_back({fmt::format("entry {}", i), "persist", render((*list)[i])});
+        out.push_back({fmt::format("entry {}", i), std::string(key), render((*list)[i])});
     }
     return out;
   }
@@ -886,6 +891,12 @@ void printText(const Checkpoint &cp, const Renderer &r, const Report &rep, std::
   out << "persisted:" << (persisted.empty() ? " (none)\n" : "\n");
   for (const Local &l : persisted)
     out << fmt::format("  {} = {}\n", quoteString(l.name), l.value);
+  // only when the program uses transient(): older checkpoints have no table
+  if (std::vector<Local> transients = r.transients(); !transients.empty()) {
+    out << "transient (re-created by their thunks on resume):\n";
+    for (const Local &l : transients)
+      out << fmt::format("  {} = {}\n", quoteString(l.name), l.value);
+  }
   Renderer::Sizes s = r.sizes();
   // root counts the body's array header too: the sections add up to the total.
   out << fmt::format("size: {} bytes: prefix {}, envelope {}, root {}, heap {} ({} entries: "
@@ -963,6 +974,7 @@ void printJson(const Checkpoint &cp, const Renderer &r, const Report &rep, std::
   out << (frames.empty() ? "],\n" : "\n  ],\n");
   out << "  \"module\": " << jsonLocals(r.moduleState(), "name") << ",\n";
   out << "  \"persist\": " << jsonLocals(r.persisted(), "id") << ",\n";
+  out << "  \"transients\": " << jsonLocals(r.transients(), "id") << ",\n";
   Renderer::Sizes s = r.sizes();
   out << fmt::format("  \"sizes\": {{\"total\": {}, \"prefix\": {}, \"envelope\": {}, \"root\": "
                      "{}, \"heap\": {}, \"heapEntries\": {}, \"frames\": {}, \"module\": {}, "
@@ -984,8 +996,7 @@ constexpr cl::Option kInspectOptions[] = {
 };
 
 int inspectError(std::string_view tool, std::string_view message, std::ostream &err) {
-  err << fmt::format("{} inspect: error: {}\n", tool, message);
-  return 1;
+  return cl::reportError(err, tool, "inspect", message);
 }
 
 } // namespace

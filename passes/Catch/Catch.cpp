@@ -63,6 +63,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace distribufy {
@@ -71,9 +72,8 @@ namespace {
 
 using namespace ir;
 
-constexpr std::string_view kHofMethods[] = {"map",       "forEach", "filter", "reduce",
-                                            "some",      "every",   "find",   "findIndex",
-                                            "sort",      "flatMap"};
+constexpr std::string_view kHofMethods[] = {"map",   "forEach", "filter",    "reduce", "some",
+                                            "every", "find",    "findIndex", "sort",   "flatMap"};
 
 Node *&bodySlot(Node *fn) {
   switch (fn->kind) {
@@ -115,7 +115,8 @@ Node *idOf(Node *fn) {
 bool fnFlag(const Node *fn, bool gen) {
   switch (fn->kind) {
   case NodeKind::FunctionDeclaration:
-    return gen ? cast<FunctionDeclaration>(fn)->isGenerator : cast<FunctionDeclaration>(fn)->isAsync;
+    return gen ? cast<FunctionDeclaration>(fn)->isGenerator
+               : cast<FunctionDeclaration>(fn)->isAsync;
   case NodeKind::FunctionExpression:
     return gen ? cast<FunctionExpression>(fn)->isGenerator : cast<FunctionExpression>(fn)->isAsync;
   default:
@@ -144,7 +145,7 @@ bool keyText(const Node *key, bool computed, std::string &out) {
 /// What the factory knows about one function it builds.
 struct FnContext {
   uint32_t code = 0;
-  Atom envParam;          ///< the factory's environment parameter, if any
+  Atom envParam; ///< the factory's environment parameter, if any
   /// Environments the factory creates before its value (a class scope's
   /// `{ $parent: <envParam>, C: ... }`), outermost first: (name, parent).
   /// Their functions' frames store the innermost one; restore code finds
@@ -152,17 +153,17 @@ struct FnContext {
   std::vector<std::pair<Atom, Atom>> prefixEnvs;
   /// The environment a frame stores: the innermost prefix env, else envParam.
   Atom frameEnv() const { return prefixEnvs.empty() ? envParam : prefixEnvs.back().first; }
-  Atom classVar;          ///< for class members: the factory's class variable
-  bool isStatic = false;  ///< static class member
-  std::string kind;       ///< schema kind
-  std::string name;       ///< schema name
+  Atom classVar;         ///< for class members: the factory's class variable
+  bool isStatic = false; ///< static class member
+  std::string kind;      ///< schema kind
+  std::string name;      ///< schema name
 };
 
 /// One call site while instrumenting a function.
 struct SiteRec {
   Node *stmt = nullptr;
-  Node **call = nullptr; ///< the slot holding the call expression
-  Node *callee = nullptr;   ///< for the identity check (cloned per use)
+  Node **call = nullptr;  ///< the slot holding the call expression
+  Node *callee = nullptr; ///< for the identity check (cloned per use)
   Node *calleeKey = nullptr;
   schema::Site info;
 };
@@ -188,6 +189,12 @@ private:
   void collectSlots(Node *fn);
   void addSlot(Identifier *id, bool fixedName = false);
   void collectForeignNames(Node *fn);
+  /// A body's directive prologue and the rest: the prologue stays first
+  /// whatever the instrumentation puts at the start of the body.
+  static std::pair<std::vector<Node *>, std::vector<Node *>>
+  splitDirectives(const BlockStatement *blk);
+  void insertAfterDirectives(BlockStatement *blk, const std::vector<Node *> &stmts);
+  void copyParamsIntoVars(BlockStatement *blk);
   struct TdzScope;
   void keepTdz(BlockStatement *body);
   void tdzStatement(Node *st, TdzScope &scope);
@@ -266,6 +273,10 @@ private:
 
   // Per-function state.
   std::unordered_map<BindingId, Atom> slotOf_;
+  /// Body `var`s named like a parameter of a function with a separate
+  /// parameter scope (non-simple parameters), with that parameter: such a
+  /// var starts with the parameter's value, and its slot has its own name.
+  std::vector<std::pair<BindingId, BindingId>> varParamCopies_;
   std::vector<Atom> slots_;
   std::unordered_set<std::string> slotNames_;
   /// Names this function's code resolves outside it (globals, outer
@@ -276,7 +287,7 @@ private:
   /// accesses are checked (see keepTdz).
   std::unordered_set<BindingId> tdzChecked_;
   std::unordered_map<BindingId, BlockStatement *> tdzBlock_; ///< the declaring block
-  std::unordered_set<const Node *> tdzTargets_;             ///< assignment targets seen
+  std::unordered_set<const Node *> tdzTargets_;              ///< assignment targets seen
   std::vector<SiteRec> sites_;
   std::unordered_map<const Node *, std::pair<uint32_t, uint32_t>> siteRange_;
   std::vector<Bits> siteLive_;    ///< per site: live slots when the call returns
@@ -285,16 +296,24 @@ private:
   std::unordered_map<Atom, Bits, AtomHash> labelExit_;
   std::unordered_map<Atom, uint32_t, AtomHash> slotIndex_;
   int loopDepth_ = 0;
-  std::unordered_set<const Node *> stressFinalizers_; ///< stress builds' pause/resume
+  /// Stress builds: `$S`, the link API's mutable `$d.stressCell` ({site,
+  /// paused}); `$sp`, the local that remembers a function paused its stress
+  /// points (entered outside a call site).
+  Atom stressCellName_, spName_;
+  bool stressEntry_ = false;         ///< this function takes the call-site flag
+  Node *stressClearAfter_ = nullptr; ///< `$S.site = 0` to place after the site just numbered
+  Node *stressFlag(int v) {
+    return b_.exprStmt(b_.assign(b_.member(b_.ident(stressCellName_), "site"), b_.number(v)));
+  }
   /// `T = O.name` statements seen so far (anf's method-call temporaries).
   std::unordered_map<Atom, std::pair<Node *, Atom>, AtomHash> memberTemps_;
   std::vector<uint32_t> loopStack_;
   Node *curFn_ = nullptr;
   std::unordered_map<const Node *, size_t> siteOfStmt_;
-  Atom thisName_, csName_, rName_, kName_, frName_, xName_, ntName_, argsName_, selfName_, homeName_;
-  bool usesArgs_ = false, usesNewTarget_ = false, usesSuperProp_ = false, usesPrivate_ = false,
-       isCtor_ = false, maybeCtor_ = false, classHasFields_ = false,
-       derivedCtor_ = false, isArrow_ = false;
+  Atom thisName_, csName_, rName_, kName_, frName_, xName_, ntName_, argsName_, selfName_,
+      homeName_;
+  bool usesArgs_ = false, usesNewTarget_ = false, usesSuperProp_ = false, isCtor_ = false,
+       maybeCtor_ = false, classHasFields_ = false, derivedCtor_ = false, isArrow_ = false;
 };
 
 // ---------------------------------------------------------------------------
@@ -456,6 +475,10 @@ bool Instrumenter::run() {
   selfName_ = b_.freshName("self");
   thisName_ = b_.freshName("this");
   homeName_ = b_.freshName("home");
+  if (m_.stressCheckpoints) {
+    stressCellName_ = b_.freshName("S");
+    spName_ = b_.freshName("sp");
+  }
   exempt_.insert(std::string(tableName_.str()));
   exempt_.insert(std::string(dName_.str()));
 
@@ -521,6 +544,8 @@ bool Instrumenter::run() {
   auto *rtable = b_.make<ArrayExpression>();
   rtable->elements = b_.list(restores_);
   std::vector<Node *> body(helpers.begin(), helpers.end());
+  if (m_.stressCheckpoints)
+    body.push_back(b_.declare(VarKind::Const, b_.ident(stressCellName_), d("stressCell")));
   body.push_back(b_.declare(VarKind::Const, b_.ident(tableName_), table));
   body.push_back(b_.declare(VarKind::Const, b_.ident(restoreName_), rtable));
   auto prop = [&](std::string_view key, Node *value) {
@@ -531,10 +556,10 @@ bool Instrumenter::run() {
   };
   auto *result = b_.make<ObjectExpression>();
   std::string json = writeSchemaJson(schema_, false);
-  result->properties = b_.list(
-      {prop("abi", b_.number(schema::kRuntimeAbi)), prop("factories", b_.ident(tableName_)),
-       prop("restores", b_.ident(restoreName_)), prop("moduleCode", b_.number(moduleCode)),
-       prop("schema", call(b_.member(b_.ident("JSON"), "parse"), {b_.string(json)}))});
+  result->properties =
+      b_.list({prop("abi", b_.number(schema::kRuntimeAbi)), prop("factories", b_.ident(tableName_)),
+               prop("restores", b_.ident(restoreName_)), prop("moduleCode", b_.number(moduleCode)),
+               prop("schema", call(b_.member(b_.ident("JSON"), "parse"), {b_.string(json)}))});
   auto *ret = b_.make<ReturnStatement>();
   ret->argument = result;
   body.push_back(ret);
@@ -542,8 +567,7 @@ bool Instrumenter::run() {
   link->id = b_.ident("$link");
   link->params = b_.list({b_.ident(dName_)});
   link->body = b_.block(body);
-  prog->body = b_.list(
-      {b_.exprStmt(b_.assign(b_.member(b_.ident("module"), "exports"), link))});
+  prog->body = b_.list({b_.exprStmt(b_.assign(b_.member(b_.ident("module"), "exports"), link))});
   m_.setFrameSchema(std::make_unique<schema::FrameSchema>(std::move(schema_)));
   return ok_;
 }
@@ -563,7 +587,8 @@ void Instrumenter::instrumentFactory(uint32_t code, FunctionExpression *fac) {
         auto *decl = cast<VariableDeclarator>(vd->declarations[0]);
         auto *id = dynCast<Identifier>(decl->id);
         auto *obj = dynCast<ObjectExpression>(decl->init);
-        auto *first = obj && !obj->properties.empty() ? dynCast<Property>(obj->properties[0]) : nullptr;
+        auto *first =
+            obj && !obj->properties.empty() ? dynCast<Property>(obj->properties[0]) : nullptr;
         auto *key = first ? dynCast<Identifier>(first->key) : nullptr;
         auto *parent = first ? dynCast<Identifier>(first->value) : nullptr;
         bool noParent = first && isa<NullLiteral>(first->value) && !ctx.frameEnv();
@@ -588,8 +613,7 @@ void Instrumenter::instrumentFactory(uint32_t code, FunctionExpression *fac) {
 /// Instruments the function(s) a factory returns: the value itself, a
 /// function inside a naming wrapper, or a class and its members. Returns
 /// the (possibly rewritten) value.
-Node *Instrumenter::instrumentValue(Node *value, FnContext ctx,
-                                    std::vector<Node *> &classPrefix) {
+Node *Instrumenter::instrumentValue(Node *value, FnContext ctx, std::vector<Node *> &classPrefix) {
   // `{"name": f}["name"]`, `{[k]() {}}[k]`,
   // `Object.getOwnPropertyDescriptor({get k() {}}, "k").get`.
   if (auto *mem = dynCast<MemberExpression>(value)) {
@@ -694,11 +718,6 @@ Node *Instrumenter::instrumentValue(Node *value, FnContext ctx,
     classPrefix.push_back(b_.declare(VarKind::Const, b_.ident(cls), value));
     Node *env = ctx.envParam ? b_.ident(ctx.envParam) : undef();
     classPrefix.push_back(b_.exprStmt(call(d("tagMembers"), {b_.ident(cls), env, array(tags)})));
-    bool hasPrivate = false;
-    for (Node *member : ce->body)
-      forEachChild(member, [&](const Node *k) { hasPrivate |= isa<PrivateName>(k); });
-    if (hasPrivate)
-      classPrefix.push_back(b_.exprStmt(call(d("privateClass"), {b_.ident(cls)})));
     return b_.ident(cls);
   }
   fail(value, "unexpected factory value");
@@ -730,8 +749,8 @@ std::string Instrumenter::sourceCalleeText(const Node *call) const {
   if (i == std::string_view::npos || i == 0)
     return {};
   std::string_view callee = text.substr(0, i);
-  while (!callee.empty() && (callee.back() == ' ' || callee.back() == '\n' || callee.back() == '?' ||
-                             callee.back() == '.'))
+  while (!callee.empty() && (callee.back() == ' ' || callee.back() == '\n' ||
+                             callee.back() == '?' || callee.back() == '.'))
     callee.remove_suffix(1);
   if (callee.size() > 80 || callee.find('\n') != std::string_view::npos)
     return {};
@@ -750,7 +769,8 @@ bool Instrumenter::isExemptCall(const Node *n) const {
     if (auto *obj = dynCast<Identifier>(mem->object)) {
       // $F[k](env) and $d.x(...) never capture, except the stress points.
       if (obj->name == dName_)
-        return !(isa<Identifier>(mem->property) && cast<Identifier>(mem->property)->name == "stress");
+        return !(isa<Identifier>(mem->property) &&
+                 cast<Identifier>(mem->property)->name == "stress");
       return exempt_.count(std::string(obj->name.str())) > 0;
     }
   if (auto *id = dynCast<Identifier>(callee)) {
@@ -781,14 +801,21 @@ void Instrumenter::addSlot(Identifier *id, bool fixedName) {
 
 void Instrumenter::collectSlots(Node *fn) {
   // Parameters first (their names are fixed), then every declaration.
+  std::unordered_map<std::string_view, BindingId> paramByName;
   for (Node *p : paramsOf(fn)) {
     std::vector<Identifier *> ids;
     collectBoundNames(p, ids);
-    for (Identifier *id : ids)
+    for (Identifier *id : ids) {
       addSlot(id, /*fixedName=*/true);
+      if (id->binding != kNoBinding)
+        paramByName[id->name.str()] = id->binding;
+    }
   }
+  varParamCopies_.clear();
   struct Walker {
     Instrumenter &self;
+    const std::unordered_map<std::string_view, BindingId> &paramByName;
+    std::unordered_set<BindingId> copied;
     void go(Node *n) {
       if (isFunction(n) || isClass(n))
         return;
@@ -796,8 +823,15 @@ void Instrumenter::collectSlots(Node *fn) {
         for (Node *decl : vd->declarations) {
           std::vector<Identifier *> ids;
           collectBoundNames(cast<VariableDeclarator>(decl)->id, ids);
-          for (Identifier *id : ids)
+          for (Identifier *id : ids) {
             self.addSlot(id);
+            auto param = paramByName.find(id->name.str());
+            if (id->binding != kNoBinding && param != paramByName.end() &&
+                param->second != id->binding &&
+                self.st_.binding(id->binding).kind == BindingKind::Var &&
+                copied.insert(id->binding).second)
+              self.varParamCopies_.emplace_back(id->binding, param->second);
+          }
         }
       if (auto *cc = dynCast<CatchClause>(n); cc && cc->param) {
         std::vector<Identifier *> ids;
@@ -807,19 +841,37 @@ void Instrumenter::collectSlots(Node *fn) {
       }
       if (auto *mp = dynCast<MetaProperty>(n); mp && mp->meta == "new")
         self.usesNewTarget_ = true;
-      if (auto *id = dynCast<Identifier>(n); id && id->name == "arguments" &&
-                                             id->binding != kNoBinding &&
-                                             self.st_.binding(id->binding).kind ==
-                                                 BindingKind::Arguments)
+      if (auto *id = dynCast<Identifier>(n);
+          id && id->name == "arguments" && id->binding != kNoBinding &&
+          self.st_.binding(id->binding).kind == BindingKind::Arguments)
         self.usesArgs_ = true;
       if (auto *me = dynCast<MemberExpression>(n); me && isa<Super>(me->object))
         self.usesSuperProp_ = true;
-      if (isa<PrivateName>(n))
-        self.usesPrivate_ = true;
       forEachChildSlot(n, [&](Node *&c) { go(c); });
     }
-  } w{*this};
+  } w{*this, paramByName, {}};
   w.go(bodySlot(fn));
+}
+
+std::pair<std::vector<Node *>, std::vector<Node *>>
+Instrumenter::splitDirectives(const BlockStatement *blk) {
+  auto mid = blk->body.begin() + static_cast<ptrdiff_t>(directivePrologueLength(blk->body));
+  return {std::vector<Node *>(blk->body.begin(), mid), std::vector<Node *>(mid, blk->body.end())};
+}
+
+void Instrumenter::insertAfterDirectives(BlockStatement *blk, const std::vector<Node *> &stmts) {
+  auto [body, rest] = splitDirectives(blk);
+  body.insert(body.end(), stmts.begin(), stmts.end());
+  body.insert(body.end(), rest.begin(), rest.end());
+  blk->body = b_.list(body);
+}
+
+void Instrumenter::copyParamsIntoVars(BlockStatement *blk) {
+  std::vector<Node *> copies;
+  for (auto [var, param] : varParamCopies_)
+    copies.push_back(b_.exprStmt(b_.assign(tdzSlotIdent(var), tdzSlotIdent(param))));
+  if (!copies.empty())
+    insertAfterDirectives(blk, copies);
 }
 
 /// `{x}` -> `{x: x}`, so that the value can be renamed or rewritten. The
@@ -834,30 +886,6 @@ static void expandShorthand(Property *p, IRBuilder &b) {
   } else {
     p->key = b.ident(name);
   }
-}
-
-void Instrumenter::renameIdentifiers(Node *n) {
-  if (isFunction(n) || isClass(n))
-    return;
-  if (auto *id = dynCast<Identifier>(n)) {
-    if (id->binding != kNoBinding)
-      if (auto it = slotOf_.find(id->binding); it != slotOf_.end())
-        id->name = it->second;
-    return;
-  }
-  if (auto *me = dynCast<MemberExpression>(n); me && !me->computed) {
-    renameIdentifiers(me->object);
-    return;
-  }
-  if (auto *p = dynCast<Property>(n)) {
-    if (p->computed)
-      renameIdentifiers(p->key);
-    if (p->shorthand && isa<Identifier>(p->value)) // keep the key, rename the value
-      expandShorthand(p, b_);
-    renameIdentifiers(p->value);
-    return;
-  }
-  forEachChildSlot(n, [&](Node *&c) { renameIdentifiers(c); });
 }
 
 /// Visits the identifier references of \p slot (the slots holding them),
@@ -884,6 +912,15 @@ template <typename F> static void forEachReferenceSlot(Node *&slot, IRBuilder &b
     return;
   }
   forEachChildSlot(n, [&](Node *&c) { forEachReferenceSlot(c, b, f); });
+}
+
+void Instrumenter::renameIdentifiers(Node *n) {
+  forEachReferenceSlot(n, b_, [&](Node *&slot) {
+    auto *id = cast<Identifier>(slot);
+    if (id->binding != kNoBinding)
+      if (auto it = slotOf_.find(id->binding); it != slotOf_.end())
+        id->name = it->second;
+  });
 }
 
 void Instrumenter::collectForeignNames(Node *fn) {
@@ -929,11 +966,13 @@ Node *Instrumenter::tdzSlotIdent(BindingId bid) {
   return id;
 }
 
+// Checks the reads of \p slot; assignment targets the write pass handled
+// (tdzTargets_) stay plain identifiers.
 void Instrumenter::tdzExpression(Node *&slot, const TdzScope &scope) {
   forEachReferenceSlot(slot, b_, [&](Node *&ref) {
     auto *id = cast<Identifier>(ref);
-    if (!isLocalTdz(id->binding) || st_.binding(id->binding).declaration == id ||
-        scope.initialized.count(id->binding))
+    if (tdzTargets_.count(id) || !isLocalTdz(id->binding) ||
+        st_.binding(id->binding).declaration == id || scope.initialized.count(id->binding))
       return;
     tdzChecked_.insert(id->binding);
     b_.setRange(id->range);
@@ -1021,8 +1060,8 @@ void Instrumenter::tdzStatement(Node *st, TdzScope &scope) {
         self.tdzChecked_.insert(id->binding);
         Node *current = self.tdzSlotIdent(id->binding);
         self.tdzTargets_.insert(current);
-        as->right = self.call(self.d("tdzWrite"),
-                              {as->right, current, self.b_.string(id->name.str())});
+        as->right =
+            self.call(self.d("tdzWrite"), {as->right, current, self.b_.string(id->name.str())});
       }
       if (self.st_.binding(id->binding).kind == BindingKind::Const)
         as->right = self.call(self.d("constAssign"), {as->right});
@@ -1031,15 +1070,7 @@ void Instrumenter::tdzStatement(Node *st, TdzScope &scope) {
     }
   } writes{*this, scope};
   writes.go(st);
-  forEachReferenceSlot(st, b_, [&](Node *&ref) {
-    auto *id = cast<Identifier>(ref);
-    if (tdzTargets_.count(id) || !isLocalTdz(id->binding) ||
-        st_.binding(id->binding).declaration == id || scope.initialized.count(id->binding))
-      return;
-    tdzChecked_.insert(id->binding);
-    b_.setRange(id->range);
-    ref = call(d("tdz"), {id, b_.string(id->name.str())});
-  });
+  tdzExpression(st, scope);
 }
 
 void Instrumenter::keepTdz(BlockStatement *body) {
@@ -1061,17 +1092,8 @@ void Instrumenter::keepTdz(BlockStatement *body) {
     b_.setRange(blk->range);
     starts[blk].push_back(b_.exprStmt(b_.assign(tdzSlotIdent(bid), d("uninit"))));
   }
-  for (auto &[blk, inits] : starts) {
-    std::vector<Node *> out;
-    size_t i = 0;
-    for (; i < blk->body.size() && isa<ExpressionStatement>(blk->body[i]) &&
-           cast<ExpressionStatement>(blk->body[i])->directive;
-         ++i)
-      out.push_back(blk->body[i]);
-    out.insert(out.end(), inits.begin(), inits.end());
-    out.insert(out.end(), blk->body.begin() + static_cast<ptrdiff_t>(i), blk->body.end());
-    blk->body = b_.list(out);
-  }
+  for (auto &[blk, inits] : starts)
+    insertAfterDirectives(blk, inits);
 }
 
 /// `catch (e) {...}` -> `catch ($x) { [if ($x instanceof $d.Capture) throw $x;] e = $x; ...}`:
@@ -1157,8 +1179,17 @@ Node *Instrumenter::convertStatement(Node *st, std::vector<Node *> *out) {
       if (cc->param && !(pid && pid->binding == kNoBinding))
         rewriteCatch(cc, false);
       convertStatement(cast<CatchClause>(t->handler)->body, nullptr);
+      // Stress builds: a native callee that threw left the call-site flag
+      // set; clear it after the rethrow check.
+      if (m_.stressCheckpoints) {
+        auto *cb = cast<BlockStatement>(cc->body);
+        std::vector<Node *> body(cb->body.begin(), cb->body.end());
+        b_.setRange(cc->range);
+        body.insert(body.begin() + (body.empty() ? 0 : 1), stressFlag(0));
+        cb->body = b_.list(body);
+      }
     }
-    if (t->finalizer && !stressFinalizers_.count(t->finalizer))
+    if (t->finalizer)
       fail(t->finalizer, "`finally` after desugar");
     break;
   }
@@ -1209,8 +1240,11 @@ Node **Instrumenter::findSiteCall(Node *&slot, int &count) {
 void Instrumenter::numberSites(NodeList &list) {
   std::vector<Node *> out;
   for (Node *st : list)
-    if (Node *r = numberStatement(st, out))
+    if (Node *r = numberStatement(st, out)) {
       out.push_back(r);
+      if (stressClearAfter_)
+        out.push_back(std::exchange(stressClearAfter_, nullptr));
+    }
   list = b_.list(out);
 }
 
@@ -1225,6 +1259,8 @@ Node *Instrumenter::numberStatement(Node *st, std::vector<Node *> &out) {
     Node *r = numberStatement(slot, inner);
     if (!inner.empty()) {
       inner.push_back(r);
+      if (stressClearAfter_)
+        inner.push_back(std::exchange(stressClearAfter_, nullptr));
       auto *blk = b_.block(inner);
       blk->range = r->range;
       slot = blk;
@@ -1263,8 +1299,8 @@ Node *Instrumenter::numberStatement(Node *st, std::vector<Node *> &out) {
       if (auto *a = dynCast<AssignmentExpression>(es->expression); a && a->op == AssignOp::Assign)
         if (auto *t = dynCast<Identifier>(a->left)) {
           memberTemps_.erase(t->name);
-          if (auto *me = dynCast<MemberExpression>(a->right); me && !me->computed &&
-                                                             isPlainReference(me->object))
+          if (auto *me = dynCast<MemberExpression>(a->right);
+              me && !me->computed && isPlainReference(me->object))
             memberTemps_[t->name] = {me->object, cast<Identifier>(me->property)->name};
         }
     int count = 0;
@@ -1306,7 +1342,8 @@ Node *Instrumenter::numberStatement(Node *st, std::vector<Node *> &out) {
         site.calleeKey = b_.string(tm.second.str());
       } else if (auto *me = dynCast<MemberExpression>(inner); me && !isa<Super>(me->object)) {
         site.callee = me->object;
-        site.calleeKey = me->computed ? me->property : b_.string(cast<Identifier>(me->property)->name.str());
+        site.calleeKey =
+            me->computed ? me->property : b_.string(cast<Identifier>(me->property)->name.str());
       } else if (isa<Super>(inner)) {
         site.callee = nullptr; // super(...): the parent constructor, from the home
       } else {
@@ -1316,6 +1353,18 @@ Node *Instrumenter::numberStatement(Node *st, std::vector<Node *> &out) {
       rewriteHof(sites_.back());
       b_.setRange(st->range);
       out.push_back(b_.exprStmt(b_.assign(b_.ident(csName_), b_.number(sites_.size()))));
+      // Stress builds: the call-site flag, set for the callee's entry to
+      // take and cleared when the call returns (a native callee takes
+      // nothing); not around the stress points themselves.
+      auto *dm = dynCast<MemberExpression>(callee);
+      auto *dObj = dm ? dynCast<Identifier>(dm->object) : nullptr;
+      auto *dProp = dm && !dm->computed ? dynCast<Identifier>(dm->property) : nullptr;
+      bool stressPoint = dObj && dObj->name == dName_ && dProp && dProp->name == "stress";
+      if (m_.stressCheckpoints && !stressPoint) {
+        out.push_back(stressFlag(1));
+        if (isa<ExpressionStatement>(st))
+          stressClearAfter_ = stressFlag(0);
+      }
     }
     break;
   }
@@ -1388,8 +1437,7 @@ void Instrumenter::rewriteHof(SiteRec &site) {
       auto *both = b_.make<LogicalExpression>();
       both->op = LogicalOp::And;
       both->left = call(b_.member(b_.ident("Array"), "isArray"), {clone(recv)});
-      both->right =
-          b_.binary(BinaryOp::StrictEq, clone(me->object), b_.member(d("AP"), method));
+      both->right = b_.binary(BinaryOp::StrictEq, clone(me->object), b_.member(d("AP"), method));
       test = both;
       std::vector<Node *> hofArgs = {clone(recv)};
       hofArgs.insert(hofArgs.end(), rest.begin(), rest.end());
@@ -1660,10 +1708,12 @@ Node *Instrumenter::instrumentFunction(Node *fn, const FnContext &ctx) {
   handlerLive_.clear();
   loopExit_.clear();
   labelExit_.clear();
-  usesArgs_ = usesNewTarget_ = usesSuperProp_ = usesPrivate_ = maybeCtor_ = false;
+  usesArgs_ = usesNewTarget_ = usesSuperProp_ = maybeCtor_ = false;
   memberTemps_.clear();
   curFn_ = fn;
   isArrow_ = isa<ArrowFunctionExpression>(fn);
+  stressEntry_ = false;
+  stressClearAfter_ = nullptr;
 
   schema::Code &entry = codeEntry(ctx.code);
   entry.name = ctx.name.empty() ? "<anonymous>" : ctx.name;
@@ -1679,8 +1729,18 @@ Node *Instrumenter::instrumentFunction(Node *fn, const FnContext &ctx) {
   Node *&body = bodySlot(fn);
   bool special = fnFlag(fn, true) || fnFlag(fn, false);
   if (!isa<BlockStatement>(body)) {
-    if (special || !hasSites(body))
-      return nullptr; // a concise arrow without calls is flat
+    if (special || !hasSites(body)) {
+      // a concise arrow without calls is flat (stress builds: it clears the
+      // call-site flag, so that a getter it runs is not taken as called)
+      if (m_.stressCheckpoints && !special && fn->range.valid()) {
+        b_.setRange(body->range);
+        auto *seq = b_.make<SequenceExpression>();
+        seq->expressions =
+            b_.list({b_.assign(b_.member(b_.ident(stressCellName_), "site"), b_.number(0)), body});
+        body = seq;
+      }
+      return nullptr;
+    }
     b_.setRange(body->range);
     auto *ret = b_.make<ReturnStatement>();
     ret->argument = body;
@@ -1706,12 +1766,7 @@ Node *Instrumenter::instrumentFunction(Node *fn, const FnContext &ctx) {
     cc->body = b_.block(
         {b_.ifStmt(b_.binary(BinaryOp::Instanceof, b_.ident(x), d("Capture")), unsupported),
          rethrow});
-    std::vector<Node *> directives, rest;
-    for (Node *st : blk->body)
-      (rest.empty() && isa<ExpressionStatement>(st) && cast<ExpressionStatement>(st)->directive
-           ? directives
-           : rest)
-          .push_back(st);
+    auto [directives, rest] = splitDirectives(blk);
     auto *t = b_.make<TryStatement>();
     t->block = b_.block(rest);
     t->handler = cc;
@@ -1720,40 +1775,8 @@ Node *Instrumenter::instrumentFunction(Node *fn, const FnContext &ctx) {
     return nullptr;
   }
 
-  // Stress mode: a capture point at entry and in every loop iteration;
-  // none in a function using private names, whose frames cannot be
-  // restored: while it runs, the stress points of its callees are paused
-  // too (`$d.stressPause()`/`stressResume()`, only in stress builds).
-  bool privateNames = false;
-  {
-    struct Finder {
-      bool found = false;
-      void go(const Node *n) {
-        if (found || isFunction(n) || isClass(n))
-          return;
-        found = isa<PrivateName>(n);
-        forEachChild(n, [&](const Node *c) { go(c); });
-      }
-    } f;
-    f.go(blk);
-    privateNames = f.found;
-  }
-  if (m_.stressCheckpoints && privateNames) {
-    b_.setRange(fn->range);
-    std::vector<Node *> directives, rest;
-    for (Node *st : blk->body)
-      (rest.empty() && isa<ExpressionStatement>(st) && cast<ExpressionStatement>(st)->directive
-           ? directives
-           : rest)
-          .push_back(st);
-    auto *t = b_.make<TryStatement>();
-    t->block = b_.block(rest);
-    t->finalizer = b_.block({b_.exprStmt(call(d("stressResume"), {}))});
-    stressFinalizers_.insert(t->finalizer);
-    directives.push_back(b_.exprStmt(call(d("stressPause"), {})));
-    directives.push_back(t);
-    blk->body = b_.list(directives);
-  } else if (m_.stressCheckpoints && fn->range.valid()) {
+  // Stress mode: a capture point at entry and in every loop iteration.
+  if (m_.stressCheckpoints && fn->range.valid()) {
     // (Not in the compiler's own helpers, which have no source range: they
     // may hold native iterators of built-in collections between steps.)
     struct Inserter {
@@ -1779,27 +1802,35 @@ Node *Instrumenter::instrumentFunction(Node *fn, const FnContext &ctx) {
     } ins{*this};
     ins.go(blk);
     b_.setRange(fn->range);
-    std::vector<Node *> b;
-    size_t i = 0;
-    for (; i < blk->body.size() && isa<ExpressionStatement>(blk->body[i]) &&
-           cast<ExpressionStatement>(blk->body[i])->directive;
-         ++i)
-      b.push_back(blk->body[i]);
     // Not at the entry of class constructors: before super() a derived
     // constructor has no `this` to restore, and a capture inside super(...)
     // of a class with fields cannot be restored (the fields are initialized
     // when super returns); constructors are usually short.
     if (!isCtor_)
-      b.push_back(ins.stressCall());
-    b.insert(b.end(), blk->body.begin() + static_cast<ptrdiff_t>(i), blk->body.end());
-    blk->body = b_.list(b);
+      insertAfterDirectives(blk, {ins.stressCall()});
+    // Whether the function was entered through an instrumented call site
+    // (which sets `$S.site`) is a dynamic fact: one entered otherwise (a
+    // getter, setter, valueOf or Proxy trap run implicitly, a callback of
+    // a native) pauses the stress points for its own dynamic extent, since
+    // a capture there would be refused. The entry takes the flag into `$sp`
+    // and the fast body's `finally` resumes (see the wrapping below); the
+    // restore twin has neither: a frame that was captured was not paused,
+    // and the capture's unwinding ran the finally.
+    stressEntry_ = true;
   }
-  if (!hasSites(blk))
+  if (!hasSites(blk)) {
+    if (stressEntry_) {
+      // No sites (a constructor without calls): just take the flag.
+      b_.setRange(fn->range);
+      insertAfterDirectives(blk, {stressFlag(0)});
+    }
     return nullptr;
+  }
 
   entry.instrumented = true;
   collectForeignNames(fn);
   collectSlots(fn);
+  copyParamsIntoVars(blk);
   keepTdz(blk);
   // A plain function may be called with `new`: its restore code needs
   // new.target to know what to return.
@@ -1816,13 +1847,7 @@ Node *Instrumenter::instrumentFunction(Node *fn, const FnContext &ctx) {
   if (!ok_)
     return nullptr;
 
-  std::vector<Node *> directives;
-  std::vector<Node *> rest;
-  for (Node *st : blk->body)
-    (rest.empty() && isa<ExpressionStatement>(st) && cast<ExpressionStatement>(st)->directive
-         ? directives
-         : rest)
-        .push_back(st);
+  auto [directives, rest] = splitDirectives(blk);
   NodeList code = b_.list(rest);
   numberSites(code);
   if (!ok_)
@@ -1846,13 +1871,8 @@ Node *Instrumenter::instrumentFunction(Node *fn, const FnContext &ctx) {
     entry.sites.push_back(s.info);
 
   // The restore twin is built from the numbered statements before they are
-  // wrapped in the fast body's handler. Private names (`#x`) are only valid
-  // inside their class body, where restore code cannot be placed: such a
-  // function's frame fails a capture clearly instead.
-  if (usesPrivate_)
-    entry.instrumented = false;
-  else
-    restores_[ctx.code] = restoreFactory(fn, ctx, code);
+  // wrapped in the fast body's handler.
+  restores_[ctx.code] = restoreFactory(fn, ctx, code);
 
   // var $cs = 0, locals...; try { body } catch ($x) { handler }
   b_.setRange(fn->range);
@@ -1866,6 +1886,15 @@ Node *Instrumenter::instrumentFunction(Node *fn, const FnContext &ctx) {
     return static_cast<Node *>(dd);
   };
   decls.push_back(declarator(csName_, b_.number(0)));
+  if (stressEntry_) {
+    // $sp = $S.site ? ($S.site = 0) : ($S.paused += 1)
+    auto *take = b_.make<ConditionalExpression>();
+    take->test = b_.member(b_.ident(stressCellName_), "site");
+    take->consequent = b_.assign(b_.member(b_.ident(stressCellName_), "site"), b_.number(0));
+    take->alternate = b_.assign(b_.member(b_.ident(stressCellName_), "paused"), b_.number(1),
+                                AssignOp::AddAssign);
+    decls.push_back(declarator(spName_, take));
+  }
   size_t numParams = 0;
   {
     std::unordered_set<std::string> paramNames(entry.params.begin(), entry.params.end());
@@ -1880,6 +1909,10 @@ Node *Instrumenter::instrumentFunction(Node *fn, const FnContext &ctx) {
   auto *t = b_.make<TryStatement>();
   t->block = b_.block(std::vector<Node *>(code.begin(), code.end()));
   t->handler = handler(ctx, false, fn);
+  if (stressEntry_)
+    t->finalizer = b_.block({b_.ifStmt(
+        b_.ident(spName_), b_.exprStmt(b_.assign(b_.member(b_.ident(stressCellName_), "paused"),
+                                                 b_.number(1), AssignOp::SubAssign)))});
   directives.push_back(decl);
   directives.push_back(t);
   blk->body = b_.list(directives);
@@ -1969,28 +2002,27 @@ Node *Instrumenter::handler(const FnContext &ctx, bool restore, Node *fn) {
   auto *sw = b_.make<SwitchStatement>();
   sw->discriminant = b_.ident(csName_);
   std::vector<Node *> cases;
-  for (size_t i = 0; i < sites_.size() && !usesPrivate_; ++i) {
+  for (size_t i = 0; i < sites_.size(); ++i) {
     auto *sc = b_.make<SwitchCase>();
     sc->test = b_.number(static_cast<double>(i + 1));
-    sc->consequent = b_.list({frameCall(ctx, restore, fn, &sites_[i], x), b_.make<BreakStatement>()});
+    sc->consequent =
+        b_.list({frameCall(ctx, restore, fn, &sites_[i], x), b_.make<BreakStatement>()});
     cases.push_back(sc);
   }
   auto *def = b_.make<SwitchCase>();
-  def->consequent = b_.list({b_.exprStmt(call(
-      b_.member(b_.ident(x), "unsupported"),
-      {b_.number(ctx.code),
-       b_.string(usesPrivate_ ? "the function uses private names (#x), which restore code "
-                                "cannot reach"
-                              : "a checkpoint reached this function outside of its call "
-                                "sites (an implicit call: a getter, setter or valueOf)")}))});
+  def->consequent = b_.list({b_.exprStmt(
+      call(b_.member(b_.ident(x), "unsupported"),
+           {b_.number(ctx.code),
+            b_.string("a checkpoint reached this function outside of its call sites (an implicit "
+                      "call: a getter, setter or valueOf)")}))});
   cases.push_back(def);
   sw->cases = b_.list(cases);
   auto *rethrow = b_.make<ThrowStatement>();
   rethrow->argument = b_.ident(x);
   auto *cc = b_.make<CatchClause>();
   cc->param = b_.ident(x);
-  cc->body = b_.block({b_.ifStmt(b_.binary(BinaryOp::Instanceof, b_.ident(x), d("Capture")), sw),
-                       rethrow});
+  cc->body = b_.block(
+      {b_.ifStmt(b_.binary(BinaryOp::Instanceof, b_.ident(x), d("Capture")), sw), rethrow});
   return cc;
 }
 
@@ -2048,8 +2080,9 @@ Node *Instrumenter::guardStatement(Node *st) {
     // A derived constructor resumed inside super(...) gets its `this` from
     // the parent constructor's restored frame.
     auto *sc = dynCast<CallExpression>(original);
-    *site.call = sc && isa<Super>(sc->callee) ? static_cast<Node *>(b_.assign(b_.ident(thisName_), seq))
-                                               : seq;
+    *site.call = sc && isa<Super>(sc->callee)
+                     ? static_cast<Node *>(b_.assign(b_.ident(thisName_), seq))
+                     : seq;
     Node *resumed = clone(st);
     *site.call = original;
     return b_.ifStmt(b_.ident(rName_), resumed, clone(st));
@@ -2245,9 +2278,9 @@ Node *Instrumenter::restoreFactory(Node *fn, const FnContext &ctx, NodeList fast
     std::vector<Node *> loads;
     const auto &live = sites_[i].info.live;
     for (size_t j = 0; j < live.size(); ++j)
-      loads.push_back(b_.exprStmt(
-          b_.assign(b_.ident(slots_[live[j]]),
-                    b_.index(b_.member(b_.ident(frName_), "slots"), b_.number(j)))));
+      loads.push_back(
+          b_.exprStmt(b_.assign(b_.ident(slots_[live[j]]),
+                                b_.index(b_.member(b_.ident(frName_), "slots"), b_.number(j)))));
     loads.push_back(b_.make<BreakStatement>());
     sc->consequent = b_.list(loads);
     cases.push_back(sc);
@@ -2277,10 +2310,10 @@ Node *Instrumenter::restoreFactory(Node *fn, const FnContext &ctx, NodeList fast
   rbody.push_back(t);
   if (ctor || maybeCtor_) {
     auto *ret = b_.make<ReturnStatement>();
-    ret->argument = ctor ? (derivedCtor_ ? static_cast<Node *>(b_.ident(thisName_))
-                                         : static_cast<Node *>(b_.make<ThisExpression>()))
-                         : call(d("ctorOrValue"), {b_.ident(ntName_), undef(),
-                                                   b_.make<ThisExpression>()});
+    ret->argument =
+        ctor ? (derivedCtor_ ? static_cast<Node *>(b_.ident(thisName_))
+                             : static_cast<Node *>(b_.make<ThisExpression>()))
+             : call(d("ctorOrValue"), {b_.ident(ntName_), undef(), b_.make<ThisExpression>()});
     rbody.push_back(ret);
   }
   auto *r = b_.make<FunctionExpression>();
@@ -2308,8 +2341,7 @@ Node *Instrumenter::restoreFactory(Node *fn, const FnContext &ctx, NodeList fast
     // member's: `super.x` inside it looks where the member's would.
     auto *proto = b_.make<Property>();
     proto->key = b_.ident("__proto__");
-    proto->value =
-        call(b_.member(b_.ident("Object"), "getPrototypeOf"), {b_.ident(homeName_)});
+    proto->value = call(b_.member(b_.ident("Object"), "getPrototypeOf"), {b_.ident(homeName_)});
     auto *method = b_.make<Property>();
     method->key = b_.ident("R");
     method->method = true;
@@ -2331,7 +2363,7 @@ Node *Instrumenter::restoreFactory(Node *fn, const FnContext &ctx, NodeList fast
   for (size_t i = ctx.prefixEnvs.size(); i-- > 0;)
     if (ctx.prefixEnvs[i].second)
       fbody.push_back(b_.declare(VarKind::Const, b_.ident(ctx.prefixEnvs[i].second),
-                               b_.member(b_.ident(ctx.prefixEnvs[i].first), "$parent")));
+                                 b_.member(b_.ident(ctx.prefixEnvs[i].first), "$parent")));
   auto *ret = b_.make<ReturnStatement>();
   ret->argument = value;
   fbody.push_back(ret);
@@ -2349,9 +2381,7 @@ Node *Instrumenter::restoreFactory(Node *fn, const FnContext &ctx, NodeList fast
 class CatchPass final : public Pass {
 public:
   std::string_view name() const override { return "catch"; }
-  StageSet requires_() const override {
-    return {Stage::ClosureConverted, Stage::Modularized};
-  }
+  StageSet requires_() const override { return {Stage::ClosureConverted, Stage::Modularized}; }
   StageSet establishes() const override { return {Stage::CatchInstrumented}; }
   StageSet invalidates() const override { return {Stage::Scopes}; }
 

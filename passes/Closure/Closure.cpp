@@ -56,22 +56,65 @@
 // class's closure (bindings they name are stored in environments); a
 // captured inner class name is stored by a static block placed first.
 // Object-literal methods come from `{ [key]() {...} }[key]` factories;
-// accessors from `Object.getOwnPropertyDescriptor({ get k() {...} }, "k").get`
-// and are installed by the helper `$defAcc(obj, key, get, set)` on a
-// placeholder that keeps the property order. Factory calls, TDZ checks and
-// `$defAcc` only allocate/check and never reach a checkpoint: they are the
-// call forms exempt from ANF (with the `(0, $env.f)` callee).
+// accessors from `Object.getOwnPropertyDescriptor({ get k() {...} }, "k").get`.
+// From the first accessor (or member whose key the factory cannot repeat)
+// on, members are defined in order by chained helpers on the object being
+// built: `$defAcc`/`$defAccN` (accessors; the latter names a computed-key
+// one "get k"), `$defData`, `$defFn` (names an anonymous function or a
+// computed-key method), `$spread` (CopyDataProperties) and `$proto`
+// (`__proto__: v`), so key evaluation order, property order, enumerability
+// and accessor merging are the literal's.
+//
+// `super` where the converted code cannot keep it native -- in arrows (their
+// factories are outside the class) and in object-literal members (a
+// factory's literal is not their home object) -- becomes helper calls on the
+// home object: `super.x` -> `$superGet(home, "x", this)` ([[Get]] on
+// `Object.getPrototypeOf(home)` with the receiver, when it runs),
+// `super.m(a)` -> `Reflect.apply($superFn(home, "m", this), this, [a])`,
+// `super.x = v` -> `$superSet(home, "x", v, this, strict)`. A class's home
+// comes from its environment's `$cls` slot (filled by the first static
+// block; `.prototype` for instance members); an object literal whose members
+// use `super` is built as `$setHome($henv = {$parent, $home}, literal)`, its
+// members created by `$F[k]($henv)` (a local temporary of the enclosing
+// function holds the per-evaluation environment), so they rebuild from
+// (code id, env) like any closure. A derived constructor whose arrows call
+// `super(...)` never binds its native `this`: `super(a)` (there and in the
+// constructor) becomes `$superCall($env, $cls, [a])` (Reflect.construct of
+// the parent with the constructor's new.target, then the `$this` slot is
+// bound; a second call throws after constructing, as super() does), `this`
+// in it reads `$thisChk($env.$this)`, its own `super.x` uses the helpers,
+// and it returns `$ctorRet(value, $env.$this)` (the derived-constructor
+// return rules).
+//
+// A function (not a generator) with an environment whose parameters have
+// defaults evaluates them after creating it: the list becomes `x = void 0`
+// (same length, same unmapped arguments) and `if (x === void 0) x = d;`
+// statements run in order, the lowered captured parameters starting as `$U`
+// (checked until initialised, as the parameters' TDZ requires); a plain
+// parameter read by an earlier default throws; a body whose lexical
+// declarations would shadow a name a default reads moves into a nested block; a
+// body `var` named like a lowered parameter gets its value (the parameter is
+// renamed). Factory calls, TDZ checks and the helpers above only allocate/check
+// (the `super` helpers and `$spread` run getters, as the native forms do, and
+// never reach a checkpoint of their own): they are the call forms exempt from
+// ANF (with the `(0, $env.f)` callee).
 //
 // Unsupported (err_unsupported, never a wrong program): direct eval and
-// `with`; `super` inside arrows (incl. `super()`) and in object-literal
-// methods; private names (`#x`) used by a function nested in a class member
-// -- private fields stay native and are NOT yet serializable; sloppy
-// functions using `arguments` whose captured parameters would lose the
-// mapped-arguments aliasing; `delete` of a captured name; object-literal
-// accessors with computed or `__proto__` keys, methods with computed keys
-// other than literals and `Symbol.x`, any computed key after an accessor, and
-// accessors overridden by a later property. Known inexactness: a rebuilt
-// class re-evaluates its heritage, computed keys and static elements.
+// `with`; `super()` inside an arrow of a class with instance fields or
+// private methods (super() initialises them); `super` properties as update,
+// `delete` or destructuring targets in arrows and object-literal members,
+// and object literals whose members use `super` in parameters, class
+// heritages, computed class keys and field initializers; a parameter default
+// of a function with an environment reading an outer name that a body `var`
+// shadows, and a closure in a generator's default over its parameters (or
+// `this`); private names (`#x`), which desugar lowers (LowerPrivate.cpp)
+// before this pass, so one here means desugar did not run; sloppy
+// functions with simple parameters using `arguments` whose captured
+// parameters would lose the mapped-arguments aliasing; `delete` of a
+// captured name. Known inexactness: a rebuilt class re-evaluates its
+// heritage, computed keys and static elements. (`this` in an arrow of a
+// derived constructor reads a `$this` slot that holds `$U` until `super()`
+// returns: `$thisChk` throws node's ReferenceError before.)
 //
 // Rebuild test mode: when the compiled program runs with the environment
 // variable DISTRIBUFY_REBUILD_TEST set to the path of runtime/src/closures.js,
@@ -198,8 +241,11 @@ private:
   struct ScopeInfo {
     bool hasEnv = false;
     bool needsThis = false, needsNewTarget = false;
-    bool derivedCtor = false; ///< `$this` is set after each `super()`
-    bool inlineEnv = false;   ///< class field initializer: env built per use
+    bool derivedCtor = false;      ///< `$this` is set after each `super()`
+    bool inlineEnv = false;        ///< class field initializer: env built per use
+    bool needsCls = false;         ///< class scope: `$cls` slot (home of `super` in arrows)
+    bool superInArrow = false;     ///< derived constructor whose arrows call `super()`
+    bool instanceElements = false; ///< class scope: instance fields or private methods
     ScopeId envParent = kNoScope;
     Atom envName;
     std::vector<BindingId> slots;
@@ -210,7 +256,6 @@ private:
     size_t visSize;
     uint32_t fn;
     ScopeId fnScope;
-    int classesInRoot;
     ScopeId root;
   };
 
@@ -241,15 +286,12 @@ private:
     }
   }
   bool isVisible(ScopeId s) const { return si_[s].visible >= visBase_; }
-  Ctx saveCtx() const {
-    return {visBase_, visStack_.size(), curFn_, curFnScope_, classesInRoot_, rootScope_};
-  }
+  Ctx saveCtx() const { return {visBase_, visStack_.size(), curFn_, curFnScope_, rootScope_}; }
   void restoreCtx(const Ctx &c) {
     popVisibleTo(c.visSize);
     visBase_ = c.visBase;
     curFn_ = c.fn;
     curFnScope_ = c.fnScope;
-    classesInRoot_ = c.classesInRoot;
     rootScope_ = c.root;
   }
 
@@ -269,6 +311,14 @@ private:
   void rewritePattern(Node *&p, std::vector<Atom> &plain, bool &anyEnv, bool dryRun);
   void visitAssignment(Node *&slot);
   void visitObject(Node *&slot);
+  template <typename WithHome> void visitObjectProps(Node *&slot, WithHome &withHome);
+  /// `super` rewritten as helper calls (arrows, object-literal members):
+  /// the home object expression, or null when `super` stays native.
+  Node *superHome(const Node *at);
+  Node *superReceiver(const Node *at);
+  Node *superKey(MemberExpression *me);
+  void declareTemps(NodeList &list, std::vector<Atom> &temps);
+  ScopeId newPseudoEnv(ScopeId parent);
   void visitInferred(Node *&slot, std::string_view name) {
     if (slot && isFnOrClass(slot) && !fnId(slot))
       slot = convert(slot, Wrap::Named, name, nullptr);
@@ -279,6 +329,9 @@ private:
   /// returns the factory call that creates it at its site.
   Node *convert(Node *n, Wrap wrap, std::string_view name, Node *key);
   void visitFunctionBody(Node *fn);
+  void visitFunctionBodyInner(Node *fn);
+  void lowerParams(Node *fn, NodeList &params);
+  std::unordered_set<BindingId> tdzParams_; ///< lowered parameters: checked until initialised
   std::vector<Node *> visitClass(Node *cls, ScopeId paramScope);
   std::vector<Node *> envPrologue(ScopeId s);
   void enterEnv(ScopeId s) {
@@ -291,6 +344,8 @@ private:
   }
   bool isTdzKind(BindingId bid) const {
     auto k = st_.binding(bid).kind;
+    if (k == BindingKind::Param && tdzParams_.count(bid))
+      return true;
     return k == BindingKind::Let || k == BindingKind::Const || k == BindingKind::Class;
   }
   Node *helper(Atom &name, std::string_view prefix) {
@@ -336,6 +391,16 @@ private:
   std::unordered_map<const Node *, ScopeId> fieldScope_; ///< PropertyDefinition -> scope
   std::vector<Node *> factories_;                        ///< by code id; null for class members
   std::vector<ScopeId> fnStack_;                         ///< pre-walk: enclosing function scopes
+  /// Home objects of `super`: class member / object-literal member scopes.
+  struct HomeInfo {
+    ScopeId classScope = kNoScope; ///< class members: the class scope
+    bool isStatic = false;
+    bool object = false; ///< object-literal member: home in a pseudo env
+  };
+  std::unordered_map<ScopeId, HomeInfo> home_;
+  std::unordered_set<const Node *> superHomeProps_; ///< object-literal members using super
+  std::unordered_map<ScopeId, ScopeId> homeEnvOf_;  ///< object member scope -> its home env
+  std::vector<std::vector<Atom>> temps_;            ///< per function being visited
 
   std::vector<std::pair<ScopeId, int>> visStack_; ///< (scope, its previous index)
   int visBase_ = 0;
@@ -343,9 +408,9 @@ private:
   uint32_t fnSerial_ = 0, curFn_ = 0;
   ScopeId curFnScope_ = kNoScope;
   ScopeId rootScope_ = kNoScope; ///< scope of the function/class being factored
-  int classesInRoot_ = 0;
   Atom tableName_, envBase_, uninit_, tdzRead_, tdzWrite_, constErr_, defAcc_, defData_, toKey_,
-      defFn_;
+      defFn_, superGet_, superFn_, superSet_, setHome_, spread_, proto_, defAccN_, thisChk_,
+      superCall_, ctorRet_;
   bool programStrict_ = false;
 };
 
@@ -402,10 +467,45 @@ void Converter::prewalk(Node *n) {
       si_[t].needsNewTarget = true;
     break;
   }
-  case NodeKind::Super:
-    if (!fnStack_.empty() && st_.scope(fnStack_.back()).isArrow)
-      unsupported(n, "`super` inside an arrow function");
+  case NodeKind::CallExpression:
+    if (isa<Super>(cast<CallExpression>(n)->callee) && !fnStack_.empty() &&
+        st_.scope(fnStack_.back()).isArrow) {
+      // The constructor's `this` is bound by `$superCall` (Reflect.construct
+      // of the parent with the constructor's new.target) and the
+      // constructor returns it: it never binds its native `this`.
+      ScopeId h = thisScopeOf(fnStack_.back());
+      auto it = h == kNoScope ? home_.end() : home_.find(h);
+      if (it == home_.end() || it->second.object || !si_[h].derivedCtor) {
+        unsupported(n, "`super()` inside an arrow function outside a derived constructor");
+        break;
+      }
+      if (si_[it->second.classScope].instanceElements) {
+        unsupported(n, "`super()` inside an arrow function of a class with instance fields or "
+                       "private methods (super() initialises them)");
+        break;
+      }
+      si_[h].superInArrow = si_[h].needsThis = si_[h].needsNewTarget = true;
+      si_[it->second.classScope].needsCls = true;
+    }
     break;
+  case NodeKind::Super: {
+    if (fnStack_.empty())
+      break;
+    ScopeId f = fnStack_.back();
+    bool arrow = st_.scope(f).isArrow;
+    ScopeId h = arrow ? thisScopeOf(f) : f;
+    auto it = h == kNoScope ? home_.end() : home_.find(h);
+    if (it == home_.end()) {
+      if (arrow)
+        unsupported(n, "`super` inside an arrow function outside a method");
+      break;
+    }
+    if (arrow)
+      si_[h].needsThis = true;
+    if (arrow && !it->second.object)
+      si_[it->second.classScope].needsCls = true;
+    break;
+  }
   case NodeKind::UnaryExpression: {
     auto *u = cast<UnaryExpression>(n);
     if (u->op == UnaryOp::Delete && isa<Identifier>(u->argument))
@@ -430,10 +530,19 @@ void Converter::prewalk(Node *n) {
             forEachChild(x, [&](const Node *c) { go(c); });
         }
       } f;
-      if (auto *fn = dynCast<FunctionExpression>(pr->value); fn && fn->body)
+      if (auto *fn = dynCast<FunctionExpression>(pr->value); fn && fn->body) {
+        for (const Node *prm : fn->params)
+          f.go(prm);
         forEachChild(fn->body, [&](const Node *c) { f.go(c); });
-      if (f.found)
-        unsupported(pr, "`super` in an object-literal method");
+      }
+      if (f.found) {
+        // The home object is the literal: its members get it from a small
+        // environment `{$parent, $home}` made where the literal is.
+        superHomeProps_.insert(pr);
+        HomeInfo hi;
+        hi.object = true;
+        home_[nodeScope(pr->value)] = hi;
+      }
     }
     break;
   default:
@@ -448,7 +557,28 @@ void Converter::prewalk(Node *n) {
         fnStack_.empty() ? m_.program->scope : st_.scope(fnStack_.back()).functionScope;
     if (super)
       markHeritageCaptures(super, outerFn);
+    ScopeId cs = nodeScope(n);
     for (Node *mem : body) {
+      if (auto *pd = dynCast<PropertyDefinition>(mem); pd && !pd->isStatic)
+        si_[cs].instanceElements = true;
+      if (auto *md = dynCast<MethodDefinition>(mem);
+          md && !md->isStatic && isa<PrivateName>(md->key))
+        si_[cs].instanceElements = true;
+    }
+    for (Node *mem : body) {
+      HomeInfo hi;
+      hi.classScope = cs;
+      if (auto *md = dynCast<MethodDefinition>(mem)) {
+        hi.isStatic = md->isStatic;
+        home_[nodeScope(md->value)] = hi;
+      } else if (auto *pd = dynCast<PropertyDefinition>(mem)) {
+        hi.isStatic = pd->isStatic;
+        if (auto fs = fieldScope_.find(pd); fs != fieldScope_.end())
+          home_[fs->second] = hi;
+      } else if (auto *sb = dynCast<StaticBlock>(mem)) {
+        hi.isStatic = true;
+        home_[sb->scope] = hi;
+      }
       if (auto *md = dynCast<MethodDefinition>(mem)) {
         if (md->computed)
           markHeritageCaptures(md->key, outerFn);
@@ -503,19 +633,30 @@ void Converter::computeStorage() {
   for (ScopeId s = 0; s < st_.numScopes(); ++s) {
     ScopeInfo &info = si_[s];
     const Scope &sc = st_.scope(s);
-    info.hasEnv = !info.slots.empty() || info.needsThis || info.needsNewTarget;
+    info.hasEnv = !info.slots.empty() || info.needsThis || info.needsNewTarget || info.needsCls;
     if (!info.hasEnv)
       continue;
     info.inlineEnv = sc.node && isa<PropertyDefinition>(sc.node);
     info.envName = m_.atom(fmt::format("{}_{}", envBase_.str(), s));
     // Sloppy mapped arguments alias parameters: a parameter moved into an
     // environment would lose that aliasing.
-    if (sc.kind == ScopeKind::Function && !sc.strict && sc.usesArguments && !sc.isArrow)
+    // (A list with defaults, patterns or rest has unmapped arguments.)
+    bool simpleParams = true;
+    if (sc.node && isFunction(sc.node)) {
+      NodeList ps = isa<FunctionExpression>(sc.node)    ? cast<FunctionExpression>(sc.node)->params
+                    : isa<FunctionDeclaration>(sc.node) ? cast<FunctionDeclaration>(sc.node)->params
+                                                        : NodeList();
+      for (Node *p : ps)
+        simpleParams = simpleParams && isa<Identifier>(p);
+    }
+    if (sc.kind == ScopeKind::Function && !sc.strict && sc.usesArguments && !sc.isArrow &&
+        simpleParams)
       for (BindingId b : info.slots)
         if (st_.binding(b).kind == BindingKind::Param)
           unsupported(sc.node, "captured parameter of a sloppy function that uses `arguments`");
     // Deterministic, collision-free slot names.
-    std::unordered_set<std::string> used = {"$parent", "$this", "$newtarget", "__proto__"};
+    std::unordered_set<std::string> used = {"$parent", "$this", "$newtarget",
+                                            "$cls",    "$home", "__proto__"};
     for (BindingId b : info.slots) {
       std::string base(st_.binding(b).name.str());
       std::string name = base;
@@ -570,16 +711,38 @@ std::vector<Node *> Converter::envPrologue(ScopeId s) {
   const ScopeInfo &info = si_[s];
   std::vector<Node *> props = {prop("$parent", envExpr(info.envParent, st_.scope(s).node))};
   if (info.needsThis)
-    props.push_back(prop("$this", info.derivedCtor ? undef() : b_.make<ThisExpression>()));
+    props.push_back(
+        prop("$this", info.derivedCtor ? helper(uninit_, "U") : b_.make<ThisExpression>()));
   if (info.needsNewTarget) {
     auto *mp = b_.make<MetaProperty>();
     mp->meta = m_.atom("new");
     mp->property = m_.atom("target");
     props.push_back(prop("$newtarget", st_.scope(s).kind == ScopeKind::Function ? mp : undef()));
   }
+  if (info.needsCls)
+    props.push_back(prop("$cls", undef()));
   for (BindingId b : info.slots) {
     const Binding &bd = st_.binding(b);
     Node *init;
+    if (tdzParams_.count(b)) {
+      props.push_back(prop(slotName_[b].str(), helper(uninit_, "U")));
+      continue;
+    }
+    // A body `var` named like a parameter (separate parameter scope) starts
+    // with the parameter's value.
+    if (bd.kind == BindingKind::Var && st_.scope(s).separateVarScope &&
+        st_.scope(s).parent != kNoScope) {
+      BindingId pb = kNoBinding;
+      for (BindingId c : st_.scope(st_.scope(s).parent).bindings)
+        if (st_.binding(c).kind == BindingKind::Param && st_.binding(c).name == bd.name)
+          pb = c;
+      if (pb != kNoBinding) {
+        props.push_back(prop(slotName_[b].str(), inEnv_[pb]      ? slotRef(pb, st_.scope(s).node)
+                                                 : renameTo_[pb] ? b_.ident(renameTo_[pb])
+                                                                 : b_.ident(bd.name)));
+        continue;
+      }
+    }
     switch (bd.kind) {
     case BindingKind::Param:
     case BindingKind::FunctionName:
@@ -678,14 +841,125 @@ void Converter::rewritePattern(Node *&p, std::vector<Atom> &plain, bool &anyEnv,
     return;
   }
   default:
+    if (auto *me = dynCast<MemberExpression>(p); me && isa<Super>(me->object) && superHome(p)) {
+      unsupported(p, "`super` property as a destructuring target in an arrow or object-literal "
+                     "method");
+      return;
+    }
     if (!dryRun)
       visit(p);
     return;
   }
 }
 
+Node *Converter::superHome(const Node *at) {
+  if (curFnScope_ == kNoScope)
+    return nullptr;
+  bool arrow = st_.scope(curFnScope_).isArrow;
+  ScopeId h = arrow ? thisScopeOf(curFnScope_) : curFnScope_;
+  auto it = h == kNoScope ? home_.end() : home_.find(h);
+  if (it == home_.end())
+    return nullptr;
+  b_.setRange(at->range);
+  if (it->second.object) {
+    auto e = homeEnvOf_.find(h);
+    if (e == homeEnvOf_.end()) {
+      unsupported(at, "internal: home object environment not found");
+      return nullptr;
+    }
+    return b_.member(envExpr(e->second, at), "$home");
+  }
+  if (!arrow && !si_[h].superInArrow)
+    return nullptr; // a class member's own `super` stays native
+  Node *cls = b_.member(envExpr(it->second.classScope, at), "$cls");
+  return it->second.isStatic ? cls : b_.member(cls, "prototype");
+}
+
+Node *Converter::superReceiver(const Node *at) {
+  b_.setRange(at->range);
+  Node *t = b_.make<ThisExpression>();
+  visit(t); // `$env.$this` in arrows
+  return t;
+}
+
+Node *Converter::superKey(MemberExpression *me) {
+  if (me->computed) {
+    visit(me->property);
+    return me->property;
+  }
+  b_.setRange(me->property->range);
+  return b_.string(cast<Identifier>(me->property)->name.str());
+}
+
+ScopeId Converter::newPseudoEnv(ScopeId parent) {
+  ScopeId ps = static_cast<ScopeId>(si_.size());
+  ScopeInfo info;
+  info.hasEnv = true;
+  info.envParent = parent;
+  info.envName = b_.freshName("henv");
+  si_.push_back(info);
+  return ps;
+}
+
+void Converter::declareTemps(NodeList &list, std::vector<Atom> &temps) {
+  if (temps.empty())
+    return;
+  std::vector<Node *> ds;
+  for (Atom a : temps) {
+    auto *d = b_.make<VariableDeclarator>();
+    d->id = b_.ident(a);
+    ds.push_back(d);
+  }
+  auto *vd = b_.make<VariableDeclaration>();
+  vd->kind = VarKind::Let;
+  vd->declarations = b_.list(ds);
+  std::vector<Node *> out;
+  size_t i = directivePrologueLength(list);
+  out.insert(out.end(), list.begin(), list.begin() + static_cast<ptrdiff_t>(i));
+  out.push_back(vd);
+  for (; i < list.size(); ++i)
+    out.push_back(list[i]);
+  list = m_.list(out);
+  temps.clear();
+}
+
 void Converter::visitAssignment(Node *&slot) {
   auto *a = cast<AssignmentExpression>(slot);
+  if (auto *sm = dynCast<MemberExpression>(a->left); sm && isa<Super>(sm->object)) {
+    if (Node *home = superHome(a)) {
+      // super.x = v -> $superSet(home, "x", v, this, strict)
+      if (a->op != AssignOp::Assign) {
+        unsupported(a, "compound assignment to a `super` property (run desugar first)");
+        return;
+      }
+      Node *key = superKey(sm);
+      visit(a->right);
+      b_.setRange(a->range);
+      bool strict = curFnScope_ != kNoScope && st_.scope(curFnScope_).strict;
+      slot = call(helper(superSet_, "superSet"),
+                  {home, key, a->right, superReceiver(a), b_.boolean(strict)});
+      return;
+    }
+  }
+  if (isa<ArrayPattern>(a->left) || isa<ObjectPattern>(a->left)) {
+    struct Finder {
+      bool found = false;
+      void go(const Node *x) {
+        if (found || isFnOrClass(x))
+          return;
+        if (auto *me = dynCast<MemberExpression>(x); me && isa<Super>(me->object))
+          found = true;
+        else
+          forEachChild(x, [&](const Node *c) { go(c); });
+      }
+    } f;
+    f.go(a->left);
+    if (f.found && superHome(a)) {
+      unsupported(a, "`super` property as a destructuring target in an arrow or object-literal "
+                     "method");
+      return;
+    }
+  }
   auto *id = dynCast<Identifier>(a->left);
   if (!id || id->binding == kNoBinding || !inEnv_[id->binding]) {
     visit(a->left);
@@ -750,6 +1024,15 @@ void Converter::visit(Node *&slot) {
   }
   case NodeKind::MemberExpression: {
     auto *me = cast<MemberExpression>(n);
+    if (isa<Super>(me->object)) {
+      // super.x -> $superGet(home, "x", this)
+      Node *key = superKey(me);
+      if (Node *home = superHome(n)) {
+        b_.setRange(n->range);
+        slot = call(helper(superGet_, "superGet"), {home, key, superReceiver(n)});
+      }
+      return;
+    }
     visit(me->object);
     if (me->computed)
       visit(me->property);
@@ -757,15 +1040,62 @@ void Converter::visit(Node *&slot) {
       visit(me->property);
     return;
   }
+  case NodeKind::UpdateExpression:
+  case NodeKind::UnaryExpression: {
+    Node *arg = isa<UpdateExpression>(n) ? cast<UpdateExpression>(n)->argument
+                                         : cast<UnaryExpression>(n)->argument;
+    bool target = isa<UpdateExpression>(n) || cast<UnaryExpression>(n)->op == UnaryOp::Delete;
+    if (auto *me = dynCast<MemberExpression>(arg);
+        target && me && isa<Super>(me->object) && superHome(n)) {
+      unsupported(n, "`super` property as an update or `delete` operand in an arrow or "
+                     "object-literal method (run desugar first)");
+      return;
+    }
+    visitChildren(n);
+    return;
+  }
   case NodeKind::PrivateName:
-    if (classesInRoot_ == 0)
-      unsupported(n, "private name used by a function nested in a class member "
-                     "(private fields are not yet serializable)");
+    unsupported(n, "private name (#x) left by desugar (run desugar first)");
     return;
   case NodeKind::CallExpression:
   case NodeKind::TaggedTemplateExpression: {
     Node *&callee = isa<CallExpression>(n) ? cast<CallExpression>(n)->callee
                                            : cast<TaggedTemplateExpression>(n)->tag;
+    if (isa<Super>(callee) && curFnScope_ != kNoScope) {
+      ScopeId h = st_.scope(curFnScope_).isArrow ? thisScopeOf(curFnScope_) : curFnScope_;
+      if (h != kNoScope && si_[h].superInArrow) {
+        // super(a) -> $superCall($env, $cls, [a]): binds the `$this` slot.
+        auto *c = cast<CallExpression>(n);
+        for (Node *&a : c->arguments)
+          visit(a);
+        b_.setRange(n->range);
+        auto *arr = b_.make<ArrayExpression>();
+        arr->elements = c->arguments;
+        Node *cls = b_.member(envExpr(home_[h].classScope, n), "$cls");
+        slot = call(helper(superCall_, "superCall"), {envExpr(h, n), cls, arr});
+        helper(uninit_, "U");
+        return;
+      }
+    }
+    if (auto *sm = dynCast<MemberExpression>(callee); sm && isa<Super>(sm->object)) {
+      if (Node *home = superHome(n)) {
+        // super.m(a) -> Reflect.apply($superFn(home, "m", this), this, [a])
+        auto *c = dynCast<CallExpression>(n);
+        if (!c || c->optional || sm->optional) {
+          unsupported(n, "`super` method call of this form in an arrow or object-literal method");
+          return;
+        }
+        Node *key = superKey(sm);
+        for (Node *&a : c->arguments)
+          visit(a);
+        b_.setRange(n->range);
+        auto *arr = b_.make<ArrayExpression>();
+        arr->elements = c->arguments;
+        Node *fn = call(helper(superFn_, "superFn"), {home, key, superReceiver(n)});
+        slot = call(b_.member(b_.ident("Reflect"), "apply"), {fn, superReceiver(n), arr});
+        return;
+      }
+    }
     bool plain = isa<Identifier>(callee);
     visitChildren(n);
     if (plain && isa<MemberExpression>(callee)) {
@@ -778,6 +1108,11 @@ void Converter::visit(Node *&slot) {
   }
   case NodeKind::ThisExpression:
   case NodeKind::MetaProperty: {
+    if (curFnScope_ != kNoScope && isa<ThisExpression>(n) && si_[curFnScope_].superInArrow) {
+      b_.setRange(n->range);
+      slot = call(helper(thisChk_, "thisChk"), {b_.member(envExpr(curFnScope_, n), "$this")});
+      return;
+    }
     if (curFnScope_ == kNoScope || !st_.scope(curFnScope_).isArrow)
       return;
     if (auto *mp = dynCast<MetaProperty>(n); mp && mp->meta != "new")
@@ -787,6 +1122,21 @@ void Converter::visit(Node *&slot) {
       return;
     b_.setRange(n->range);
     slot = b_.member(envExpr(t, n), isa<ThisExpression>(n) ? "$this" : "$newtarget");
+    // A derived constructor's `this` before `super()`: ReferenceError.
+    if (isa<ThisExpression>(n) && si_[t].derivedCtor)
+      slot = call(helper(thisChk_, "thisChk"), {slot});
+    return;
+  }
+  case NodeKind::ReturnStatement: {
+    visitChildren(n);
+    // A constructor whose `this` lives in `$this` returns it explicitly.
+    if (curFnScope_ != kNoScope && si_[curFnScope_].superInArrow) {
+      auto *r = cast<ReturnStatement>(n);
+      b_.setRange(n->range);
+      r->argument =
+          call(helper(ctorRet_, "ctorRet"),
+               {r->argument ? r->argument : undef(), b_.member(envExpr(curFnScope_, n), "$this")});
+    }
     return;
   }
   case NodeKind::BlockStatement: {
@@ -834,11 +1184,9 @@ void Converter::visitList(NodeList &list, ScopeId enter, std::vector<Node *> pro
     enterEnv(enter);
   }
   // Directives stay first.
-  size_t i = 0;
+  size_t i = directivePrologueLength(list);
   std::vector<Node *> directives;
-  while (i < list.size() && isa<ExpressionStatement>(list[i]) &&
-         cast<ExpressionStatement>(list[i])->directive)
-    directives.push_back(list[i++]);
+  directives.insert(directives.end(), list.begin(), list.begin() + static_cast<ptrdiff_t>(i));
   // Function declarations are instantiated at block entry, wherever they
   // stand in the list (desugar hoists them, but a switch case keeps them in
   // place): create them first, in order.
@@ -897,9 +1245,9 @@ void Converter::visitList(NodeList &list, ScopeId enter, std::vector<Node *> pro
     visit(slot);
     out.push_back(slot);
     // Derived constructors: `this` exists after `super()`.
-    if (auto *es = dynCast<ExpressionStatement>(st); es && curFnScope_ != kNoScope &&
-                                                     si_[curFnScope_].derivedCtor &&
-                                                     si_[curFnScope_].needsThis) {
+    if (auto *es = dynCast<ExpressionStatement>(st);
+        es && curFnScope_ != kNoScope && si_[curFnScope_].derivedCtor &&
+        si_[curFnScope_].needsThis && !si_[curFnScope_].superInArrow) {
       Node *e = es->expression;
       if (auto *as = dynCast<AssignmentExpression>(e))
         e = as->right;
@@ -1021,9 +1369,237 @@ void Converter::visitFunctionBody(Node *fn) {
   NodeList &params = isa<FunctionExpression>(fn)    ? cast<FunctionExpression>(fn)->params
                      : isa<FunctionDeclaration>(fn) ? cast<FunctionDeclaration>(fn)->params
                                                     : cast<ArrowFunctionExpression>(fn)->params;
-  for (Node *&p : params)
-    if (!isa<Identifier>(p))
-      visit(p);
+  temps_.emplace_back();
+  // Defaults of a function with an environment are evaluated in its
+  // parameter scope, so closures they create must see that environment:
+  // the list becomes `x = void 0` (same length, same unmapped arguments)
+  // and the defaults run, in order, after the environment is created.
+  bool lower = false;
+  if (s != kNoScope && si_[s].hasEnv) {
+    bool shapes = true;
+    for (Node *p : params) {
+      if (isa<Identifier>(p))
+        continue;
+      if (auto *ap = dynCast<AssignmentPattern>(p); ap && isa<Identifier>(ap->left)) {
+        auto *u = dynCast<UnaryExpression>(ap->right);
+        if (!(u && u->op == UnaryOp::Void && isa<NumericLiteral>(u->argument)))
+          lower = true;
+        continue;
+      }
+      if (auto *re = dynCast<RestElement>(p); re && isa<Identifier>(re->argument))
+        continue;
+      shapes = false;
+    }
+    // (A generator evaluates its defaults when called, before its body
+    // runs on the first next(): not lowered.)
+    bool generator = isa<FunctionExpression>(fn)    ? cast<FunctionExpression>(fn)->isGenerator
+                     : isa<FunctionDeclaration>(fn) ? cast<FunctionDeclaration>(fn)->isGenerator
+                                                    : false;
+    lower = lower && shapes && !generator;
+  }
+  if (lower) {
+    lowerParams(fn, params);
+  } else {
+    for (Node *&p : params)
+      if (!isa<Identifier>(p))
+        visit(p);
+    if (!temps_.back().empty())
+      unsupported(fn, "object literal with `super` in a parameter");
+    visitFunctionBodyInner(fn);
+  }
+  if (!temps_.back().empty()) {
+    Node *body = fnBody(fn);
+    if (!isa<BlockStatement>(body)) {
+      b_.setRange(body->range);
+      auto *ret = b_.make<ReturnStatement>();
+      ret->argument = body;
+      auto *bs = b_.block({ret});
+      bs->scope = s;
+      setFnBody(fn, bs);
+      body = bs;
+    }
+    declareTemps(cast<BlockStatement>(body)->body, temps_.back());
+  }
+  temps_.pop_back();
+  if (s != kNoScope && si_[s].superInArrow) {
+    auto *bs = cast<BlockStatement>(fnBody(fn));
+    b_.setRange(bs->range);
+    auto *ret = b_.make<ReturnStatement>();
+    ret->argument =
+        call(helper(ctorRet_, "ctorRet"), {undef(), b_.member(b_.ident(si_[s].envName), "$this")});
+    std::vector<Node *> out(bs->body.begin(), bs->body.end());
+    out.push_back(ret);
+    bs->body = b_.list(out);
+  }
+}
+
+void Converter::lowerParams(Node *fn, NodeList &params) {
+  ScopeId s = nodeScope(fn);
+  size_t first = 0;
+  while (first < params.size() && isa<Identifier>(params[first]))
+    ++first;
+  auto paramId = [&](Node *p) -> Identifier * {
+    if (auto *ap = dynCast<AssignmentPattern>(p))
+      return cast<Identifier>(ap->left);
+    if (auto *re = dynCast<RestElement>(p))
+      return cast<Identifier>(re->argument);
+    return cast<Identifier>(p);
+  };
+  // Parameters of the lowered part are in their TDZ until initialised: a
+  // captured one starts as `$U` (checked reads), a plain one read by an
+  // earlier default is reported.
+  for (size_t i = first; i < params.size(); ++i) {
+    BindingId bid = paramId(params[i])->binding;
+    if (bid != kNoBinding && inEnv_[bid]) {
+      tdzParams_.insert(bid);
+      initFn_[bid] = UINT32_MAX;
+    }
+  }
+  for (size_t i = first; i < params.size(); ++i) {
+    auto *ap = dynCast<AssignmentPattern>(params[i]);
+    if (!ap)
+      continue;
+    // A plain parameter read by a default at or before its own position
+    // is in its TDZ: the read throws (`$tdz($U, "b")`).
+    struct Rewriter {
+      Converter *self;
+      std::unordered_set<BindingId> later;
+      bool assigned = false;
+      void go(Node *&x) {
+        if (isFnOrClass(x))
+          return;
+        if (auto *a = dynCast<AssignmentExpression>(x))
+          if (auto *id = dynCast<Identifier>(a->left); id && later.count(id->binding))
+            assigned = true;
+        if (auto *id = dynCast<Identifier>(x); id && later.count(id->binding)) {
+          self->b_.setRange(id->range);
+          x = self->call(self->helper(self->tdzRead_, "tdz"),
+                         {self->helper(self->uninit_, "U"), self->b_.string(id->name.str())});
+          return;
+        }
+        forEachChildSlot(x, [&](Node *&c) { go(c); });
+      }
+    } f{this, {}};
+    for (size_t j = i; j < params.size(); ++j)
+      if (BindingId bid = paramId(params[j])->binding; bid != kNoBinding && !inEnv_[bid])
+        f.later.insert(bid);
+    f.go(ap->right);
+    if (f.assigned)
+      unsupported(ap, "parameter default assigning a later parameter of a function with an "
+                      "environment");
+  }
+  // Defaults now run in the body: a name they read from outside the
+  // function must not be shadowed by a body declaration (lexical ones move
+  // to a nested block; a `var` is reported).
+  bool wrap = false;
+  Node *body0 = fnBody(fn);
+  ScopeId bodyScope0 = isa<BlockStatement>(body0) ? cast<BlockStatement>(body0)->scope : kNoScope;
+  if (bodyScope0 != kNoScope && bodyScope0 != s) {
+    std::unordered_map<std::string, BindingKind> bodyNames;
+    for (BindingId c : st_.scope(bodyScope0).bindings)
+      bodyNames.emplace(std::string(st_.binding(c).name.str()), st_.binding(c).kind);
+    struct Finder {
+      Converter *self;
+      ScopeId fnScope;
+      std::unordered_map<std::string, BindingKind> *names;
+      bool wrap = false, var = false;
+      void go(const Node *x) {
+        if (auto *id = dynCast<Identifier>(x)) {
+          BindingId bid = id->binding;
+          if (bid != kNoBinding && self->st_.binding(bid).scope != kNoScope &&
+              self->within(self->st_.binding(bid).scope, fnScope))
+            return; // a parameter (or a name inside the default)
+          auto it = names->find(std::string(id->name.str()));
+          if (it != names->end())
+            (it->second == BindingKind::Var ? var : wrap) = true;
+          return;
+        }
+        forEachChild(x, [&](const Node *c) { go(c); });
+      }
+    } f{this, s, &bodyNames};
+    for (size_t i = first; i < params.size(); ++i)
+      if (auto *ap = dynCast<AssignmentPattern>(params[i]))
+        f.go(ap->right);
+    if (f.var)
+      unsupported(fn, "parameter default reading an outer name that a body `var` shadows");
+    wrap = f.wrap;
+  }
+  Node *body = fnBody(fn);
+  if (!isa<BlockStatement>(body)) {
+    b_.setRange(body->range);
+    auto *ret = b_.make<ReturnStatement>();
+    ret->argument = body;
+    auto *bs = b_.block({ret});
+    bs->scope = s;
+    setFnBody(fn, bs);
+    body = bs;
+  }
+  auto *bs = cast<BlockStatement>(body);
+  // A body `var` named like a lowered parameter is another binding, which
+  // the lowered statements (in the body) would name: the parameter is
+  // renamed, and the `var` starts with its value once the defaults ran.
+  std::vector<std::pair<BindingId, BindingId>> varCopies; // (param, body var)
+  if (bodyScope0 != kNoScope && bodyScope0 != s)
+    for (size_t i = first; i < params.size(); ++i) {
+      Identifier *x = paramId(params[i]);
+      for (BindingId c : st_.scope(bodyScope0).bindings)
+        if (st_.binding(c).kind == BindingKind::Var && st_.binding(c).name == x->name &&
+            x->binding != kNoBinding) {
+          Atom fresh = b_.freshName(std::string(x->name.str()) + "_");
+          if (!inEnv_[x->binding])
+            renameTo_[x->binding] = fresh;
+          x->name = fresh;
+          varCopies.push_back({x->binding, c});
+        }
+    }
+  size_t visSize = visStack_.size();
+  b_.setRange(fn->range);
+  std::vector<Node *> pro = envPrologue(s);
+  enterEnv(s);
+  for (size_t i = first; i < params.size(); ++i) {
+    Identifier *x = paramId(params[i]);
+    b_.setRange(params[i]->range);
+    if (auto *ap = dynCast<AssignmentPattern>(params[i])) {
+      Node *d = ap->right;
+      auto *u = dynCast<UnaryExpression>(d);
+      if (!(u && u->op == UnaryOp::Void && isa<NumericLiteral>(u->argument))) {
+        visitInferred(d, x->name.str());
+        b_.setRange(params[i]->range);
+        pro.push_back(b_.ifStmt(b_.binary(BinaryOp::StrictEq, b_.ident(x->name), b_.voidZero()),
+                                b_.exprStmt(b_.assign(b_.ident(x->name), d))));
+        ap->right = b_.voidZero();
+      }
+    }
+    BindingId bid = x->binding;
+    if (bid != kNoBinding && inEnv_[bid]) {
+      pro.push_back(b_.exprStmt(b_.assign(slotRef(bid, x), b_.ident(x->name))));
+      initFn_[bid] = curFn_;
+    }
+  }
+  for (auto [pb, vb] : varCopies)
+    if (!inEnv_[vb]) { // (a captured one is initialised by its env prologue)
+      b_.setRange(fn->range);
+      Node *value = inEnv_[pb] ? slotRef(pb, fn) : b_.ident(renameTo_[pb]);
+      pro.push_back(b_.exprStmt(b_.assign(b_.ident(st_.binding(vb).name), value)));
+    }
+  if (!temps_.back().empty())
+    unsupported(fn, "object literal with `super` in a parameter");
+  ScopeId bodyScope = bs->scope;
+  bool bodyEnv = bodyScope != kNoScope && bodyScope != s && si_[bodyScope].hasEnv;
+  if (wrap) {
+    visitList(bs->body, bodyEnv ? bodyScope : kNoScope);
+    b_.setRange(bs->range);
+    pro.push_back(b_.block(std::vector<Node *>(bs->body.begin(), bs->body.end())));
+    bs->body = b_.list(pro);
+  } else {
+    visitList(bs->body, bodyEnv ? bodyScope : kNoScope, std::move(pro));
+  }
+  envStack_.pop_back();
+  popVisibleTo(visSize);
+}
+
+void Converter::visitFunctionBodyInner(Node *fn) {
+  ScopeId s = nodeScope(fn);
   Node *body = fnBody(fn);
   if (!body)
     return;
@@ -1077,7 +1653,6 @@ std::vector<Node *> Converter::visitClass(Node *cls, ScopeId paramScope) {
     prefix = envPrologue(cs);
     enterEnv(cs);
   }
-  ++classesInRoot_;
   if (ce->superClass)
     visit(ce->superClass);
   for (Node *mem : ce->body) {
@@ -1108,10 +1683,14 @@ std::vector<Node *> Converter::visitClass(Node *cls, ScopeId paramScope) {
         else
           staticKey(pd->key, false, name);
       }
+      temps_.emplace_back();
       if (!pd->computed && !name.empty())
         visitInferred(pd->value, name);
       else
         visit(pd->value);
+      if (!temps_.back().empty())
+        unsupported(pd, "object literal with `super` in a class field initializer");
+      temps_.pop_back();
       if (inl)
         envStack_.pop_back();
       restoreCtx(c);
@@ -1120,11 +1699,13 @@ std::vector<Node *> Converter::visitClass(Node *cls, ScopeId paramScope) {
       curFn_ = ++fnSerial_;
       curFnScope_ = sb->scope;
       bool enter = sb->scope != kNoScope && si_[sb->scope].hasEnv;
+      temps_.emplace_back();
       visitList(sb->body, enter ? sb->scope : kNoScope);
+      declareTemps(sb->body, temps_.back());
+      temps_.pop_back();
       restoreCtx(c);
     }
   }
-  --classesInRoot_;
   if (classEnv) {
     envStack_.pop_back();
     popVisibleTo(visSize);
@@ -1184,13 +1765,16 @@ Node *Converter::convert(Node *orig, Wrap wrap, std::string_view name, Node *key
   if (paramScope != kNoScope)
     pushVisible(paramScope);
   curFn_ = ++fnSerial_;
-  classesInRoot_ = 0;
   rootScope_ = nodeScope(n);
   std::vector<Node *> prefix;
   bool strict = true;
   if (isClass(n)) {
     curFnScope_ = kNoScope;
+    temps_.emplace_back();
     prefix = visitClass(n, paramScope);
+    if (!temps_.back().empty())
+      unsupported(n, "object literal with `super` in a class heritage or computed key");
+    temps_.pop_back();
   } else {
     curFnScope_ = nodeScope(n);
     strict = curFnScope_ != kNoScope && st_.scope(curFnScope_).strict;
@@ -1204,20 +1788,28 @@ Node *Converter::convert(Node *orig, Wrap wrap, std::string_view name, Node *key
   if (isClass(n)) {
     auto *ce = cast<ClassExpression>(n);
     ScopeId cs = ce->scope;
-    if (cs != kNoScope && si_[cs].hasEnv)
+    if (cs != kNoScope && si_[cs].hasEnv) {
+      // Nested functions see the class through its environment (its inner
+      // name; `$cls`, the home of `super` in arrows); the slots are filled
+      // by a first static block, before any other static element runs (the
+      // inner binding is initialised by then too).
+      std::vector<Node *> stmts;
+      auto *env = b_.ident(si_[cs].envName);
       for (BindingId bd : si_[cs].slots)
-        if (st_.binding(bd).kind == BindingKind::ClassInner) {
-          // Nested functions see the class through its environment; the
-          // slot is filled by a first static block, before any other static
-          // element runs (the inner binding is initialised by then too).
-          auto *env = b_.ident(si_[cs].envName);
-          auto *sb = b_.make<StaticBlock>();
-          sb->body = b_.list({b_.exprStmt(
-              b_.assign(b_.member(env, slotName_[bd].str()), b_.make<ThisExpression>()))});
-          std::vector<Node *> members = {sb};
-          members.insert(members.end(), ce->body.begin(), ce->body.end());
-          ce->body = b_.list(members);
-        }
+        if (st_.binding(bd).kind == BindingKind::ClassInner)
+          stmts.push_back(b_.exprStmt(
+              b_.assign(b_.member(env, slotName_[bd].str()), b_.make<ThisExpression>())));
+      if (si_[cs].needsCls)
+        stmts.push_back(b_.exprStmt(
+            b_.assign(b_.member(b_.ident(si_[cs].envName), "$cls"), b_.make<ThisExpression>())));
+      if (!stmts.empty()) {
+        auto *sb = b_.make<StaticBlock>();
+        sb->body = b_.list(stmts);
+        std::vector<Node *> members = {sb};
+        members.insert(members.end(), ce->body.begin(), ce->body.end());
+        ce->body = b_.list(members);
+      }
+    }
   }
   switch (wrap) {
   case Wrap::Plain:
@@ -1281,16 +1873,72 @@ Node *Converter::convert(Node *orig, Wrap wrap, std::string_view name, Node *key
 // are the literal's: `$defData($defAcc({a: 1}, "k", g, void 0), $toKey(x), v)`.
 void Converter::visitObject(Node *&slot) {
   auto *obj = cast<ObjectExpression>(slot);
+  // Members using `super` get their home object from an environment
+  // `{$parent, $home}` made for this evaluation of the literal (a local
+  // temporary holds it while the literal is built): they are created by
+  // `$F[k]($henv)`, and `$setHome` stores the finished object in it.
+  ScopeId homeEnv = kNoScope;
+  size_t visSize = visStack_.size();
+  for (Node *pn : obj->properties) {
+    if (!superHomeProps_.count(pn))
+      continue;
+    if (homeEnv == kNoScope) {
+      homeEnv = newPseudoEnv(envStack_.empty() ? kNoScope : envStack_.back());
+      if (temps_.empty()) {
+        unsupported(obj, "internal: no function for a temporary");
+        return;
+      }
+      temps_.back().push_back(si_[homeEnv].envName);
+      pushVisible(homeEnv);
+    }
+    ScopeId fs = nodeScope(cast<Property>(pn)->value);
+    homeEnvOf_[fs] = homeEnv;
+    // Environments inside the member chain to the home env.
+    for (ScopeId s = 0; s < st_.numScopes(); ++s) {
+      if (!si_[s].hasEnv || !within(s, fs))
+        continue;
+      ScopeId p = si_[s].envParent;
+      if (p == kNoScope || p >= st_.numScopes() || !within(p, fs))
+        si_[s].envParent = homeEnv;
+    }
+  }
+  auto withHome = [&](Property *p, auto make) -> Node * {
+    if (!superHomeProps_.count(p))
+      return make();
+    envStack_.push_back(homeEnv);
+    Node *r = make();
+    envStack_.pop_back();
+    return r;
+  };
+  visitObjectProps(slot, withHome);
+  if (homeEnv == kNoScope)
+    return;
+  popVisibleTo(visSize);
+  b_.setRange(obj->range);
+  Node *parent = envExpr(si_[homeEnv].envParent, obj);
+  Node *henv = objectOf({prop("$parent", parent), prop("$home", undef())});
+  slot = call(helper(setHome_, "setHome"), {b_.assign(b_.ident(si_[homeEnv].envName), henv), slot});
+}
+
+template <typename WithHome> void Converter::visitObjectProps(Node *&slot, WithHome &withHome) {
+  auto *obj = cast<ObjectExpression>(slot);
   std::vector<Node *> props;
   Node *chain = nullptr; // non-null once properties are defined by helpers
   for (Node *pn : obj->properties) {
     auto *p = dynCast<Property>(pn);
     if (!p) {
-      if (chain) {
-        unsupported(pn, "spread after an accessor in an object literal");
-        return;
-      }
       visit(pn);
+      if (chain) {
+        // CopyDataProperties onto the object being built.
+        auto *sp = dynCast<SpreadElement>(pn);
+        if (!sp) {
+          unsupported(pn, "internal: unexpected object-literal member");
+          return;
+        }
+        b_.setRange(pn->range);
+        chain = call(helper(spread_, "spread"), {chain, sp->argument});
+        continue;
+      }
       props.push_back(pn);
       continue;
     }
@@ -1299,7 +1947,10 @@ void Converter::visitObject(Node *&slot) {
     bool isAccessor = p->kind != PropertyKind::Init;
     bool anonFnComputed = p->computed && !p->method && !isAccessor && p->value &&
                           isFnOrClass(p->value) && !fnId(p->value);
-    if (!chain && (isAccessor || anonFnComputed)) {
+    // A method whose key the factory cannot repeat: the key is evaluated
+    // here and the method named after it.
+    bool methodComputed = p->method && !isAccessor && !cloneKey(p->key, p->computed);
+    if (!chain && (isAccessor || anonFnComputed || methodComputed)) {
       obj->properties = b_.list(props);
       chain = obj;
     }
@@ -1308,18 +1959,18 @@ void Converter::visitObject(Node *&slot) {
     b_.setRange(p->range);
     // The key as the helpers receive it (converted before the value runs).
     auto keyArg = [&]() -> Node * {
-      if (!p->computed)
+      if (!p->computed && isStatic)
         return b_.string(key);
       return call(helper(toKey_, "toKey"), {p->key});
     };
     if (!isAccessor && !p->method) {
       bool wasShorthand = p->shorthand;
-      if (!p->computed && key == "__proto__") {
-        if (chain) {
-          unsupported(p, "`__proto__:` after an accessor in an object literal");
-          return;
-        }
+      if (!p->computed && key == "__proto__" && !wasShorthand) {
         visit(p->value);
+        if (chain) { // [[SetPrototypeOf]] when the value is an object or null
+          chain = call(helper(proto_, "proto"), {chain, p->value});
+          continue;
+        }
       } else if (isStatic && !p->computed) {
         visitInferred(p->value, key);
       } else if (anonFnComputed) {
@@ -1339,31 +1990,37 @@ void Converter::visitObject(Node *&slot) {
       continue;
     }
     if (!isAccessor) { // method
-      Node *k = cloneKey(p->key, p->computed);
-      if (!k) {
-        unsupported(p, "method with a computed key other than a literal or well-known symbol");
-        return;
-      }
-      if (chain) {
+      if (methodComputed) {
         Node *ka = keyArg();
-        chain =
-            call(helper(defData_, "defData"), {chain, ka, convert(p->value, Wrap::Method, {}, k)});
+        Node *k = b_.string("");
+        Node *fn = withHome(p, [&] { return convert(p->value, Wrap::Method, {}, k); });
+        chain = call(helper(defFn_, "defFn"), {chain, ka, fn});
         continue;
       }
-      p->value = convert(p->value, Wrap::Method, {}, k);
+      Node *k = cloneKey(p->key, p->computed);
+      auto method = [&] { return convert(p->value, Wrap::Method, {}, k); };
+      if (chain) {
+        Node *ka = keyArg();
+        chain = call(helper(defData_, "defData"), {chain, ka, withHome(p, method)});
+        continue;
+      }
+      p->value = withHome(p, method);
       p->method = false;
       props.push_back(p);
       continue;
     }
-    if (p->computed) {
-      unsupported(p, "object-literal accessor with a computed key");
-      return;
-    }
+    // A computed key (evaluated here) names the accessor when it is defined.
+    bool named = isStatic;
     Node *ka = keyArg();
-    Node *fn =
-        convert(p->value, p->kind == PropertyKind::Get ? Wrap::Getter : Wrap::Setter, key, nullptr);
+    Node *fn = withHome(p, [&] {
+      return convert(p->value, p->kind == PropertyKind::Get ? Wrap::Getter : Wrap::Setter,
+                     named ? std::string_view(key) : std::string_view(), nullptr);
+    });
     bool get = p->kind == PropertyKind::Get;
-    chain = call(helper(defAcc_, "defAcc"), {chain, ka, get ? fn : undef(), get ? undef() : fn});
+    if (!named)
+      helper(defAcc_, "defAcc");
+    chain = call(named ? helper(defAcc_, "defAcc") : helper(defAccN_, "defAccN"),
+                 {chain, ka, get ? fn : undef(), get ? undef() : fn});
   }
   if (!chain) {
     obj->properties = b_.list(props);
@@ -1387,6 +2044,26 @@ std::vector<Node *> Converter::prologueHelpers() {
     src += fmt::format(
         "function {}(v, c, n) {{ if (c === {}) throw new ReferenceError({}); return v; }}\n",
         tdzWrite_.str(), uninit_.str(), tdzMsg("n"));
+  // `super()` of a constructor whose arrows call it (no instance elements).
+  if (superCall_)
+    src +=
+        fmt::format("function {}(e, F, a) {{ var r = Reflect.construct(Object.getPrototypeOf(F), "
+                    "a, e.$newtarget); if (e.$this !== {}) throw new ReferenceError(\"Super "
+                    "constructor may only be called once\"); e.$this = r; return r; }}\n",
+                    superCall_.str(), uninit_.str());
+  if (ctorRet_)
+    src += fmt::format(
+        "function {}(v, t) {{ if ((typeof v === \"object\" && v !== null) || typeof v === "
+        "\"function\") return v; if (v !== undefined) throw new TypeError(\"Derived "
+        "constructors may only return object or undefined\"); if (t === {}) throw new "
+        "ReferenceError(\"Must call super constructor in derived class before accessing 'this' "
+        "or returning from derived constructor\"); return t; }}\n",
+        ctorRet_.str(), uninit_.str());
+  if (thisChk_)
+    src += fmt::format("function {}(v) {{ if (v === {}) throw new ReferenceError(\"Must call super "
+                       "constructor in derived class before accessing 'this' or returning from "
+                       "derived constructor\"); return v; }}\n",
+                       thisChk_.str(), uninit_.str());
   if (constErr_)
     src += fmt::format(
         "function {}(v) {{ throw new TypeError(\"Assignment to constant variable.\"); }}\n",
@@ -1400,6 +2077,30 @@ std::vector<Node *> Converter::prologueHelpers() {
         "if (s === undefined) s = d.set; }} Object.defineProperty(o, k, {{ get: g, set: s, "
         "enumerable: true, configurable: true }}); return o; }}\n",
         defAcc_.str());
+  // A computed accessor key names the function ("get k", "set [desc]").
+  if (defAccN_)
+    src += fmt::format(
+        "function {}(o, k, g, s) {{ var n = typeof k === \"symbol\" ? (k.description === undefined "
+        "? \"\" : \"[\" + k.description + \"]\") : k; "
+        "if (g !== undefined) Object.defineProperty(g, \"name\", {{ value: \"get \" + n, "
+        "configurable: true }}); "
+        "if (s !== undefined) Object.defineProperty(s, \"name\", {{ value: \"set \" + n, "
+        "configurable: true }}); return {}(o, k, g, s); }}\n",
+        defAccN_.str(), defAcc_.str());
+  // `...x` after the first accessor: CopyDataProperties.
+  if (spread_)
+    src += fmt::format(
+        "function {}(o, s) {{ if (s === null || s === undefined) return o; "
+        "var f = Object(s), ks = Reflect.ownKeys(f); for (var i = 0; i < ks.length; i++) {{ "
+        "var d = Object.getOwnPropertyDescriptor(f, ks[i]); if (d !== undefined && d.enumerable) "
+        "Object.defineProperty(o, ks[i], {{ value: f[ks[i]], writable: true, enumerable: true, "
+        "configurable: true }}); }} return o; }}\n",
+        spread_.str());
+  // `__proto__: v` after the first accessor.
+  if (proto_)
+    src += fmt::format("function {}(o, v) {{ if (v === null || typeof v === \"object\" || "
+                       "typeof v === \"function\") Object.setPrototypeOf(o, v); return o; }}\n",
+                       proto_.str());
   if (defData_)
     src += fmt::format("function {}(o, k, v) {{ Object.defineProperty(o, k, {{ value: v, "
                        "writable: true, enumerable: true, configurable: true }}); return o; }}\n",
@@ -1418,6 +2119,27 @@ std::vector<Node *> Converter::prologueHelpers() {
         "Object.defineProperty(o, k, {{ value: f, writable: true, enumerable: true, "
         "configurable: true }}); return o; }}\n",
         defFn_.str());
+  // `super` outside its native places: the home object comes from an
+  // environment (the property's [[Get]]/[[Set]] on the home's prototype
+  // with the receiver, as `super.x` / `super.x = v` do).
+  if (superGet_)
+    src += fmt::format(
+        "function {}(h, k, r) {{ return Reflect.get(Object.getPrototypeOf(h), k, r); }}\n",
+        superGet_.str());
+  if (superFn_)
+    src += fmt::format(
+        "function {}(h, k, r) {{ var f = Reflect.get(Object.getPrototypeOf(h), k, r); "
+        "if (typeof f !== \"function\") throw new TypeError(\"(intermediate value).\" + "
+        "String(k) + \" is not a function\"); return f; }}\n",
+        superFn_.str());
+  if (superSet_)
+    src += fmt::format(
+        "function {}(h, k, v, r, s) {{ if (!Reflect.set(Object.getPrototypeOf(h), k, v, r) && s) "
+        "throw new TypeError(\"Cannot assign to read only property '\" + String(k) + "
+        "\"' of object\"); return v; }}\n",
+        superSet_.str());
+  if (setHome_)
+    src += fmt::format("function {}(h, o) {{ h.$home = o; return o; }}\n", setHome_.str());
   // Rebuild test mode (runtime/src/closures.js): replaces the factories.
   src += fmt::format("if (typeof process === \"object\" && process !== null && process.env && "
                      "process.env.DISTRIBUFY_REBUILD_TEST && typeof require === \"function\") "
@@ -1453,7 +2175,10 @@ bool Converter::run() {
     return false;
 
   ScopeId ps = prog->scope;
+  temps_.emplace_back();
   visitList(prog->body, ps != kNoScope && si_[ps].hasEnv ? ps : kNoScope);
+  declareTemps(prog->body, temps_.back());
+  temps_.pop_back();
   if (!ok_)
     return false;
 
@@ -1469,10 +2194,8 @@ bool Converter::run() {
     return false;
   head.insert(head.end() - 1, b_.declare(VarKind::Const, b_.ident(tableName_), table));
   std::vector<Node *> body;
-  size_t i = 0;
-  while (i < prog->body.size() && isa<ExpressionStatement>(prog->body[i]) &&
-         cast<ExpressionStatement>(prog->body[i])->directive)
-    body.push_back(prog->body[i++]);
+  size_t i = directivePrologueLength(prog->body);
+  body.insert(body.end(), prog->body.begin(), prog->body.begin() + static_cast<ptrdiff_t>(i));
   body.insert(body.end(), head.begin(), head.end());
   for (; i < prog->body.size(); ++i)
     body.push_back(prog->body[i]);

@@ -102,18 +102,30 @@
 //      SequenceExpressions are not conditional and stay, calls included,
 //      unless they contain such a part (then their elements are statements).
 //
-//  (P) No call in a destructuring pattern or a parameter list
-//      (LowerPatterns.cpp, a walk between the two above): such patterns
-//      (declarations, `=` statements, for-in/of heads, catch parameters)
-//      are temps and statements in spec order (array patterns through the
-//      iterator protocol with IteratorClose, built-in iterators as the
-//      serializable plain objects of (L), object rest through a
-//      CopyDataProperties helper); such parameter lists keep their
-//      identifiers, `x = void 0` placeholders (length, non-simple list) and
-//      identifier rest, and their defaults/patterns run at the top of the
-//      body. Patterns and parameter lists without a call are kept (V8
-//      runs them; an array pattern's iterator then runs inside the engine,
-//      like a getter).
+//  (P) No call in a destructuring pattern or a parameter list, and no
+//      array pattern (LowerPatterns.cpp, a walk between the two above):
+//      such patterns (declarations, `=` statements, for-in/of and for-await
+//      heads, catch parameters) are temps and statements in spec order;
+//      a `let`/`const` pattern then declares its names once, from temps,
+//      after the pattern (`let` names declared first when a default names a
+//      binding of its own pattern). Array patterns run the iterator protocol
+//      through helpers, with IteratorClose when the pattern ends early or
+//      something after a step throws (the original error wins), built-in
+//      iterators as the serializable plain objects of (L), and an array
+//      whose iteration is unobservable (the for-of fast path's test, at
+//      GetIterator) read by index in place: Get "length" and Get k per step,
+//      elisions included, no step after the end. A not-iterable value
+//      throws node's message (the initialiser's text for a declaration, else
+//      type and value). Object rest goes through a CopyDataProperties
+//      helper. Such parameter lists keep their identifiers, `x = void 0`
+//      placeholders (length, non-simple list) and identifier rest, and their
+//      defaults/patterns run at the top of the body. Kept (V8 runs them):
+//      object patterns and parameter lists with neither a call nor an array
+//      pattern (no user code runs there except getters), and, with an array
+//      pattern but no call, a generator's parameter list (it runs at the
+//      call, the body at the first next()), an `export` declaration and an
+//      assignment nested in an expression: their iterator runs inside the
+//      engine, where a checkpoint cannot cross it.
 //      A computed key copied to a temp before a hoisted part (C) is
 //      converted with ToPropertyKey at the copy.
 //  (R) No SpreadElement in an array literal, a `new` or a call (Lower.cpp),
@@ -139,14 +151,37 @@
 //      message when the callee shape has no known text). Object spread
 //      `{...o}` is kept: it runs no user iterator (its getters are implicit
 //      calls like property reads).
+//  (N) No PrivateName (LowerPrivate.cpp, the first walk): each evaluation of
+//      a class declaring private names makes one fresh Symbol("#x") key per
+//      name (registered with the runtime's WeakSet when there is one, so
+//      checkpoints store it), bound by `const`s before a class declaration
+//      or in an arrow IIFE around a class expression (whose inferred name a
+//      first static block restores). Fields, methods and accessors are
+//      non-enumerable own properties under the key (methods non-writable;
+//      instance ones installed before any field initializer, field order
+//      kept); accesses, writes, `#x in o` and `o?.#x` go through brand-check
+//      helpers with node's TypeError messages. Semantic limits: the keys are
+//      visible to Object.getOwnPropertySymbols/Reflect.ownKeys (and so can be
+//      read, written or deleted by code that enumerates symbols); Proxy traps
+//      see the brand checks (getOwnPropertyDescriptor/has); freeze, seal and
+//      preventExtensions apply to private properties too (a frozen object's
+//      private field is read-only, a non-extensible one cannot get new ones);
+//      `new o.#m()` constructs (methods are function expressions); a
+//      private getter run through compound assignment or `++` is an
+//      implicit accessor call. Unsupported: see LowerPrivate.cpp's banner
+//      (`super` in private methods, yield/await in a wrapped class
+//      expression's heritage or computed keys, trailing private fields of a
+//      base class whose constructor parameters may run code, ...).
 // Kept by design: classes, generators, async functions, let/const, template
 // literals, arguments/this/new.target/super, labeled blocks, with, eval.
 //
 // Unsupported (err_unsupported, never a wrong program): a pattern with a
 // call nested inside an expression or an export declaration; a const
-// pattern with a call whose binding is written again; a pattern default
+// pattern whose default names a binding of its own pattern and whose
+// binding is written again; a pattern default
 // naming a binding of the same pattern not yet initialised; a parameter
-// list with a call whose moved part names a body declaration, calls eval,
+// list with a call or an array pattern whose moved part names a body
+// declaration, calls eval,
 // names a later parameter, belongs to a generator, or creates closures
 // while the body redeclares a parameter; a call whose arguments need
 // hoisting, or a spread call, with a plain-name callee inside `with`; a
@@ -181,8 +216,8 @@ namespace {
 
 using namespace ir;
 
-/// Checks (H), (L), (A), (R), (S) and (F) in one walk ((C) and (P) have their own) with an explicit
-/// work list.
+/// Checks (H), (L), (A), (R), (S), (F) and (N) in one walk ((C) and (P) have their own) with an
+/// explicit work list.
 class CoreVerifier {
 public:
   CoreVerifier(const Module &m, DiagnosticEngine &diags) : m_(m), diags_(diags) {}
@@ -218,13 +253,7 @@ private:
   /// A var scope's statement list: directives, at most one `var` line of
   /// plain names, then its function declarations, then the rest.
   void checkVarScopeBody(NodeList body) {
-    size_t i = 0;
-    while (i < body.size()) {
-      auto *es = dynCast<ExpressionStatement>(body[i]);
-      if (!es || es->directive.empty())
-        break;
-      ++i;
-    }
+    size_t i = directivePrologueLength(body);
     if (i < body.size())
       if (auto *vd = dynCast<VariableDeclaration>(body[i]); vd && vd->kind == VarKind::Var) {
         for (const Node *d : vd->declarations) {
@@ -304,6 +333,9 @@ private:
     case NodeKind::UpdateExpression:
       fail(n, "update expression not lowered to read-compute-write");
       break;
+    case NodeKind::PrivateName:
+      fail(n, "private name not lowered to a symbol key");
+      break;
     case NodeKind::ArrayExpression:
       if (hasSpread(cast<ArrayExpression>(n)->elements))
         fail(n, "spread in an array literal not lowered to the iterator protocol");
@@ -340,7 +372,8 @@ public:
 
   bool run(ir::Module &module, PassContext &ctx) override {
     desugar::SpreadNames spread;
-    return desugar::lowerModule(module, ctx.diags, spread) &&
+    return desugar::lowerPrivate(module, ctx.diags) &&
+           desugar::lowerModule(module, ctx.diags, spread) &&
            desugar::lowerPatterns(module, ctx.diags, spread) &&
            desugar::lowerConditionals(module, ctx.diags, spread);
   }

@@ -26,6 +26,7 @@ enum class Helper : uint8_t {
   IterCall,       ///< `c.entries()` etc. heading a for-of, serializable iterator
   // Destructuring (LowerPatterns.cpp); written in core form already, since
   // they are emitted after the lowering walk.
+  DestrFast,       ///< index-path test: null, or `{m}` (the method read)
   DestrIter,       ///< GetIterator -> record `{it, next, done}`
   DestrStep,       ///< IteratorStep + IteratorValue on the record
   DestrRest,       ///< the remaining values as an array
@@ -56,6 +57,11 @@ struct SpreadNames {
   /// the array patterns lowerPatterns lowers (DestrIter); empty otherwise.
   Atom iterState;
 };
+
+/// First walk (LowerPrivate.cpp): private names (#x) become symbol-keyed
+/// properties through helpers; recomputes the scope tables when it changed
+/// anything.
+bool lowerPrivate(ir::Module &m, DiagnosticEngine &diags);
 
 /// Lowers \p m to the desugar core (see Desugar.cpp). Returns false after
 /// reporting err_unsupported for a construct it cannot lower exactly.

@@ -244,14 +244,42 @@ constexpr std::string_view kArrayFast = R"JS(function $h(s, o, m) {
 // These are emitted after the lowering walk, so they are written in the
 // desugar core already: one var line, loops as labeled whiles.
 
-// GetIterator for an array pattern; `done` follows the spec's
-// iteratorRecord.[[Done]] so the pattern knows whether to close it. Built-in
-// iterators are serializable plain objects made by `s.mk` (kArrayFastInit;
-// `s` is the record, undefined if the module has none).
-constexpr std::string_view kDestrIter = R"JS(function $h(s, o) {
-  var m, it;
+// The start of GetIterator for an array pattern, small so that it inlines:
+// null when the pattern may read `o` by index instead (LowerPatterns.cpp):
+// o[Symbol.iterator] is the original %Array.prototype.values%,
+// %ArrayIteratorPrototype% has its original `next` and no `return`
+// (IteratorClose would call it), and o is an array or a Proxy of one, the
+// test of the for-of fast path (kArrayFast); the caller then reads Get
+// "length" (ToLength) and Get k at each step, exactly what the array
+// iterator's next does. Otherwise `{m}`, the method read (once), for
+// kDestrIter.
+constexpr std::string_view kDestrFast = R"JS(function $h(s, o) {
+  var m;
+  if (o === null || o === void 0) return { m: void 0 };
   m = o[Symbol.iterator];
-  if (typeof m !== "function") throw new TypeError(String(o) + " is not iterable");
+  if (s !== void 0 && m === s.v && s.p.next === s.n && s.p.return === void 0)
+    if (s.a(o)) return null;
+  return { m: m };
+})JS";
+
+// The rest of GetIterator, given the method `m`: a record `{it, next,
+// done}`; `done` follows the spec's iteratorRecord.[[Done]] so the pattern
+// knows whether to close it. Built-in iterators are serializable plain
+// objects made by `s.mk` (kArrayFastInit; `s` is the record, undefined if
+// the module has none). `x`: node's text for a value that is not iterable
+// (`x is not iterable`, the source of a declaration's initialiser),
+// undefined for node's default message (type and value, "cannot read
+// property Symbol(Symbol.iterator)").
+constexpr std::string_view kDestrIter = R"JS(function $h(s, o, m, x) {
+  var it, t;
+  if (typeof m !== "function") {
+    if (x !== void 0) throw new TypeError(x + " is not iterable");
+    t = typeof o;
+    if (o === null) t = "object null";
+    else if (t === "string") t = t + " \"" + o + "\"";
+    else if (t === "number" || t === "boolean") t = t + " " + String(o);
+    throw new TypeError(t + " is not iterable (cannot read property Symbol(Symbol.iterator))");
+  }
   if (s !== void 0 && s.mk !== null) {
     it = s.mk(o, m);
     if (it !== null) return { it: it, next: it.next, done: false };
@@ -263,12 +291,16 @@ constexpr std::string_view kDestrIter = R"JS(function $h(s, o) {
 
 // One element: IteratorStep then (unless `skip`, an elision) IteratorValue.
 // `done` is true while next(), the done read and the value read run, so a
-// throw from any of them leaves the iterator unclosed, as in the spec.
+// throw from any of them leaves the iterator unclosed, as in the spec. `d`
+// is 0 once the index path (null record) found the end: every step is then
+// done, as for a record whose [[Done]] is true.
 constexpr std::string_view kDestrStep = R"JS(function $h(d, skip) {
-  var r, v;
-  if (d.done) return void 0;
+  var r, v, n;
+  if (!d || d.done) return void 0;
   d.done = true;
-  r = d.next.call(d.it);
+  n = d.next;
+  if (typeof n !== "function") throw new TypeError(String(n) + " is not a function");
+  r = n.call(d.it);
   if (Object(r) !== r) throw new TypeError("Iterator result " + String(r) + " is not an object");
   if (r.done) return void 0;
   if (skip) { d.done = false; return void 0; }
@@ -277,24 +309,46 @@ constexpr std::string_view kDestrStep = R"JS(function $h(d, skip) {
   return v;
 })JS";
 
-// A rest element: the remaining values, in a fresh array.
-constexpr std::string_view kDestrRest = R"JS(function $h(d) {
-  var a, r;
-  a = [];
-  L: while (!d.done) {
+// A rest element: the remaining values, in a fresh array (CreateDataProperty,
+// with kSpreadInto's fast store). `d` null: the index path, from index `k`
+// of the array `a` with Get "length" (ToLength) before each Get.
+constexpr std::string_view kDestrRest = R"JS(function $h(d, a, k) {
+  var res, p, n, r, v;
+  res = [];
+  p = Object.getPrototypeOf(res);
+  if (Object.getPrototypeOf(p) !== Object.prototype) p = null;
+  n = 0;
+  if (d === null) {
+    L: while (k + 1 <= +a.length) {
+      v = a[k];
+      k = k + 1;
+      if (p !== null && !(n in p)) res[n] = v;
+      else Object.defineProperty(res, n, { value: v, writable: true, enumerable: true, configurable: true });
+      n = n + 1;
+    }
+    return res;
+  }
+  if (!d) return res;
+  L2: while (!d.done) {
     d.done = true;
+    if (typeof d.next !== "function") throw new TypeError(String(d.next) + " is not a function");
     r = d.next.call(d.it);
     if (Object(r) !== r) throw new TypeError("Iterator result " + String(r) + " is not an object");
-    if (r.done) break L;
-    a[a.length] = r.value;
+    if (r.done) break L2;
+    v = r.value;
+    if (p !== null && !(n in p)) res[n] = v;
+    else Object.defineProperty(res, n, { value: v, writable: true, enumerable: true, configurable: true });
+    n = n + 1;
     d.done = false;
   }
-  return a;
+  return res;
 })JS";
 
+// IteratorClose unless [[Done]]; nothing for the index path (null, or 0
+// once it found the end): no `return` was reachable at GetIterator.
 constexpr std::string_view kDestrClose = R"JS(function $h(d) {
   var r, res;
-  if (d.done) return;
+  if (!d || d.done) return;
   d.done = true;
   r = d.it.return;
   if (r === void 0 || r === null) return;
@@ -304,7 +358,7 @@ constexpr std::string_view kDestrClose = R"JS(function $h(d) {
 
 constexpr std::string_view kDestrCloseThrow = R"JS(function $h(d) {
   var r;
-  if (d.done) return;
+  if (!d || d.done) return;
   d.done = true;
   try {
     r = d.it.return;
@@ -433,6 +487,8 @@ std::string_view helperSource(Helper h) {
     return kIterCall;
   case Helper::ArrayFast:
     return kArrayFast;
+  case Helper::DestrFast:
+    return kDestrFast;
   case Helper::DestrIter:
     return kDestrIter;
   case Helper::DestrStep:

@@ -75,10 +75,7 @@ public:
     if (arrayState_) {
       // The for-of fast path's intrinsics, captured before any user
       // statement runs (after the directives, which must stay first).
-      size_t at = 0;
-      while (at < out.size() && isa<ExpressionStatement>(out[at]) &&
-             !cast<ExpressionStatement>(out[at])->directive.empty())
-        ++at;
+      size_t at = directivePrologueLength(out);
       b_.setRange(SourceRange{});
       declareVar(arrayState_);
       out.insert(out.begin() + static_cast<std::ptrdiff_t>(at),
@@ -188,13 +185,8 @@ private:
   std::vector<Node *> hoist(const std::vector<Node *> &body, const FnCtx &ctx,
                             const std::vector<Node *> &helpers = {}) {
     std::vector<Node *> res;
-    size_t i = 0;
-    for (; i < body.size(); ++i) {
-      auto *es = dynCast<ExpressionStatement>(body[i]);
-      if (!es || es->directive.empty())
-        break;
-      res.push_back(body[i]);
-    }
+    size_t i = directivePrologueLength(body);
+    res.insert(res.end(), body.begin(), body.begin() + static_cast<ptrdiff_t>(i));
     if (!ctx.vars.empty()) {
       auto *decl = b_.make<VariableDeclaration>();
       decl->kind = VarKind::Var;

@@ -119,13 +119,7 @@ private:
   std::vector<Node *> withTemps(std::vector<Node *> body, const CondFn &fn) {
     if (fn.temps.empty())
       return body;
-    size_t i = 0;
-    while (i < body.size()) {
-      auto *es = dynCast<ExpressionStatement>(body[i]);
-      if (!es || es->directive.empty())
-        break;
-      ++i;
-    }
+    size_t i = directivePrologueLength(body);
     std::vector<Node *> ds;
     auto *line = i < body.size() ? dynCast<VariableDeclaration>(body[i]) : nullptr;
     bool existing = line && line->kind == VarKind::Var;

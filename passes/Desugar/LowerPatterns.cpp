@@ -1,31 +1,65 @@
-//===- LowerPatterns.cpp - Destructuring and parameters that may call -----===//
+//===- LowerPatterns.cpp - Destructuring and parameters to statements -----===//
 //
 // The walk of desugar between the loop lowering (Lower.cpp) and the
 // conditional lowering (LowerConditional.cpp). A call hidden inside a
 // destructuring pattern (a default, a computed key, a member target) or a
-// parameter list runs where later passes cannot put a statement. This walk
-// turns such patterns into statements, in the spec's order:
+// parameter list runs where later passes cannot put a statement, and an
+// array pattern runs a user iterator inside the engine, where a checkpoint
+// cannot cross it. This walk turns such patterns (those with a call or an
+// array pattern) into statements, in the spec's order:
 //
 //   const { a = f(), [k()]: b, ...r } = o;
-//   ==> let a, b, r; $t1 = o;
+//   ==> $t1 = o;
 //       if ($t1 === null || $t1 === void 0) throw new TypeError(...);
-//       $t2 = $t1.a; if ($t2 === void 0) $t2 = f(); a = $t2;
-//       $t3 = $toKey(k()); $t4 = $t1[$t3]; b = $t4;
-//       $t5 = $objRest($t1, ["a", $t3]); r = $t5;
+//       $t2 = $t1.a; if ($t2 === void 0) $t2 = f();
+//       $t3 = $toKey(k()); $t4 = $t1[$t3];
+//       $t5 = $objRest($t1, ["a", $t3]);
+//       const a = $t2, b = $t4, r = $t5;
 //
 // Array patterns run the iterator protocol through helpers on a record
-// `{it, next, done}`: elisions step, a rest collects, and the iterator is
-// closed when the pattern ends early or something inside it throws
-// (`try { ... } catch ($e) { $closeThrow($d); throw $e; } $close($d);`).
+// `{it, next, done}` (DestrIter, DestrStep, DestrRest): elisions step, a rest
+// collects, and the iterator is closed when the pattern ends early
+// (DestrClose) or something after a step throws (`try { ... } catch ($e) {
+// $closeThrow($d); throw $e; }`, left out when nothing there can throw:
+// holes, identifier targets that cannot throw, literal defaults). DestrFast
+// (small, so V8 inlines it) returns null instead for an array whose
+// iteration is unobservable (the for-of fast path's test), else the method
+// it read for DestrIter; each step then reads the array by index in place,
+// as the array iterator's next does, and `$d = 0` marks the end (every later
+// step is done, nothing to close):
+//
+//   const [x, , y = 1] = xs;
+//   ==> $t1 = xs; $d = $destrFast($af, $t1);
+//       if ($d !== null) $d = $destrIter($af, $t1, $d.m, "xs");
+//       if ($d === null && 1 <= +$t1.length) $t2 = $t1[0];
+//       else { if ($d === null) $d = 0; $t2 = $step($d); }
+//       if ($d === null && 2 <= +$t1.length) $t1[1];
+//       else { if ($d === null) $d = 0; $step($d, true); }
+//       if ($d === null && 3 <= +$t1.length) $t3 = $t1[2];
+//       else { if ($d === null) $d = 0; $t3 = $step($d); }
+//       if ($t3 === void 0) $t3 = 1;
+//       if ($d !== null) $close($d);
+//       const x = $t2, y = $t3;
+//
+// Not modelled on the index path (as on the for-of one): a `return` or a
+// `next` getter installed on %ArrayIteratorPrototype% while the pattern
+// runs (the test is at GetIterator).
 // Defaults apply to `undefined` only, lazily, in order; a member target's
 // object and key are evaluated before the value is read (spec order).
-// `let`/`const` patterns become `let` names declared first and assigned;
-// that is exact when a `const` name is never written (scope facts) and no
-// expression of the pattern names a binding it declares at or after itself
-// (TDZ); otherwise err_unsupported.
+// `let`/`const` patterns destructure into temps and declare their names
+// once, after the pattern, from the temps: exact, TDZ included (the
+// initialiser and the pattern see the names uninitialised), except that a
+// pattern that throws half-way leaves all its names uninitialised. When an
+// expression of the pattern names one of its own bindings, the names are
+// `let`s declared first and assigned; that is exact when a `const` name is
+// never written (scope facts) and no expression of the pattern names a
+// binding it declares at or after itself (TDZ); otherwise err_unsupported.
+// A `for await` head pattern binds a fresh name destructured at the start
+// of the body.
 //
-// Parameters: when a parameter list contains a call, every parameter from
-// the first non-identifier on is moved into the body, after the hoisted
+// Parameters: when a parameter list contains a call or an array pattern
+// (not in a generator, see below), every parameter from the first
+// non-identifier on is moved into the body, after the hoisted
 // declarations: `x = d` stays as `x = void 0` in the list (it keeps the
 // function's `length` and a non-simple list, so `arguments` stays unmapped
 // and a body `var` stays a separate binding) plus `if (x === void 0) x = d;`
@@ -37,12 +71,14 @@
 // something the body declares (other than a parameter), when the body
 // redeclares a parameter and the list creates closures, when a default
 // names a parameter at or after its own position (TDZ), when the list calls
-// eval, and for generators (their defaults run at the call, the body at the
-// first next()).
+// eval, and for generators with a call (their defaults run at the call, the
+// body at the first next()).
 //
-// Kept as is (V8 handles them; no call can hide in them): patterns and
-// parameter lists without a call, including array patterns (whose iterator
-// protocol then runs inside the engine, like a getter) and object rest.
+// Kept as is (V8 handles them): patterns and parameter lists with neither a
+// call nor an array pattern (object rest included: only getters run
+// there), and, with an array pattern but no call, a generator's parameter
+// list, an `export` declaration and a destructuring assignment nested in an
+// expression (their iterator protocol runs inside the engine).
 // Spread (calls, `new`, arrays, objects) is kept: anf names the spread
 // argument itself. Unsupported: a pattern with a call nested inside an
 // expression (other than a whole expression statement or declaration), in
@@ -113,6 +149,16 @@ private:
   bool ok_ = true;
   std::vector<PatFn *> fns_;
   std::array<Atom, static_cast<size_t>(Helper::NumHelpers)> helperNames_{};
+  /// Declaration mode of destructure(): identifier targets are not written
+  /// but recorded (name, temp) in deferredBinds_, declared after the pattern.
+  bool deferred_ = false;
+  std::vector<std::pair<Atom, Atom>> deferredBinds_;
+  /// Identifier targets are names declared just before (let form, moved
+  /// parameters): writing them cannot throw.
+  bool writesDeclared_ = false;
+  /// node's text for the value of the next top-level array pattern when it
+  /// is not iterable (empty: node's default message).
+  std::string iterText_;
 
   void unsupported(const Node *where, std::string_view what) {
     diags_.report(DiagId::err_unsupported, m_.file(), where ? where->range : SourceRange{}, what);
@@ -132,13 +178,7 @@ private:
 
   /// Index after directives, the var line and the function declarations.
   static size_t prefixEnd(const std::vector<Node *> &body) {
-    size_t i = 0;
-    while (i < body.size()) {
-      auto *es = dynCast<ExpressionStatement>(body[i]);
-      if (!es || es->directive.empty())
-        break;
-      ++i;
-    }
+    size_t i = directivePrologueLength(body);
     if (i < body.size())
       if (auto *vd = dynCast<VariableDeclaration>(body[i]); vd && vd->kind == VarKind::Var)
         ++i;
@@ -151,13 +191,7 @@ private:
   std::vector<Node *> withVars(std::vector<Node *> body, const PatFn &fn) {
     if (fn.vars.empty())
       return body;
-    size_t i = 0;
-    while (i < body.size()) {
-      auto *es = dynCast<ExpressionStatement>(body[i]);
-      if (!es || es->directive.empty())
-        break;
-      ++i;
-    }
+    size_t i = directivePrologueLength(body);
     auto *line = i < body.size() ? dynCast<VariableDeclaration>(body[i]) : nullptr;
     bool existing = line && line->kind == VarKind::Var;
     std::vector<Node *> ds;
@@ -199,6 +233,31 @@ public:
     forEachChild(n, [&](const Node *c) { found = found || mayCall(c); });
     return found;
   }
+
+  /// Does the pattern \p n (its structure, not its default expressions)
+  /// contain an array pattern?
+  static bool hasArrayPattern(const Node *n) {
+    if (!n)
+      return false;
+    switch (n->kind) {
+    case NodeKind::ArrayPattern:
+      return true;
+    case NodeKind::ObjectPattern:
+      for (const Node *p : cast<ObjectPattern>(n)->properties)
+        if (hasArrayPattern(isa<Property>(p) ? cast<Property>(p)->value : p))
+          return true;
+      return false;
+    case NodeKind::AssignmentPattern:
+      return hasArrayPattern(cast<AssignmentPattern>(n)->left);
+    case NodeKind::RestElement:
+      return hasArrayPattern(cast<RestElement>(n)->argument);
+    default:
+      return false;
+    }
+  }
+  /// Is the pattern (or parameter) \p n lowered: it contains a call or an
+  /// array pattern?
+  static bool needsLowering(const Node *n) { return mayCall(n) || hasArrayPattern(n); }
 
 private:
   static bool isPattern(const Node *n) { return isa<ObjectPattern>(n) || isa<ArrayPattern>(n); }
@@ -323,7 +382,7 @@ private:
     case NodeKind::ExpressionStatement: {
       auto *es = cast<ExpressionStatement>(s);
       auto *a = dynCast<AssignmentExpression>(es->expression);
-      if (a && a->op == AssignOp::Assign && isPattern(a->left) && mayCall(a->left)) {
+      if (a && a->op == AssignOp::Assign && isPattern(a->left) && needsLowering(a->left)) {
         visitPatternExprs(a->left);
         expr(a->right);
         b_.setRange(s->range);
@@ -342,14 +401,14 @@ private:
         auto *d = cast<VariableDeclarator>(dn);
         visitPatternExprs(d->id);
         expr(d->init);
-        any = any || (isPattern(d->id) && mayCall(d->id));
+        any = any || (isPattern(d->id) && needsLowering(d->id));
       }
       if (!any)
         break;
       for (Node *dn : vd->declarations) {
         auto *d = cast<VariableDeclarator>(dn);
         b_.setRange(d->range);
-        if (!isPattern(d->id) || !mayCall(d->id)) {
+        if (!isPattern(d->id) || !needsLowering(d->id)) {
           auto *one = b_.make<VariableDeclaration>();
           one->kind = vd->kind;
           one->declarations = b_.list({d});
@@ -366,13 +425,13 @@ private:
       if (auto *h = ts->handler ? dynCast<CatchClause>(ts->handler) : nullptr) {
         visitPatternExprs(h->param);
         h->body = single(h->body);
-        if (h->param && isPattern(h->param) && mayCall(h->param)) {
-          // `catch (P) { B }` -> `catch ($e) { let names; <P = $e> B }`.
+        if (h->param && isPattern(h->param) && needsLowering(h->param)) {
+          // `catch (P) { B }` -> `catch ($e) { <P = $e> let names = temps; B }`
+          // (or `let names; <P = $e>` when P names its own bindings).
           b_.setRange(h->param->range);
           Atom e = b_.freshName("e");
           std::vector<Node *> pre;
-          if (declareLets(VarKind::Let, h->param, nullptr, pre)) {
-            destructure(h->param, e, pre);
+          if (bindPattern(VarKind::Let, h->param, nullptr, e, pre)) {
             auto *body = cast<BlockStatement>(h->body);
             pre.insert(pre.end(), body->body.begin(), body->body.end());
             body->body = b_.list(pre);
@@ -387,6 +446,46 @@ private:
     case NodeKind::FunctionDeclaration:
       function(s, false);
       break;
+    case NodeKind::ForOfStatement: {
+      // Only `for await` is left (L): a lowered head pattern binds a fresh
+      // name, destructured at the start of the body.
+      auto *f = cast<ForOfStatement>(s);
+      auto *vd = dynCast<VariableDeclaration>(f->left);
+      Node *pat = vd ? cast<VariableDeclarator>(vd->declarations[0])->id : f->left;
+      if (isPattern(pat) && needsLowering(pat)) {
+        Names bound, refs;
+        std::vector<Atom> names;
+        collectBoundNames(pat, names);
+        bound.insert(names.begin(), names.end());
+        allNames(f->right, refs);
+        for (Atom r : refs)
+          if (vd && bound.count(r)) {
+            unsupported(f->right, "a for-await head pattern whose iterable names its bindings");
+            break;
+          }
+        b_.setRange(pat->range);
+        Node *bind;
+        if (vd) {
+          Atom x = b_.freshName("x");
+          auto *d = cast<VariableDeclarator>(vd->declarations[0]);
+          bind = b_.declare(vd->kind, pat, b_.ident(x));
+          d->id = b_.ident(x);
+        } else {
+          Atom x = temp();
+          bind = b_.exprStmt(b_.assign(pat, b_.ident(x)));
+          f->left = b_.ident(x);
+        }
+        b_.setRange(f->body->range);
+        f->body = b_.block({bind, f->body});
+      }
+      expr(f->right);
+      f->body = single(f->body);
+      if (auto *vd2 = dynCast<VariableDeclaration>(f->left))
+        visitPatternExprs(cast<VariableDeclarator>(vd2->declarations[0])->id);
+      else
+        visitPatternExprs(f->left);
+      break;
+    }
     case NodeKind::ExportNamedDeclaration: {
       auto *ex = cast<ExportNamedDeclaration>(s);
       if (auto *vd = dynCast<VariableDeclaration>(ex->declaration)) {
@@ -534,13 +633,112 @@ private:
   }
 
   void lowerDeclarator(VarKind kind, VariableDeclarator *d, std::vector<Node *> &out) {
-    std::vector<Node *> pre;
-    if (!declareLets(kind, d->id, d->init, pre))
-      return;
-    out.insert(out.end(), pre.begin(), pre.end());
     Atom v = temp();
-    out.push_back(set(v, d->init ? d->init : b_.voidZero()));
-    destructure(d->id, v, out);
+    Node *init = d->init ? d->init : b_.voidZero();
+    iterText_ = notIterableText(init);
+    bindPattern(kind, d->id, init, v, out);
+  }
+
+  /// node's text naming a declaration's initialiser in "x is not iterable"
+  /// (empty: node's default message). A compiler temporary is a for-of
+  /// head's value, which node calls ".for".
+  std::string notIterableText(const Node *init) const {
+    switch (init->kind) {
+    case NodeKind::Identifier: {
+      auto *id = cast<Identifier>(init);
+      std::string_view n = id->name.str();
+      if (!n.empty() && n[0] == '$' && !bindingOf(id))
+        return ".for";
+      return std::string(n);
+    }
+    case NodeKind::ThisExpression:
+      return "this";
+    case NodeKind::NullLiteral:
+      return "null";
+    case NodeKind::BooleanLiteral:
+      return cast<BooleanLiteral>(init)->value ? "true" : "false";
+    case NodeKind::NumericLiteral:
+      return std::string(cast<NumericLiteral>(init)->raw.str());
+    case NodeKind::ObjectExpression:
+      return cast<ObjectExpression>(init)->properties.empty() ? "{}" : "";
+    case NodeKind::BigIntLiteral:
+    case NodeKind::FunctionExpression:
+    case NodeKind::ArrowFunctionExpression:
+    case NodeKind::ClassExpression:
+      return "(intermediate value)";
+    case NodeKind::CallExpression: {
+      auto *c = cast<CallExpression>(init);
+      if (!c->optional && isa<Identifier>(c->callee))
+        return std::string(cast<Identifier>(c->callee)->name.str()) +
+               " is not a function or its return value";
+      return "";
+    }
+    case NodeKind::UnaryExpression: {
+      auto *u = cast<UnaryExpression>(init);
+      if (u->op == UnaryOp::Void && isa<NumericLiteral>(u->argument))
+        return "(void " + std::string(cast<NumericLiteral>(u->argument)->raw.str()) + ")";
+      if (u->op == UnaryOp::Minus && isa<NumericLiteral>(u->argument))
+        return "-" + std::string(cast<NumericLiteral>(u->argument)->raw.str());
+      return "";
+    }
+    default:
+      return "";
+    }
+  }
+
+  /// Declares the names of the `let`/`const` pattern \p pat, bound to the
+  /// value \p init (null: already in \p v) through temp \p v. When no
+  /// expression of the pattern names one of its own bindings, the pattern
+  /// destructures into temps and one declaration `kind a = $t1, b = $t2`
+  /// follows (exact TDZ before it, also for the initialiser); otherwise the
+  /// names are `let`s declared first (declareLets' conditions).
+  bool bindPattern(VarKind kind, Node *pat, Node *init, Atom v, std::vector<Node *> &out) {
+    std::vector<Atom> names;
+    collectBoundNames(pat, names);
+    Names own(names.begin(), names.end()), refs;
+    patternRefs(pat, refs);
+    bool selfRef = false;
+    for (Atom r : refs)
+      selfRef = selfRef || own.count(r) != 0;
+    if (!selfRef) {
+      if (init)
+        out.push_back(set(v, init));
+      bool savedDeferred = deferred_;
+      std::vector<std::pair<Atom, Atom>> saved = std::move(deferredBinds_);
+      deferredBinds_.clear();
+      deferred_ = true;
+      destructure(pat, v, out);
+      deferred_ = savedDeferred;
+      std::vector<Node *> ds;
+      for (auto &[name, t] : deferredBinds_) {
+        auto *d = b_.make<VariableDeclarator>();
+        d->id = b_.ident(name);
+        d->init = b_.ident(t);
+        ds.push_back(d);
+      }
+      deferredBinds_ = std::move(saved);
+      if (!ds.empty()) {
+        b_.setRange(pat->range);
+        auto *decl = b_.make<VariableDeclaration>();
+        decl->kind = kind == VarKind::Const ? VarKind::Const : VarKind::Let;
+        decl->declarations = b_.list(ds);
+        out.push_back(decl);
+      }
+      return true;
+    }
+    std::vector<Node *> pre;
+    if (!declareLets(kind, pat, init, pre)) {
+      iterText_.clear();
+      return false;
+    }
+    out.insert(out.end(), pre.begin(), pre.end());
+    if (init)
+      out.push_back(set(v, init));
+    bool savedDeclared = writesDeclared_;
+    writesDeclared_ = true;
+    destructure(pat, v, out);
+    writesDeclared_ = savedDeclared;
+    return true;
   }
 
   // ---- destructuring ----
@@ -584,6 +782,8 @@ private:
   /// semantics; `let` names were declared by the caller).
   void destructure(Node *pat, Atom v, std::vector<Node *> &out) {
     b_.setRange(pat->range);
+    std::string text = std::move(iterText_);
+    iterText_.clear();
     if (auto *op = dynCast<ObjectPattern>(pat)) {
       // RequireObjectCoercible.
       auto *le = b_.make<LogicalExpression>();
@@ -605,8 +805,8 @@ private:
         if (auto *rest = dynCast<RestElement>(p)) {
           auto *arr = b_.make<ArrayExpression>();
           arr->elements = b_.list(excluded);
-          element(rest->argument, out, [&, arr] {
-            return b_.call(helper(Helper::ObjectRest), {b_.ident(v), arr});
+          element(rest->argument, out, [&, arr](Atom t, std::vector<Node *> &o) {
+            o.push_back(set(t, b_.call(helper(Helper::ObjectRest), {b_.ident(v), arr})));
           });
           continue;
         }
@@ -624,32 +824,87 @@ private:
           key = prop->key; // a string or number literal
           excluded.push_back(prop->key);
         }
-        element(prop->value, out, [&, key] { return b_.index(b_.ident(v), dupAtom(key)); });
+        element(prop->value, out, [&, key](Atom t, std::vector<Node *> &o) {
+          o.push_back(set(t, b_.index(b_.ident(v), dupAtom(key))));
+        });
       }
       return;
     }
     auto *ap = cast<ArrayPattern>(pat);
     Atom d = temp();
-    Node *state = iterState_ ? static_cast<Node *>(b_.ident(iterState_))
-                             : static_cast<Node *>(b_.unary(UnaryOp::Void, b_.number(0)));
-    out.push_back(set(d, b_.call(helper(Helper::DestrIter), {state, b_.ident(v)})));
+    auto state = [&] {
+      return iterState_ ? static_cast<Node *>(b_.ident(iterState_))
+                        : static_cast<Node *>(b_.voidZero());
+    };
+    Node *msg =
+        text.empty() ? static_cast<Node *>(b_.voidZero()) : static_cast<Node *>(b_.string(text));
+    // $d = $destrFast($af, $v); if ($d !== null) $d = $destrIter($af, $v, $d.m, x);
+    out.push_back(set(d, b_.call(helper(Helper::DestrFast), {state(), b_.ident(v)})));
+    out.push_back(
+        b_.ifStmt(b_.binary(BinaryOp::StrictNotEq, b_.ident(d), b_.make<NullLiteral>()),
+                  set(d, b_.call(helper(Helper::DestrIter),
+                                 {state(), b_.ident(v), b_.member(b_.ident(d), "m"), msg}))));
+    auto isNull = [&] {
+      return b_.binary(BinaryOp::StrictEq, b_.ident(d), b_.make<NullLiteral>());
+    };
+    // `k + 1 <= +v.length`: k < ToLength(v.length), the array iterator's test.
+    auto inRange = [&](size_t k) {
+      return b_.binary(BinaryOp::LtEq, b_.number(static_cast<double>(k + 1)),
+                       b_.unary(UnaryOp::Plus, b_.member(b_.ident(v), "length")));
+    };
+    auto setD0 = [&] { return b_.exprStmt(b_.assign(b_.ident(d), b_.number(0))); };
     std::vector<Node *> body;
+    bool mayThrow = false;
+    size_t k = 0;
     for (Node *e : ap->elements) {
       if (!e) {
+        // An elision steps (the array iterator's next reads the element):
+        // if ($d === null && k + 1 <= +$v.length) $v[k];
+        // else { if ($d === null) $d = 0; $step($d, true); }
+        auto *both = b_.make<LogicalExpression>();
+        both->op = LogicalOp::And;
+        both->left = isNull();
+        both->right = inRange(k);
         body.push_back(
-            b_.exprStmt(b_.call(helper(Helper::DestrStep), {b_.ident(d), b_.boolean(true)})));
+            b_.ifStmt(both, b_.exprStmt(b_.index(b_.ident(v), b_.number(static_cast<double>(k)))),
+                      b_.block({b_.ifStmt(isNull(), setD0()),
+                                b_.exprStmt(b_.call(helper(Helper::DestrStep),
+                                                    {b_.ident(d), b_.boolean(true)}))})));
+        ++k;
         continue;
       }
       b_.setRange(e->range);
       if (auto *rest = dynCast<RestElement>(e)) {
-        element(rest->argument, body,
-                [&] { return b_.call(helper(Helper::DestrRest), {b_.ident(d)}); });
+        // The iterator is done after the rest: nothing to close from here
+        // on, except when the target's reference throws before it.
+        mayThrow = mayThrow || !isa<Identifier>(rest->argument);
+        element(rest->argument, body, [&, k](Atom t, std::vector<Node *> &o) {
+          o.push_back(
+              set(t, b_.call(helper(Helper::DestrRest),
+                             {b_.ident(d), b_.ident(v), b_.number(static_cast<double>(k))})));
+        });
+        ++k;
         continue;
       }
-      element(e, body, [&] { return b_.call(helper(Helper::DestrStep), {b_.ident(d)}); });
+      mayThrow = mayThrow || elementMayThrow(e);
+      // if ($d === null && k + 1 <= +$v.length) $t = $v[k];
+      // else { if ($d === null) $d = 0; $t = $step($d); }
+      element(e, body, [&, k](Atom t, std::vector<Node *> &o) {
+        auto *both = b_.make<LogicalExpression>();
+        both->op = LogicalOp::And;
+        both->left = isNull();
+        both->right = inRange(k);
+        o.push_back(
+            b_.ifStmt(both,
+                      b_.exprStmt(b_.assign(
+                          b_.ident(t), b_.index(b_.ident(v), b_.number(static_cast<double>(k))))),
+                      b_.block({b_.ifStmt(isNull(), setD0()),
+                                set(t, b_.call(helper(Helper::DestrStep), {b_.ident(d)}))})));
+      });
+      ++k;
     }
     b_.setRange(pat->range);
-    if (!body.empty()) {
+    if (mayThrow) {
       Atom ex = b_.freshName("e");
       auto *thr = b_.make<ThrowStatement>();
       thr->argument = b_.ident(ex);
@@ -661,13 +916,73 @@ private:
       tr->block = b_.block(body);
       tr->handler = handler;
       out.push_back(tr);
+    } else {
+      out.insert(out.end(), body.begin(), body.end());
     }
-    out.push_back(b_.exprStmt(b_.call(helper(Helper::DestrClose), {b_.ident(d)})));
+    // The index path never closes (no `return` was reachable at entry).
+    out.push_back(b_.ifStmt(b_.binary(BinaryOp::StrictNotEq, b_.ident(d), b_.make<NullLiteral>()),
+                            b_.exprStmt(b_.call(helper(Helper::DestrClose), {b_.ident(d)}))));
+  }
+
+  /// May the part of an array pattern element after its step throw (so that
+  /// an exception there must close the iterator)? Steps themselves never
+  /// close. Writes to names the current mode declares, and a few defaults
+  /// that cannot throw, do not.
+  bool elementMayThrow(const Node *e) const {
+    if (auto *as = dynCast<AssignmentPattern>(e)) {
+      if (!cannotThrow(as->right))
+        return true;
+      e = as->left;
+    }
+    auto *id = dynCast<Identifier>(e);
+    return !id || !writeSafe(id);
+  }
+  static bool cannotThrow(const Node *x) {
+    switch (x->kind) {
+    case NodeKind::NumericLiteral:
+    case NodeKind::StringLiteral:
+    case NodeKind::BooleanLiteral:
+    case NodeKind::NullLiteral:
+    case NodeKind::BigIntLiteral:
+    case NodeKind::FunctionExpression:
+    case NodeKind::ArrowFunctionExpression:
+      return true;
+    case NodeKind::UnaryExpression: {
+      auto *u = cast<UnaryExpression>(x);
+      return (u->op == UnaryOp::Void || u->op == UnaryOp::Minus) &&
+             isa<NumericLiteral>(u->argument);
+    }
+    default:
+      return false;
+    }
+  }
+  /// Writing \p id cannot throw: a name the lowering declared (deferred
+  /// temps, `let`s declared before the pattern, moved parameters), or a
+  /// function-level var/parameter/catch/function binding (no TDZ, writable,
+  /// not reachable by eval or with), not a global.
+  bool writeSafe(const Identifier *id) const {
+    if (deferred_ || writesDeclared_)
+      return true;
+    const Binding *bd = bindingOf(id);
+    if (!bd || bd->dynamic || bd->scope == kNoScope)
+      return false;
+    switch (bd->kind) {
+    case BindingKind::Var:
+    case BindingKind::Param:
+    case BindingKind::CatchParam:
+    case BindingKind::Function:
+      break;
+    default:
+      return false;
+    }
+    ScopeKind sk = m_.scopes()->scope(bd->scope).kind;
+    return sk != ScopeKind::Script && sk != ScopeKind::Module;
   }
 
   /// One target with an optional default: the reference first (a member
   /// target's object and key), then the value, the default if it is
-  /// undefined, then the write or the nested pattern.
+  /// undefined, then the write or the nested pattern. \p getValue appends
+  /// the statements setting the temp it is given to the value.
   template <typename GetValue>
   void element(Node *target, std::vector<Node *> &out, GetValue getValue) {
     Node *dflt = nullptr;
@@ -684,13 +999,14 @@ private:
       w->optional = false;
       write = w;
     } else if (auto *id = dynCast<Identifier>(target)) {
-      write = b_.ident(id->name);
+      if (!deferred_)
+        write = b_.ident(id->name);
     } else if (!isPattern(target)) {
       unsupported(target, "an unexpected destructuring target");
       return;
     }
     Atom t = temp();
-    out.push_back(set(t, getValue()));
+    getValue(t, out);
     if (dflt) {
       Node *val = dflt;
       if (isAnonymousFunctionDefinition(dflt) && isa<Identifier>(target)) {
@@ -708,6 +1024,10 @@ private:
     }
     if (write) {
       out.push_back(b_.exprStmt(b_.assign(write, b_.ident(t))));
+      return;
+    }
+    if (auto *id = dynCast<Identifier>(target)) {
+      deferredBinds_.push_back({id->name, t}); // declared after the pattern
       return;
     }
     destructure(target, t, out);
@@ -827,7 +1147,9 @@ private:
     bool lower = false;
     for (Node *p : f->params) {
       visitPatternExprs(p);
-      lower = lower || mayCall(p);
+      // A generator's list runs at the call, its body at the first next():
+      // an array pattern without a call stays there (see the banner).
+      lower = lower || mayCall(p) || (!f->isGenerator && hasArrayPattern(p));
     }
     if (lower && !isa<BlockStatement>(f->body)) {
       b_.setRange(f->body->range);
@@ -913,26 +1235,36 @@ private:
         }
     // TDZ: a parameter's expressions may only name earlier parameters.
     {
+      // In source order, as walkTdz: `[a, b = a]` names an initialised `a`.
       Names later(names.begin(), names.end());
-      for (size_t i = 0; i < params.size(); ++i) {
+      bool tdz = false;
+      auto check = [&](const Node *e) {
+        Names r;
+        allNames(e, r);
+        for (Atom x : r)
+          tdz = tdz || later.count(x) != 0;
+      };
+      for (size_t i = 0; i < params.size() && !tdz; ++i) {
+        if (i >= first) {
+          walkTdz(params[i], later, check);
+          continue;
+        }
         std::vector<Atom> own;
         collectBoundNames(params[i], own);
-        if (i >= first) {
-          Names r;
-          patternRefs(params[i], r);
-          for (Atom x : r)
-            if (later.count(x)) {
-              unsupported(params[i], "a parameter default naming a parameter not yet initialised");
-              return;
-            }
-        }
         for (Atom x : own)
           later.erase(x);
+      }
+      if (tdz) {
+        unsupported(f, "a parameter default naming a parameter not yet initialised");
+        return;
       }
     }
     std::vector<Node *> moved;
     std::vector<Node *> newParams(params.begin(), params.begin() + static_cast<long>(first));
     bool nonSimple = false;
+    // The moved names are the function's vars: writing them cannot throw.
+    bool savedDeclared = writesDeclared_;
+    writesDeclared_ = true;
     for (size_t i = first; i < params.size(); ++i) {
       Node *p = params[i];
       b_.setRange(p->range);
@@ -983,6 +1315,7 @@ private:
         destructure(target, t, moved);
       }
     }
+    writesDeclared_ = savedDeclared;
     if (!nonSimple && !arrow) {
       if (setter) {
         Names all;
@@ -1018,7 +1351,10 @@ bool lowerPatterns(Module &m, DiagnosticEngine &diags, const SpreadNames &spread
 
 namespace {
 
-/// (P): no pattern or parameter list contains a call.
+/// (P): no pattern or parameter list contains a call; no array pattern in a
+/// declaration, an `=` statement, a for-await head, a catch parameter or a
+/// parameter list other than a generator's (an export declaration, and an
+/// assignment nested in an expression, may keep one).
 class PatternVerifier {
 public:
   PatternVerifier(const Module &m, DiagnosticEngine &diags) : m_(m), diags_(diags) {}
@@ -1038,21 +1374,55 @@ private:
                   fmt::format("{} (desugar post-condition (P))", what));
     ok_ = false;
   }
-  void params(NodeList ps) {
-    for (const Node *p : ps)
+  void params(NodeList ps, bool generator) {
+    for (const Node *p : ps) {
       if (PatternLowering::mayCall(p))
         fail(p, "a call in a parameter list");
+      else if (!generator && PatternLowering::hasArrayPattern(p))
+        fail(p, "an array pattern in a parameter list");
+    }
+  }
+  void noArray(const Node *pat) {
+    if (pat && PatternLowering::hasArrayPattern(pat))
+      fail(pat, "an array pattern not lowered to the iterator protocol");
   }
   void visit(const Node *n) {
     switch (n->kind) {
     case NodeKind::FunctionDeclaration:
-      params(cast<FunctionDeclaration>(n)->params);
+      params(cast<FunctionDeclaration>(n)->params, cast<FunctionDeclaration>(n)->isGenerator);
       break;
     case NodeKind::FunctionExpression:
-      params(cast<FunctionExpression>(n)->params);
+      params(cast<FunctionExpression>(n)->params, cast<FunctionExpression>(n)->isGenerator);
       break;
     case NodeKind::ArrowFunctionExpression:
-      params(cast<ArrowFunctionExpression>(n)->params);
+      params(cast<ArrowFunctionExpression>(n)->params, false);
+      break;
+    case NodeKind::ExportNamedDeclaration:
+      // Kept: `export let [a] = x` (see LowerPatterns.cpp).
+      if (auto *vd = dynCast<VariableDeclaration>(cast<ExportNamedDeclaration>(n)->declaration))
+        for (const Node *d : vd->declarations) {
+          const Node *id = cast<VariableDeclarator>(d)->id;
+          if (PatternLowering::mayCall(id))
+            fail(id, "a call in a destructuring pattern");
+          if (auto *init = cast<VariableDeclarator>(d)->init)
+            visit(init);
+        }
+      else if (const Node *decl = cast<ExportNamedDeclaration>(n)->declaration)
+        visit(decl);
+      return;
+    case NodeKind::VariableDeclaration:
+      for (const Node *d : cast<VariableDeclaration>(n)->declarations)
+        noArray(cast<VariableDeclarator>(d)->id);
+      break;
+    case NodeKind::ExpressionStatement:
+      if (auto *a = dynCast<AssignmentExpression>(cast<ExpressionStatement>(n)->expression))
+        noArray(a->left);
+      break;
+    case NodeKind::ForOfStatement:
+      noArray(cast<ForOfStatement>(n)->left);
+      break;
+    case NodeKind::CatchClause:
+      noArray(cast<CatchClause>(n)->param);
       break;
     case NodeKind::ObjectPattern:
     case NodeKind::ArrayPattern:

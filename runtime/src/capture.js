@@ -15,6 +15,8 @@
 // property store (ephemeron tables). The code descriptor is shared by every
 // closure of one code of one program, so tagging allocates nothing. The
 // serializer skips these keys (TAG_KEYS).
+// Installs the registry of private-name keys before any program code runs.
+require('./private-names.js');
 const S_CODE = Symbol('distribufy.code');
 const S_ENV = Symbol('distribufy.env');
 const TAG_KEYS = new Set([S_CODE, S_ENV]);
@@ -39,9 +41,6 @@ const MEMBERS = new WeakMap();
 const CLASS_CTOR = new WeakMap();
 /** classes seen by tagMembers. */
 const CLASSES = new WeakSet();
-/** Compiled classes declaring private names (#x): their instances cannot be serialized. */
-const PRIVATE_CLASSES = new WeakSet();
-function privateClass(cls) { PRIVATE_CLASSES.add(cls); return cls; }
 /** the runtime's capture points (checkpoint, sleep, invoke, stress ...). */
 const CAPTURE_POINTS = new WeakSet();
 
@@ -202,6 +201,6 @@ function tagMembers(cls, env, entries, program) {
 }
 
 module.exports = {
-  Capture, NonCapturableFrame, TAGS, TAG_KEYS, codeDescriptors, MEMBERS, CLASS_CTOR, CLASSES, PRIVATE_CLASSES, privateClass, CAPTURE_POINTS,
+  Capture, NonCapturableFrame, TAGS, TAG_KEYS, codeDescriptors, MEMBERS, CLASS_CTOR, CLASSES, CAPTURE_POINTS,
   tag, tagMembers, describeCallee, intrinsicName, checkCallee,
 };

@@ -29,6 +29,12 @@ const MapIteratorProto = Object.getPrototypeOf(new Map().entries());
 const nativeSetNext = SetIteratorProto.next, nativeMapNext = MapIteratorProto.next;
 const MAX_LENGTH = Number.MAX_SAFE_INTEGER;
 
+// `$d.stressCell` (link.js): the call-site flag of stress builds. A HOF
+// sets `site` just before each callback call (a real continuation point)
+// and clears it on entry (its own call site set it for it: a getter it runs
+// before the first callback must not take it).
+const stressCell = { site: 0, paused: 0 };
+
 // --- V8's side-effect-free value rendering, for "X is not a function" ---
 
 /** [[Get]] of a data property along the prototype chain, running no getters or traps. */
@@ -143,6 +149,7 @@ function toObject(O, name) {
 function step(code, s, kont, args) {
   try {
     if (kont !== null) return kont.next();
+    stressCell.site = 1;
     return ReflectApply(s.fn, s.thisArg, args);
   } catch (e) {
     if (e instanceof Capture) e.frame(code, 1, undefined, undefined, undefined, undefined, undefined, undefined, [s], s.fn, undefined);
@@ -159,6 +166,7 @@ function step(code, s, kont, args) {
 
 /** Calls fn with thisArg (a plain call when thisArg is undefined, as the natives do). */
 function callback(fn, thisArg, a, b, c) {
+  stressCell.site = 1;
   return thisArg === undefined ? fn(a, b, c) : ReflectApply(fn, thisArg, [a, b, c]);
 }
 function pushFrame(e, code, state) {
@@ -190,6 +198,7 @@ function mapLoop(s, kont) {
   return A;
 }
 function map(arr, fn, thisArg) {
+  stressCell.site = 0;
   const O = toObject(arr, 'map');
   const len = toLength(O.length);
   if (typeof fn !== 'function') throw notAFunction(fn);
@@ -213,6 +222,7 @@ function forEachLoop(s, kont) {
   return undefined;
 }
 function forEach(arr, fn, thisArg) {
+  stressCell.site = 0;
   const O = toObject(arr, 'forEach');
   const len = toLength(O.length);
   if (typeof fn !== 'function') throw notAFunction(fn);
@@ -241,6 +251,7 @@ function filterLoop(s, kont) {
   return A;
 }
 function filter(arr, fn, thisArg) {
+  stressCell.site = 0;
   const O = toObject(arr, 'filter');
   const len = toLength(O.length);
   if (typeof fn !== 'function') throw notAFunction(fn);
@@ -255,7 +266,9 @@ function reduceLoop(s, kont) {
     for (; k < len; k++) {
       if (kont !== null) { const next = kont; kont = null; acc = next.next(); continue; }
       if (!(k in O)) continue;
-      acc = fn(acc, O[k], k, O);
+      const v = O[k];
+      stressCell.site = 1;
+      acc = fn(acc, v, k, O);
     }
   } catch (e) {
     pushFrame(e, 'hof:reduce', { O, fn, thisArg: undefined, len, k, acc });
@@ -264,6 +277,7 @@ function reduceLoop(s, kont) {
   return acc;
 }
 function reduce(arr, fn, ...rest) {
+  stressCell.site = 0;
   const O = toObject(arr, 'reduce');
   const len = toLength(O.length);
   if (typeof fn !== 'function') throw notAFunction(fn);
@@ -306,24 +320,28 @@ function everyLoop(s, kont) { return predicateLoop('hof:every', s, kont, true, u
 function findLoop(s, kont) { return predicateLoop('hof:find', s, kont, false, returnValue, undefined, undefined); }
 function findIndexLoop(s, kont) { return predicateLoop('hof:findIndex', s, kont, false, returnIndex, undefined, -1); }
 function some(arr, fn, thisArg) {
+  stressCell.site = 0;
   const O = toObject(arr, 'some');
   const len = toLength(O.length);
   if (typeof fn !== 'function') throw notAFunction(fn);
   return someLoop({ O, fn, thisArg, len, k: 0, v: undefined }, null);
 }
 function every(arr, fn, thisArg) {
+  stressCell.site = 0;
   const O = toObject(arr, 'every');
   const len = toLength(O.length);
   if (typeof fn !== 'function') throw notAFunction(fn);
   return everyLoop({ O, fn, thisArg, len, k: 0, v: undefined }, null);
 }
 function find(arr, fn, thisArg) {
+  stressCell.site = 0;
   const O = toObject(arr, 'find');
   const len = toLength(O.length);
   if (typeof fn !== 'function') throw notAFunction(fn);
   return findLoop({ O, fn, thisArg, len, k: 0, v: undefined }, null);
 }
 function findIndex(arr, fn, thisArg) {
+  stressCell.site = 0;
   const O = toObject(arr, 'findIndex');
   const len = toLength(O.length);
   if (typeof fn !== 'function') throw notAFunction(fn);
@@ -359,6 +377,7 @@ function flatMapLoop(s, kont) {
   return A;
 }
 function flatMap(arr, fn, thisArg) {
+  stressCell.site = 0;
   const O = toObject(arr, 'flatMap');
   const len = toLength(O.length);
   if (typeof fn !== 'function') throw new TypeError('flatMap mapper function is not callable');
@@ -415,6 +434,7 @@ function sortLoop(s, kont) {
   return O;
 }
 function sort(arr, fn) {
+  stressCell.site = 0;
   if (fn !== undefined && typeof fn !== 'function')
     throw new TypeError('The comparison function must be either a function or undefined');
   const O = toObject(arr, 'sort');
@@ -477,6 +497,7 @@ function fromLoop(s, kont) {
   return s.A;
 }
 function from(items, mapFn, thisArg) {
+  stressCell.site = 0;
   if (mapFn === undefined) return arrayFrom(items);
   if (typeof mapFn !== 'function') throw notAFunction(mapFn);
   if (items === null || items === undefined) return arrayFrom(items, mapFn, thisArg); // native TypeError
@@ -529,4 +550,4 @@ for (const name of Object.keys(AP)) {
 hofCodeOf.set(arrayFrom, 'hof:from');
 hofCodeOf.set(hof.from, 'hof:from');
 
-module.exports = { hof, AP, arrayFrom, hofRestores, hofCodeOf, describeValue, getDataProperty, notAFunction };
+module.exports = { hof, AP, arrayFrom, hofRestores, hofCodeOf, stressCell, describeValue, getDataProperty, notAFunction };

@@ -13,7 +13,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const Module = require('node:module');
 const {
-  linkAPIFor, Capture, TAGS, MEMBERS, PRIVATE_CLASSES, CAPTURE_POINTS, RestoreError, setCurrent, getCurrent,
+  linkAPIFor, Capture, TAGS, MEMBERS, CAPTURE_POINTS, RestoreError, setCurrent, getCurrent, stressCell,
   validateFrames, runFrames, captureFailure, codeName,
 } = require('./link.js');
 const { MemoryStore, DirStore, newId, checkId } = require('./store.js');
@@ -72,7 +72,7 @@ function stressCanCapture(compiledPath) {
     }
     if (!RUNTIME_FILES.has(file)) return false;
     if (name === 'syncRun') return true;
-    if (name === 'persist') return false;
+    if (name === 'persist' || name === 'transient') return false;
   }
   return true; // deeper than the checked frames: assume capturable
 }
@@ -216,6 +216,7 @@ class Segment {
     this.inst = instance;
     this.program = instance.program;
     this.persist = new Map();
+    this.transients = new Map(); // id -> {thunk, value, live, creating} (runtime.transient)
     this.inflight = null;
     this.active = false;
     this.phase = 'module';
@@ -258,9 +259,14 @@ class Segment {
       persist: function persist(id, thunk) {
         if (seg.persist.has(id)) return seg.persist.get(id);
         if (typeof thunk !== 'function') throw new TypeError(`persist(${JSON.stringify(id)}, thunk): the thunk is not a function`);
+        stressCell.site = 0; // (stress builds) a thunk's stress points are paused: it cannot be captured
         const v = thunk();
         seg.persist.set(id, v);
         return v;
+      },
+      transient: function transient(id, thunk) {
+        if (typeof id !== 'string' || id === '') throw new TypeError('transient(id, thunk): the id must be a non-empty string');
+        return seg.transientValue(id, thunk);
       },
       require: function require(spec) { return seg.require(spec); },
     };
@@ -274,6 +280,67 @@ class Segment {
     this.hosts.define('distribufy/utils', utilsModule);
     this.hosts.define('distribufy/utils#register', utilsModule.register);
     return rt;
+  }
+
+  // --- transient values ---
+  // runtime.transient(id, thunk): a value re-created instead of stored (a
+  // database client, a socket). The checkpoint keeps the thunk and, where
+  // the heap refers to the value, the HOST name "transient:ID"; resuming
+  // runs the thunks of the referenced ones once the rest of the heap is
+  // decoded (recreateTransients), and any other one at its next
+  // transient(id) call.
+
+  transientValue(id, thunk) {
+    const t = this.transients.get(id);
+    if (t !== undefined && t.live) return t.value;
+    if (t !== undefined && t.creating) throw new Error(`transient(${JSON.stringify(id)}): its thunk needs its own value`);
+    const f = typeof thunk === 'function' ? thunk : t !== undefined ? t.thunk : undefined;
+    if (typeof f !== 'function') throw new TypeError(`transient(${JSON.stringify(id)}, thunk): the thunk is not a function`);
+    const entry = { thunk: f, value: undefined, live: false, creating: true };
+    this.transients.set(id, entry);
+    try {
+      stressCell.site = 0; // (stress builds) a thunk's stress points are paused: it cannot be captured
+      entry.value = f();
+    } catch (e) {
+      if (t === undefined) this.transients.delete(id); else this.transients.set(id, t);
+      throw e;
+    } finally {
+      entry.creating = false;
+    }
+    entry.live = true;
+    const v = entry.value;
+    if ((typeof v === 'object' && v !== null) || typeof v === 'function')
+      this.hosts.define(require('./serializer.js').TRANSIENT_PREFIX + id, v);
+    return v;
+  }
+
+  /** The decoder's ctx.transientValues: the table from the checkpoint, then the referenced values re-created in creation order. */
+  recreateTransients(root, ids) {
+    // nothing of the program runs before the whole checkpoint is validated
+    validateRoot(this.program, root);
+    const list = root.transients;
+    if (!Array.isArray(list)) throw new RestoreError('the checkpoint refers to transient values but holds no transient table');
+    this.transients = new Map();
+    for (const e of list) {
+      if (!Array.isArray(e) || e.length !== 2 || typeof e[0] !== 'string' || typeof e[1] !== 'function')
+        throw new RestoreError('the checkpoint\'s transient table is malformed');
+      this.transients.set(e[0], { thunk: e[1], value: undefined, live: false, creating: false });
+    }
+    // their thunks may read persisted values
+    if (Array.isArray(root.persist)) this.persist = new Map(root.persist);
+    const wanted = new Set(ids);
+    for (const id of ids) {
+      if (!this.transients.has(id)) throw new RestoreError(`the checkpoint refers to the transient value ${JSON.stringify(id)} but holds no thunk for it`);
+    }
+    for (const id of this.transients.keys()) {
+      if (!wanted.has(id)) continue;
+      try {
+        this.transientValue(id);
+      } catch (e) {
+        throw Object.assign(new RestoreError(`cannot resume: re-creating the transient value ${JSON.stringify(id)} failed: ${e && e.message ? e.message : String(e)}`), { cause: e });
+      }
+    }
+    return ids.map((id) => this.transients.get(id).value);
   }
 
   utilsFor(url) {
@@ -351,7 +418,7 @@ class Segment {
       },
       hostName(v) { return hosts.nameOf(v); },
       hostValue(name) { return hosts.valueOf(name); },
-      hasPrivate(cls) { return PRIVATE_CLASSES.has(cls); },
+      transientValues: (root, ids) => this.recreateTransients(root, ids),
       // checkpoint versions (the code table) and the HMAC key: serializer.js
       schema: program.schema,
       checkpointKey: this.inst.checkpointKey !== undefined ? this.inst.checkpointKey : program.checkpointKey,
@@ -363,6 +430,10 @@ class Segment {
   /** Runs `fn` synchronously as this segment: {value} or {capture}. */
   syncRun(fn) {
     const prev = setCurrent(this);
+    // (stress builds) the call-site flag and pause count are the segment's own
+    const prevSite = stressCell.site, prevPaused = stressCell.paused;
+    stressCell.site = 0;
+    stressCell.paused = 0;
     this.active = true;
     this.inflight = null;
     try {
@@ -375,6 +446,8 @@ class Segment {
       throw e;
     } finally {
       this.active = false;
+      stressCell.site = prevSite;
+      stressCell.paused = prevPaused;
       setCurrent(prev);
     }
   }
@@ -390,7 +463,8 @@ class Segment {
     if (phase === 'module') {
       this.module.loaded = true;
       const main = this.module.exports;
-      if (typeof main === 'function') return this.enter('main', () => main(this.params));
+      // (stress builds) main and the top level are entered as through a call site
+      if (typeof main === 'function') return this.enter('main', () => { stressCell.site = 1; return main(this.params); });
       return { done: true, value: undefined };
     }
     if (value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function') {
@@ -412,8 +486,10 @@ class Segment {
     const moduleObj = { id: '.', filename, loaded: false, exports: {} };
     this.module = moduleObj;
     const modFn = program.factories[program.moduleCode](undefined);
-    return this.enter('module', () =>
-      modFn.call(moduleObj.exports, moduleObj.exports, this.require, moduleObj, filename, program.sourceDir));
+    return this.enter('module', () => {
+      stressCell.site = 1;
+      return modFn.call(moduleObj.exports, moduleObj.exports, this.require, moduleObj, filename, program.sourceDir);
+    });
   }
 
   /**
@@ -424,10 +500,7 @@ class Segment {
   async resumeFrom(bytes, outcome) {
     const program = this.program;
     const { header, root } = this.inst.serializer().decodeCheckpoint(bytes, this.ctx, { build: program.build });
-    if (!root || typeof root !== 'object' || !Array.isArray(root.frames) || !root.request)
-      throw new RestoreError('the checkpoint root is malformed');
-    if (root.phase !== 'module' && root.phase !== 'main') throw new RestoreError(`unknown phase '${root.phase}'`);
-    validateFrames(program, root.frames);
+    validateRoot(program, root);
     this.header = header;
     this.persist = new Map(Array.isArray(root.persist) ? root.persist : []);
     this.params = root.params;
@@ -516,6 +589,8 @@ class Segment {
       format: 1, phase: this.phase, frames, request: cap.request,
       persist: [...this.persist], params: this.params, module: this.module,
     };
+    // (only when used: the root of other programs keeps its shape)
+    if (this.transients.size > 0) root.transients = [...this.transients].map(([id, t]) => [id, t.thunk]);
     const seq = inst.seq + 1;
     const header = {
       build: program.build, runId: inst.runId, checkpointId: newId(), created: Date.now(),
@@ -538,6 +613,14 @@ class Segment {
     inst.saveCheckpoint(bytes, header, cap.request);
     return { done: false, checkpointId: header.checkpointId, seq, request: cap.request };
   }
+}
+
+/** The checks of a decoded checkpoint root before any code of the program runs (the frames: validateFrames). */
+function validateRoot(program, root) {
+  if (!root || typeof root !== 'object' || !Array.isArray(root.frames) || !root.request)
+    throw new RestoreError('the checkpoint root is malformed');
+  if (root.phase !== 'module' && root.phase !== 'main') throw new RestoreError(`unknown phase '${root.phase}'`);
+  validateFrames(program, root.frames);
 }
 
 /** Renders a serializer path from the checkpoint root with the schema's names: `main › local client › _socket`. */
@@ -573,6 +656,10 @@ function renderPath(schema, root, segments) {
   } else if (seg(0) === 'persist' && segments.length > 2) {
     const e = root.persist[Number(seg(1))];
     out.push(`persist ${JSON.stringify(e ? e[0] : seg(1))}`);
+    i = 3;
+  } else if (seg(0) === 'transients' && segments.length > 2) {
+    const e = root.transients[Number(seg(1))];
+    out.push(`transient ${JSON.stringify(e ? e[0] : seg(1))} thunk`);
     i = 3;
   }
   for (; i < segments.length; i++) out.push(String(seg(i)));

@@ -8,9 +8,9 @@
 'use strict';
 
 const {
-  Capture, NonCapturableFrame, TAGS, codeDescriptors, MEMBERS, PRIVATE_CLASSES, CAPTURE_POINTS, tag, tagMembers, privateClass,
+  Capture, NonCapturableFrame, TAGS, codeDescriptors, MEMBERS, CAPTURE_POINTS, tag, tagMembers,
 } = require('./capture.js');
-const { hof, AP, arrayFrom, hofRestores } = require('./hof.js');
+const { hof, AP, arrayFrom, hofRestores, stressCell } = require('./hof.js');
 
 let current = null;
 /** Sets the segment running synchronously; returns the previous one. */
@@ -21,15 +21,21 @@ function setCurrent(seg) {
 }
 function getCurrent() { return current; }
 
-// Stress points are paused while a function whose frames cannot be
-// restored (one using private names) is on the stack.
-let stressPaused = 0;
-function stressPause() { stressPaused++; }
-function stressResume() { stressPaused--; }
+// `$d.stressCell` (stress builds only; process-wide like `current`):
+// `site` is the call-site flag: an instrumented call site sets it to 1 just
+// before its call and to 0 when the call returns, and the entry of every
+// compiled function takes it (reads and clears it). A function entered
+// without it was called implicitly (a getter, setter, valueOf or Proxy trap
+// run by the engine, a callback of a native): it adds 1 to `paused` for its
+// dynamic extent: stress points do nothing while `paused` is positive,
+// since a capture there would be refused. The
+// runtime sets `site` where it calls compiled code as a real continuation
+// point: the top level and main (Segment), the callbacks of $d.hof (the
+// cell lives in hof.js, which link.js requires).
 
 /** `$d.stress()`: a capture point when the running instance asks for stress checkpoints. */
 function stress() {
-  if (stressPaused > 0) return;
+  if (stressCell.paused > 0) return;
   const seg = current;
   if (seg !== null && seg.stressPoint !== undefined) seg.stressPoint();
 }
@@ -86,7 +92,7 @@ function constAssign() {
 }
 
 const shared = {
-  Capture, hof, AP, arrayFrom, stress, stressPause, stressResume, thisOf, ctorResult, ctorOrValue, superAgain, privateClass,
+  Capture, hof, AP, arrayFrom, stress, stressCell, thisOf, ctorResult, ctorOrValue, superAgain,
   uninit, tdz, tdzWrite, constAssign,
 };
 const $d = Object.freeze({ ...shared, tag, tagMembers });
@@ -222,6 +228,6 @@ function captureFailure(schema, cap) {
 }
 
 module.exports = {
-  $d, linkAPIFor, Capture, NonCapturableFrame, RestoreError, TAGS, MEMBERS, PRIVATE_CLASSES, CAPTURE_POINTS,
-  setCurrent, getCurrent, validateFrames, runFrames, siteText, codeName, captureFailure, hofRestores,
+  $d, linkAPIFor, Capture, NonCapturableFrame, RestoreError, TAGS, MEMBERS, CAPTURE_POINTS,
+  setCurrent, getCurrent, stressCell, validateFrames, runFrames, siteText, codeName, captureFailure, hofRestores,
 };

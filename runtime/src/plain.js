@@ -1,7 +1,7 @@
 // plain.js - The no-op runtime: `require('distribufy')` outside a workflow
 // instance (runtime/index.js) and in the runner's --plain mode, the
 // reference run of differential tests. checkpoint() does nothing,
-// persist(id, thunk) calls the thunk once per id, utils.sleep(ms) blocks for
+// persist(id, thunk) and transient(id, thunk) call the thunk once per id, utils.sleep(ms) blocks for
 // ms (or returns at once with virtual time), utils.invoke(action, params)
 // runs the action synchronously in a child process and returns its result
 // (an {error} result or a thrown error throws the same ActionError as a
@@ -92,14 +92,22 @@ const utilsModule = {
 };
 
 const persisted = new Map();
+const transients = new Map();
+// persist and transient alike: nothing is ever stored here, so a transient
+// is never re-created either: one value per id
+function once(table, what, id, thunk) {
+  if (table.has(id)) return table.get(id);
+  if (typeof thunk !== 'function') throw new TypeError(`${what}(${JSON.stringify(id)}, thunk): the thunk is not a function`);
+  const v = thunk();
+  table.set(id, v);
+  return v;
+}
 const runtime = {
   checkpoint: function checkpoint() {},
-  persist: function persist(id, thunk) {
-    if (persisted.has(id)) return persisted.get(id);
-    if (typeof thunk !== 'function') throw new TypeError(`persist(${JSON.stringify(id)}, thunk): the thunk is not a function`);
-    const v = thunk();
-    persisted.set(id, v);
-    return v;
+  persist: function persist(id, thunk) { return once(persisted, 'persist', id, thunk); },
+  transient: function transient(id, thunk) {
+    if (typeof id !== 'string' || id === '') throw new TypeError('transient(id, thunk): the id must be a non-empty string');
+    return once(transients, 'transient', id, thunk);
   },
   require: function require(spec) {
     if (spec === 'distribufy') return runtime;

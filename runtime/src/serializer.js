@@ -39,6 +39,9 @@
 //     ext 7 SYMHOST  ctx.hostName(symbol) of another symbol (a host sentinel)
 //     ext 8 STR16    a string with a lone UTF-16 surrogate (msgpack strings are
 //                    UTF-8, which cannot hold one): its code units, little-endian
+//     ext 9 SYMPRIV  a key standing for a private name (#x), "ID:description":
+//                    the same ID is the same symbol within one checkpoint;
+//                    decoding makes a fresh registered key per ID
 //   Every object reference is a REF, so identity, sharing and cycles are exact.
 //   The encoder writes these bytes itself while it walks the heap (no
 //   intermediate structure); the envelope is written and everything is read
@@ -111,6 +114,7 @@ const { types } = require('util');
 const { intrinsicNameOf, intrinsicByName } = require('./intrinsics.js');
 const integrity = require('./integrity.js');
 const versions = require('./versions.js');
+const { isPrivateKey, makePrivateKey } = require('./private-names.js');
 
 const MAGIC = 'DSCK';
 // 2: the payload sits in the container (integrity.js) and the header may
@@ -121,6 +125,7 @@ const ABI = 1;
 // ext types
 const X_REF = 0, X_UNDEF = 1, X_HOLE = 2, X_NEGZERO = 3, X_BIGINT = 4, X_SYMREG = 5, X_SYMWK = 6, X_SYMHOST = 7;
 const X_STR16 = 8;
+const X_SYMPRIV = 9; // a private-name key (private-names.js): "ID:description"
 const isWellFormed = String.prototype.isWellFormed;
 // entry kinds
 const K_INTRINSIC = 0, K_HOST = 1, K_OBJECT = 2, K_ARRAY = 3, K_FUNCTION = 4, K_PROTO_OF = 5,
@@ -132,6 +137,11 @@ const KIND_LEN = [2, 2, 5, 7, 8, 6, 5, 7, 9, 8, 6, 7, 6, 6, 5, 6];
 const ATTR_W = 1, ATTR_E = 2, ATTR_C = 4, ATTR_ACC = 8;
 
 const MAX_HEAP = 1 << 26;
+
+// HOST names of transient values (instance.js): re-created, never stored.
+const TRANSIENT_PREFIX = 'transient:';
+/** Carries an error of the embedder's transientValues out of the decoder unwrapped. */
+class PassThrough { constructor(error) { this.error = error; } }
 
 /**
  * Decoding limits (override any of them with `expect.limits` or
@@ -329,6 +339,21 @@ codec.register({
   decode: (d) => {
     if (d.length % 2 !== 0) throw new CheckpointFormatError('bad UTF-16 string');
     return Buffer.from(d.buffer, d.byteOffset, d.length).toString('utf16le');
+  },
+});
+// private-name keys of the checkpoint being decoded (ID -> symbol); set by
+// decodeCheckpoint around its (synchronous) decoding
+let privKeys = null;
+codec.register({
+  type: X_SYMPRIV, encode: undefined,
+  decode: (d) => {
+    const s = utf8.decode(d);
+    const m = /^(0|[1-9][0-9]{0,8}):(#[^]{1,1000})$/.exec(s);
+    if (m === null || privKeys === null) throw new CheckpointFormatError('bad private-name key');
+    let k = privKeys.get(m[1]);
+    if (k === undefined) privKeys.set(m[1], k = makePrivateKey(m[2]));
+    else if (k.description !== m[2]) throw new CheckpointFormatError('a private-name key with two descriptions');
+    return k;
   },
 });
 codec.register({
@@ -559,7 +584,6 @@ class EncState {
     this.ctx = ctx || {};
     this.codeOf = typeof this.ctx.codeOf === 'function' ? this.ctx.codeOf : null;
     this.memberOf = typeof this.ctx.memberOf === 'function' ? this.ctx.memberOf : null;
-    this.hasPrivate = typeof this.ctx.hasPrivate === 'function' ? this.ctx.hasPrivate : null;
     this.hostName = typeof this.ctx.hostName === 'function' ? this.ctx.hostName : null;
     this.w = new Writer();
     this.ids = new Map();
@@ -577,6 +601,7 @@ class EncState {
     this.cur = -1;
     this.n = 0;
     this.closureCodes = new Set(); // codes of FUNCTION entries (for the header's code table)
+    this.privIds = new Map();      // private-name key -> its ID in this checkpoint
   }
 
   path(i, seg) {
@@ -630,6 +655,13 @@ class EncState {
       if (key !== undefined) e = [X_SYMREG, utf8enc.encode(key)];
       else {
         const wk = WELL_KNOWN.get(s);
+        if (wk === undefined && isPrivateKey(s)) {
+          // a private name's key: by identity within this checkpoint
+          let id = this.privIds.get(s);
+          if (id === undefined) this.privIds.set(s, id = this.privIds.size);
+          this.w.ext(X_SYMPRIV, utf8enc.encode(`${id}:${s.description}`));
+          return;
+        }
         if (wk === undefined) {
           // an instance-level symbol the host can name (e.g. a sentinel)
           const h = this.hostName !== null ? this.hostName(s) : undefined;
@@ -840,10 +872,7 @@ class EncState {
     r = null;
     const slot = SLOT_PROTOS.get(proto);
     if (slot !== undefined) r = slot;
-    else if (this.hasPrivate !== null && (r = this.privateVerdict(proto)) !== null) {
-      // instances of compiled classes declaring private names (#x): their
-      // private state lives in engine slots no serializer can read
-    } else {
+    else {
       const d = gopd(proto, 'constructor');
       if (d && typeof d.value === 'function') {
         const C = d.value;
@@ -855,16 +884,6 @@ class EncState {
     }
     this.protoVerdict.set(proto, r);
     return r;
-  }
-
-  // the class with private names (#x) on the prototype chain from `proto`, described; else null
-  privateVerdict(proto) {
-    for (let p = proto, depth = 0; p !== null && depth < 1000; p = Object.getPrototypeOf(p), depth++) {
-      const d = gopd(p, 'constructor');
-      if (d && typeof d.value === 'function' && d.value.prototype === p && this.hasPrivate(d.value))
-        return `an instance of class ${functionLabel(d.value) || '(anonymous)'}, which declares private names (#x) whose values cannot be read or restored`;
-    }
-    return null;
   }
 
   objectEntry(i, v, proto) {
@@ -991,7 +1010,7 @@ function checkHeader(header) {
 
 /**
  * Encodes `root` (any value graph) with `header` into checkpoint bytes.
- * ctx (all optional): codeOf, memberOf, hasPrivate, hostName (see the
+ * ctx (all optional): codeOf, memberOf, hostName (see the
  * format above); schema: the program's frame schema, to record the code
  * table (frames are root.frames' codes); checkpointKey: the HMAC key
  * (string/bytes; undefined: DISTRIBUFY_CHECKPOINT_KEY; null: none).
@@ -1044,6 +1063,8 @@ class DecState {
     this.state = new Uint8Array(n);    // late: 0 todo, 1 in progress, 2 done
     this.filled = new Uint8Array(n);   // non-late: 0 todo, 1 filled (props), 2 contents deferred
     this.pending = [];                 // placeholders: { i, key, k, bits, done }
+    this.transients = [];              // HOST entries "transient:ID": re-created after decoding
+    this.framesRemapped = false;
     this.waiting = new Map();          // late index -> placeholders waiting for it
     this.depth = 0;
     // keys of Object.prototype that a plain assignment must not meet
@@ -1204,6 +1225,13 @@ class DecState {
         const v = intrinsicByName(e[1]);
         if (v === undefined) throw new CheckpointFormatError(`checkpoint names an unknown builtin "${e[1]}"`);
         objs[i] = v;
+      } else if (e[0] === K_HOST && e[1].startsWith(TRANSIENT_PREFIX)) {
+        // no value yet: late until ctx.transientValues re-creates it, after
+        // everything else is built (references wait as placeholders)
+        if (typeof ctx.transientValues !== 'function')
+          throw new CheckpointFormatError(`checkpoint holds the transient value "${e[1].slice(TRANSIENT_PREFIX.length)}" but this reader cannot re-create transients`);
+        this.late[i] = 1;
+        this.transients.push(i);
       } else if (e[0] === K_HOST) {
         if (typeof ctx.hostValue !== 'function') throw new CheckpointFormatError(`checkpoint names a host object "${e[1]}" but no hostValue is available`);
         let v;
@@ -1284,6 +1312,7 @@ class DecState {
   ensureLate(j) {
     const st = this.state[j];
     if (st === 2) return true;
+    if (this.heap[j][0] === K_HOST) return false; // a transient: only after build's phase 3
     if (st === 1 || this.depth > 400) return false;
     this.state[j] = 1;
     this.depth++;
@@ -1480,6 +1509,51 @@ class DecState {
     }
   }
 
+  // A Map or Set whose contents waited for a late entry (filled 2): once
+  // more; it stays deferred while a transient in it is still missing.
+  fillDeferred(i) {
+    const c = this.heap[i][5];
+    const vals = new Array(c.length);
+    this.miss = -1;
+    for (let k = 0; k < c.length && this.miss === -1; k++) vals[k] = this.conv(c[k]);
+    if (this.miss !== -1) return;
+    this.fillCollection(this.heap[i][0], this.objs[i], vals);
+    this.filled[i] = 1;
+  }
+
+  // Transient values (the runtime's transient(id, thunk)) are not in the
+  // checkpoint: once every other object is built, ctx.transientValues(root,
+  // ids) re-creates the ones referenced (running their thunks: program code,
+  // from this build, never from the bytes) and the placeholders are patched.
+  recreateTransients(rootX) {
+    this.miss = -1;
+    const root = this.conv(rootX);
+    const ids = this.transients.map((j) => this.heap[j][1].slice(TRANSIENT_PREFIX.length));
+    // the embedder validates the frames before it runs a thunk: they must
+    // name this build's codes already
+    if (this.codeMap !== null) { remapFrames(root, this.codeMap); this.framesRemapped = true; }
+    let vals;
+    try {
+      vals = this.ctx.transientValues(root, ids);
+    } catch (err) {
+      throw new PassThrough(err); // the thunk's own error, not a format error
+    }
+    if (!Array.isArray(vals) || vals.length !== ids.length) bad('transientValues gave no value per transient');
+    for (let t = 0; t < ids.length; t++) {
+      const j = this.transients[t];
+      this.objs[j] = vals[t];
+      this.state[j] = 2;
+      this.resolved(j);
+    }
+    let missing = this.pending.some((p) => !p.done);
+    for (let i = 0; i < this.n; i++) {
+      if (this.filled[i] !== 2) continue;
+      this.fillDeferred(i);
+      if (this.filled[i] === 2) missing = true;
+    }
+    if (missing) bad('a value is still missing after the transients were re-created');
+  }
+
   fillCollection(kind, o, vals) {
     if (kind === K_MAP) for (let k = 0; k < vals.length; k += 2) mapSet.call(o, vals[k], vals[k + 1]);
     else for (let k = 0; k < vals.length; k++) setAdd.call(o, vals[k]);
@@ -1490,7 +1564,7 @@ class DecState {
     this.allocate();
     const heap = this.heap, n = this.n;
     // phase 2: late entries (functions, class prototypes and members)
-    for (let j = 0; j < n; j++) if (this.late[j] && !this.ensureLate(j)) {
+    for (let j = 0; j < n; j++) if (this.late[j] && heap[j][0] !== K_HOST && !this.ensureLate(j)) {
       // a cycle through unresolved entries only (cannot happen with a
       // consistent checkpoint): retry at depth 0 once the others exist
       if (!this.ensureLate(j)) bad(`heap entry ${j} cannot be rebuilt (cyclic definition)`);
@@ -1500,11 +1574,7 @@ class DecState {
       const kind = heap[i][0];
       if (kind === K_INTRINSIC || kind === K_HOST || kind === K_MEMBER) continue;
       if (this.filled[i] === 2) {
-        const c = heap[i][5];
-        const vals = new Array(c.length);
-        for (let k = 0; k < c.length; k++) vals[k] = this.conv(c[k]);
-        this.fillCollection(kind, this.objs[i], vals);
-        this.filled[i] = 1;
+        this.fillDeferred(i);
         continue;
       }
       this.fill(i);
@@ -1533,9 +1603,11 @@ class DecState {
       const kind = e[0];
       if (kind === K_INTRINSIC || kind === K_HOST || kind === K_MEMBER) continue;
       const o = this.objs[i];
+      if (e[1] !== null && heap[e[1].i][0] === K_HOST && this.late[e[1].i]) bad(`heap entry ${i} has a transient value as its prototype`);
       const want = e[1] === null ? null : this.objs[e[1].i];
       if (getProto(o) !== want && !setProto(o, want)) bad(`cannot set the prototype of heap entry ${i}`);
     }
+    if (this.transients.length > 0) this.recreateTransients(rootX);
     // phase 5: integrity levels
     for (let i = 0; i < n; i++) {
       const e = heap[i];
@@ -1671,13 +1743,22 @@ function decodeCheckpoint(bytes, ctx, expect) {
   const key = integrity.resolveKey(ctx ? ctx.checkpointKey : undefined);
   const payload = integrity.open(bytes, key, lim.maxBytes, failFormat);
   prescan(payload, lim);
-  let values;
   const mlim = Math.max(payload.length, 16);
   const dec = new DecoderClass({
     extensionCodec: codec, context: ctx || {}, maxStrLength: mlim, maxBinLength: mlim, maxArrayLength: mlim,
     maxMapLength: mlim, maxExtLength: mlim,
   });
-  let it;
+  const savedPrivKeys = privKeys;
+  privKeys = new Map();
+  try {
+    return decodeBody(payload, dec, ctx, expect, lim);
+  } finally {
+    privKeys = savedPrivKeys;
+  }
+}
+
+function decodeBody(payload, dec, ctx, expect, lim) {
+  let it, values;
   try {
     it = dec.decodeMulti(payload);
   } catch (err) {
@@ -1727,9 +1808,10 @@ function decodeCheckpoint(bytes, ctx, expect) {
     st.checkVal(values[0], 'root');
     st.validate();
     const root = st.build(values[0]);
-    if (codeMap !== null) remapFrames(root, codeMap);
+    if (codeMap !== null && !st.framesRemapped) remapFrames(root, codeMap);
     return { header, root, codeMap };
   } catch (err) {
+    if (err instanceof PassThrough) throw err.error;
     if (err instanceof CheckpointFormatError) throw err;
     throw new CheckpointFormatError(`corrupted or inconsistent checkpoint: ${err && err.message}`, { cause: err });
   }
@@ -1753,5 +1835,5 @@ intrinsicNameOf(undefined);
 module.exports = {
   encodeCheckpoint, decodeCheckpoint, SerializationError, CheckpointFormatError, CheckpointVersionError,
   intrinsicNameOf, intrinsicByName,
-  FORMAT_VERSION, ABI, MAGIC, DEFAULT_LIMITS,
+  FORMAT_VERSION, ABI, MAGIC, DEFAULT_LIMITS, TRANSIENT_PREFIX,
 };

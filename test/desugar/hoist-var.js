@@ -164,13 +164,93 @@ console.log(f());
 // CHECK-NEXT: }
 // CHECK-NEXT: function f() {
 // CHECK-NEXT:   "use strict";
-// CHECK-NEXT:   var a, b, c, d;
+// CHECK-NEXT:   var a, b, c, d, $t15, $t16, $t19;
 // CHECK-NEXT:   const before = typeof a;
 // CHECK-NEXT:   a = 1;
 // CHECK-NEXT:   if (a)
 // CHECK-NEXT:     c = 2;
-// CHECK-NEXT:   [d] = [3];
+// CHECK-NEXT:   $t15 = [3];
+// CHECK-NEXT:   $t16 = $h17($af1, $t15);
+// CHECK-NEXT:   if ($t16 !== null)
+// CHECK-NEXT:     $t16 = $h18($af1, $t15, $t16.m, void 0);
+// CHECK-NEXT:   if ($t16 === null && 1 <= +$t15.length)
+// CHECK-NEXT:     $t19 = $t15[0];
+// CHECK-NEXT:   else {
+// CHECK-NEXT:     if ($t16 === null)
+// CHECK-NEXT:       $t16 = 0;
+// CHECK-NEXT:     $t19 = $h20($t16);
+// CHECK-NEXT:   }
+// CHECK-NEXT:   d = $t19;
+// CHECK-NEXT:   if ($t16 !== null)
+// CHECK-NEXT:     $h21($t16);
 // CHECK-NEXT:   return [before, a, c, d].join(" ");
+// CHECK-NEXT: }
+// CHECK-NEXT: function $h17(s, o) {
+// CHECK-NEXT:   var m;
+// CHECK-NEXT:   if (o === null || o === void 0)
+// CHECK-NEXT:     return { m: void 0 };
+// CHECK-NEXT:   m = o[Symbol.iterator];
+// CHECK-NEXT:   if (s !== void 0 && m === s.v && s.p.next === s.n && s.p.return === void 0)
+// CHECK-NEXT:     if (s.a(o))
+// CHECK-NEXT:       return null;
+// CHECK-NEXT:   return { m: m };
+// CHECK-NEXT: }
+// CHECK-NEXT: function $h18(s, o, m, x) {
+// CHECK-NEXT:   var it, t;
+// CHECK-NEXT:   if (typeof m !== "function") {
+// CHECK-NEXT:     if (x !== void 0)
+// CHECK-NEXT:       throw new TypeError(x + " is not iterable");
+// CHECK-NEXT:     t = typeof o;
+// CHECK-NEXT:     if (o === null)
+// CHECK-NEXT:       t = "object null";
+// CHECK-NEXT:     else if (t === "string")
+// CHECK-NEXT:       t = t + " \"" + o + "\"";
+// CHECK-NEXT:     else if (t === "number" || t === "boolean")
+// CHECK-NEXT:       t = t + " " + String(o);
+// CHECK-NEXT:     throw new TypeError(t + " is not iterable (cannot read property Symbol(Symbol.iterator))");
+// CHECK-NEXT:   }
+// CHECK-NEXT:   if (s !== void 0 && s.mk !== null) {
+// CHECK-NEXT:     it = s.mk(o, m);
+// CHECK-NEXT:     if (it !== null)
+// CHECK-NEXT:       return { it: it, next: it.next, done: false };
+// CHECK-NEXT:   }
+// CHECK-NEXT:   it = m.call(o);
+// CHECK-NEXT:   if (Object(it) !== it)
+// CHECK-NEXT:     throw new TypeError("Result of the Symbol.iterator method is not an object");
+// CHECK-NEXT:   return { it: it, next: it.next, done: false };
+// CHECK-NEXT: }
+// CHECK-NEXT: function $h20(d, skip) {
+// CHECK-NEXT:   var r, v, n;
+// CHECK-NEXT:   if (!d || d.done)
+// CHECK-NEXT:     return void 0;
+// CHECK-NEXT:   d.done = true;
+// CHECK-NEXT:   n = d.next;
+// CHECK-NEXT:   if (typeof n !== "function")
+// CHECK-NEXT:     throw new TypeError(String(n) + " is not a function");
+// CHECK-NEXT:   r = n.call(d.it);
+// CHECK-NEXT:   if (Object(r) !== r)
+// CHECK-NEXT:     throw new TypeError("Iterator result " + String(r) + " is not an object");
+// CHECK-NEXT:   if (r.done)
+// CHECK-NEXT:     return void 0;
+// CHECK-NEXT:   if (skip) {
+// CHECK-NEXT:     d.done = false;
+// CHECK-NEXT:     return void 0;
+// CHECK-NEXT:   }
+// CHECK-NEXT:   v = r.value;
+// CHECK-NEXT:   d.done = false;
+// CHECK-NEXT:   return v;
+// CHECK-NEXT: }
+// CHECK-NEXT: function $h21(d) {
+// CHECK-NEXT:   var r, res;
+// CHECK-NEXT:   if (!d || d.done)
+// CHECK-NEXT:     return;
+// CHECK-NEXT:   d.done = true;
+// CHECK-NEXT:   r = d.it.return;
+// CHECK-NEXT:   if (r === void 0 || r === null)
+// CHECK-NEXT:     return;
+// CHECK-NEXT:   res = r.call(d.it);
+// CHECK-NEXT:   if (Object(res) !== res)
+// CHECK-NEXT:     throw new TypeError("Iterator result " + String(res) + " is not an object");
 // CHECK-NEXT: }
 // CHECK-NEXT: $af1 = $h2();
 // CHECK-NEXT: console.log(f());

@@ -171,27 +171,61 @@ console.log(f.length, g.length + 1, f(1), f.length, f(9, undefined), h.length + 
 // CHECK-NEXT:   return JSON.stringify([a, b, c]);
 // CHECK-NEXT: }
 // CHECK-NEXT: function h(...$p15) {
-// CHECK-NEXT:   var first, second, $t16, $t18, $t20;
+// CHECK-NEXT:   var first, second, $t16, $t19, $t21;
 // CHECK-NEXT:   $t16 = $h17($af1, $p15);
+// CHECK-NEXT:   if ($t16 !== null)
+// CHECK-NEXT:     $t16 = $h18($af1, $p15, $t16.m, void 0);
 // CHECK-NEXT:   try {
-// CHECK-NEXT:     $t18 = $h19($t16);
-// CHECK-NEXT:     first = $t18;
-// CHECK-NEXT:     $t20 = $h19($t16);
-// CHECK-NEXT:     if ($t20 === void 0)
-// CHECK-NEXT:       $t20 = d();
-// CHECK-NEXT:     second = $t20;
-// CHECK-NEXT:   } catch ($e21) {
-// CHECK-NEXT:     $h22($t16);
-// CHECK-NEXT:     throw $e21;
+// CHECK-NEXT:     if ($t16 === null && 1 <= +$p15.length)
+// CHECK-NEXT:       $t19 = $p15[0];
+// CHECK-NEXT:     else {
+// CHECK-NEXT:       if ($t16 === null)
+// CHECK-NEXT:         $t16 = 0;
+// CHECK-NEXT:       $t19 = $h20($t16);
+// CHECK-NEXT:     }
+// CHECK-NEXT:     first = $t19;
+// CHECK-NEXT:     if ($t16 === null && 2 <= +$p15.length)
+// CHECK-NEXT:       $t21 = $p15[1];
+// CHECK-NEXT:     else {
+// CHECK-NEXT:       if ($t16 === null)
+// CHECK-NEXT:         $t16 = 0;
+// CHECK-NEXT:       $t21 = $h20($t16);
+// CHECK-NEXT:     }
+// CHECK-NEXT:     if ($t21 === void 0)
+// CHECK-NEXT:       $t21 = d();
+// CHECK-NEXT:     second = $t21;
+// CHECK-NEXT:   } catch ($e22) {
+// CHECK-NEXT:     $h23($t16);
+// CHECK-NEXT:     throw $e22;
 // CHECK-NEXT:   }
-// CHECK-NEXT:   $h23($t16);
+// CHECK-NEXT:   if ($t16 !== null)
+// CHECK-NEXT:     $h24($t16);
 // CHECK-NEXT:   return first + second.length;
 // CHECK-NEXT: }
 // CHECK-NEXT: function $h17(s, o) {
-// CHECK-NEXT:   var m, it;
+// CHECK-NEXT:   var m;
+// CHECK-NEXT:   if (o === null || o === void 0)
+// CHECK-NEXT:     return { m: void 0 };
 // CHECK-NEXT:   m = o[Symbol.iterator];
-// CHECK-NEXT:   if (typeof m !== "function")
-// CHECK-NEXT:     throw new TypeError(String(o) + " is not iterable");
+// CHECK-NEXT:   if (s !== void 0 && m === s.v && s.p.next === s.n && s.p.return === void 0)
+// CHECK-NEXT:     if (s.a(o))
+// CHECK-NEXT:       return null;
+// CHECK-NEXT:   return { m: m };
+// CHECK-NEXT: }
+// CHECK-NEXT: function $h18(s, o, m, x) {
+// CHECK-NEXT:   var it, t;
+// CHECK-NEXT:   if (typeof m !== "function") {
+// CHECK-NEXT:     if (x !== void 0)
+// CHECK-NEXT:       throw new TypeError(x + " is not iterable");
+// CHECK-NEXT:     t = typeof o;
+// CHECK-NEXT:     if (o === null)
+// CHECK-NEXT:       t = "object null";
+// CHECK-NEXT:     else if (t === "string")
+// CHECK-NEXT:       t = t + " \"" + o + "\"";
+// CHECK-NEXT:     else if (t === "number" || t === "boolean")
+// CHECK-NEXT:       t = t + " " + String(o);
+// CHECK-NEXT:     throw new TypeError(t + " is not iterable (cannot read property Symbol(Symbol.iterator))");
+// CHECK-NEXT:   }
 // CHECK-NEXT:   if (s !== void 0 && s.mk !== null) {
 // CHECK-NEXT:     it = s.mk(o, m);
 // CHECK-NEXT:     if (it !== null)
@@ -202,12 +236,15 @@ console.log(f.length, g.length + 1, f(1), f.length, f(9, undefined), h.length + 
 // CHECK-NEXT:     throw new TypeError("Result of the Symbol.iterator method is not an object");
 // CHECK-NEXT:   return { it: it, next: it.next, done: false };
 // CHECK-NEXT: }
-// CHECK-NEXT: function $h19(d, skip) {
-// CHECK-NEXT:   var r, v;
-// CHECK-NEXT:   if (d.done)
+// CHECK-NEXT: function $h20(d, skip) {
+// CHECK-NEXT:   var r, v, n;
+// CHECK-NEXT:   if (!d || d.done)
 // CHECK-NEXT:     return void 0;
 // CHECK-NEXT:   d.done = true;
-// CHECK-NEXT:   r = d.next.call(d.it);
+// CHECK-NEXT:   n = d.next;
+// CHECK-NEXT:   if (typeof n !== "function")
+// CHECK-NEXT:     throw new TypeError(String(n) + " is not a function");
+// CHECK-NEXT:   r = n.call(d.it);
 // CHECK-NEXT:   if (Object(r) !== r)
 // CHECK-NEXT:     throw new TypeError("Iterator result " + String(r) + " is not an object");
 // CHECK-NEXT:   if (r.done)
@@ -220,9 +257,9 @@ console.log(f.length, g.length + 1, f(1), f.length, f(9, undefined), h.length + 
 // CHECK-NEXT:   d.done = false;
 // CHECK-NEXT:   return v;
 // CHECK-NEXT: }
-// CHECK-NEXT: function $h23(d) {
+// CHECK-NEXT: function $h24(d) {
 // CHECK-NEXT:   var r, res;
-// CHECK-NEXT:   if (d.done)
+// CHECK-NEXT:   if (!d || d.done)
 // CHECK-NEXT:     return;
 // CHECK-NEXT:   d.done = true;
 // CHECK-NEXT:   r = d.it.return;
@@ -232,9 +269,9 @@ console.log(f.length, g.length + 1, f(1), f.length, f(9, undefined), h.length + 
 // CHECK-NEXT:   if (Object(res) !== res)
 // CHECK-NEXT:     throw new TypeError("Iterator result " + String(res) + " is not an object");
 // CHECK-NEXT: }
-// CHECK-NEXT: function $h22(d) {
+// CHECK-NEXT: function $h23(d) {
 // CHECK-NEXT:   var r;
-// CHECK-NEXT:   if (d.done)
+// CHECK-NEXT:   if (!d || d.done)
 // CHECK-NEXT:     return;
 // CHECK-NEXT:   d.done = true;
 // CHECK-NEXT:   try {
@@ -244,14 +281,14 @@ console.log(f.length, g.length + 1, f(1), f.length, f(9, undefined), h.length + 
 // CHECK-NEXT:   } catch (e) {}
 // CHECK-NEXT: }
 // CHECK-NEXT: $af1 = $h2();
-// CHECK-NEXT: const g = ($p24, q) => {
-// CHECK-NEXT:   var p, $t25;
-// CHECK-NEXT:   if ($p24 === null || $p24 === void 0)
-// CHECK-NEXT:     throw new TypeError("Cannot destructure '" + $p24 + ("' as it is " + ($p24 + ".")));
-// CHECK-NEXT:   $t25 = $p24["p"];
-// CHECK-NEXT:   if ($t25 === void 0)
-// CHECK-NEXT:     $t25 = d();
-// CHECK-NEXT:   p = $t25;
+// CHECK-NEXT: const g = ($p25, q) => {
+// CHECK-NEXT:   var p, $t26;
+// CHECK-NEXT:   if ($p25 === null || $p25 === void 0)
+// CHECK-NEXT:     throw new TypeError("Cannot destructure '" + $p25 + ("' as it is " + ($p25 + ".")));
+// CHECK-NEXT:   $t26 = $p25["p"];
+// CHECK-NEXT:   if ($t26 === void 0)
+// CHECK-NEXT:     $t26 = d();
+// CHECK-NEXT:   p = $t26;
 // CHECK-NEXT:   return p + q;
 // CHECK-NEXT: };
 // CHECK-NEXT: console.log(f.length, g.length + 1, f(1), f.length, f(9, undefined), h.length + 1, h(5));

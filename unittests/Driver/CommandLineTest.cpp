@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <sstream>
+
 using namespace distribufy;
 
 namespace {
@@ -70,4 +72,11 @@ TEST_CASE("help lists visible options aligned") {
   CHECK(cl::formatOptions(kOptions) == "  --alpha      A flag\n"
                                        "  --beta=NAME  A value\n"
                                        "  -o FILE      Output\n");
+}
+
+TEST_CASE("errors of commands and subcommands read TOOL [SUB]: error: MESSAGE") {
+  std::ostringstream err;
+  CHECK(cl::reportError(err, "distribufyc", "resume", "no instance 'x'") == 1);
+  CHECK(cl::reportError(err, "dist-opt", "", "no input") == 1);
+  CHECK(err.str() == "distribufyc resume: error: no instance 'x'\ndist-opt: error: no input\n");
 }

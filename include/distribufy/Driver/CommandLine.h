@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include <iosfwd>
 #include <optional>
 #include <span>
 #include <string>
@@ -46,5 +47,11 @@ std::optional<std::vector<Arg>> parseArgs(std::span<const char *const> args,
 /// The OPTIONS section of --help: the visible options, one per line, with
 /// their help text aligned.
 std::string formatOptions(std::span<const Option> options);
+
+/// Prints the one-line error of a command to \p err, `TOOL SUB: error:
+/// MESSAGE` (`TOOL: error: MESSAGE` when \p sub is empty), and returns the
+/// exit status of a usage or run failure, 1. Every subcommand reports this way.
+int reportError(std::ostream &err, std::string_view tool, std::string_view sub,
+                std::string_view message);
 
 } // namespace distribufy::cl

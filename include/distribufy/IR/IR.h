@@ -148,6 +148,10 @@ template <typename T> const T *dynCast(const Node *n) {
 bool isFunction(const Node *n);
 /// ClassDeclaration or ClassExpression.
 bool isClass(const Node *n);
+/// How many statements at the start of \p body form its directive prologue
+/// (`"use strict"` and the like): code a pass puts at the start of a body
+/// goes after them.
+size_t directivePrologueLength(std::span<Node *const> body);
 
 /// Calls \p f(Node *&slot) for every non-null child slot of \p n, in source
 /// order. The slot may be assigned to replace the child.
