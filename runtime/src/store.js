@@ -139,13 +139,18 @@ class DirStore {
       throw e;
     }
   }
-  /** Deletes the log entries of effects with a sequence number below `seq` (all with Infinity). */
+  /**
+   * Deletes the log entries of effects with a sequence number below `seq`
+   * (all with Infinity), and the temporary files of such entries that an
+   * engine killed in the middle of atomicWrite left behind (the instance has
+   * one engine at a time, and its writes are synchronous: none is in flight).
+   */
   dropEffects(id, seq) {
     const d = path.join(this.dir(id), 'effects');
     let names;
     try { names = fs.readdirSync(d); } catch { return; }
     for (const n of names) {
-      const m = /^(\d+)(?:\.\d+)?\.json$/.exec(n);
+      const m = /^(\d+)(?:\.\d+)?\.json$/.exec(n) || /^\.(\d+)(?:\.\d+)?\.json\.\d+\.[0-9a-f]+\.tmp$/.exec(n);
       if (m && Number(m[1]) < seq) { try { fs.unlinkSync(path.join(d, n)); } catch {} }
     }
   }

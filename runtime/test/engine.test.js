@@ -54,6 +54,18 @@ test('the effect log of both stores: record, look up, compaction below a sequenc
   }
 });
 
+test('compaction also deletes the temporary files of an engine killed in the middle of a write', () => {
+  const store = new DirStore(tmpdir());
+  store.recordEffect('i1', '5', { kind: 'invoke', value: 1 });
+  const d = path.join(store.dir('i1'), 'effects');
+  fs.writeFileSync(path.join(d, '.3.1.json.5158.dca4c12f.tmp'), '{"kind":');
+  fs.writeFileSync(path.join(d, '.7.json.5158.0badf00d.tmp'), '{');
+  store.dropEffects('i1', 5);
+  assert.deepStrictEqual(fs.readdirSync(d).sort(), ['.7.json.5158.0badf00d.tmp', '5.json']);
+  store.dropEffects('i1', Infinity);
+  assert.deepStrictEqual(fs.readdirSync(d), []);
+});
+
 test('records of outcomes: values and action failures round-trip; other errors are not recorded', () => {
   const r = effects.outcomeRecord({ threw: true, value: new ActionError('a', { message: 'm', code: 7 }) });
   assert.deepStrictEqual(r, { threw: true, action: 'a', error: { message: 'm', code: 7 } });
