@@ -1,7 +1,7 @@
 // Classes with private state: private fields read and written in hot
 // methods, a private method, a private accessor, a static private counter
-// and `#x in o` brand checks (desugar lowers them to symbol-keyed
-// properties behind brand-check helpers).
+// and `#x in o` brand checks (desugar lowers them to per-object records
+// under a class brand symbol behind brand-check helpers).
 'use strict';
 class Account {
   #balance = 0;

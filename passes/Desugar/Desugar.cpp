@@ -152,26 +152,30 @@
 //      `{...o}` is kept: it runs no user iterator (its getters are implicit
 //      calls like property reads).
 //  (N) No PrivateName (LowerPrivate.cpp, the first walk): each evaluation of
-//      a class declaring private names makes one fresh Symbol("#x") key per
-//      name (registered with the runtime's WeakSet when there is one, so
-//      checkpoints store it), bound by `const`s before a class declaration
-//      or in an arrow IIFE around a class expression (whose inferred name a
-//      first static block restores). Fields, methods and accessors are
-//      non-enumerable own properties under the key (methods non-writable;
-//      instance ones installed before any field initializer, field order
-//      kept); accesses, writes, `#x in o` and `o?.#x` go through brand-check
-//      helpers with node's TypeError messages. Semantic limits: the keys are
-//      visible to Object.getOwnPropertySymbols/Reflect.ownKeys (and so can be
-//      read, written or deleted by code that enumerates symbols); Proxy traps
-//      see the brand checks (getOwnPropertyDescriptor/has); freeze, seal and
-//      preventExtensions apply to private properties too (a frozen object's
-//      private field is read-only, a non-extensible one cannot get new ones);
-//      `new o.#m()` constructs (methods are function expressions); a
-//      private getter run through compound assignment or `++` is an
-//      implicit accessor call. Unsupported: see LowerPrivate.cpp's banner
-//      (`super` in private methods, yield/await in a wrapped class
-//      expression's heritage or computed keys, trailing private fields of a
-//      base class whose constructor parameters may run code, ...).
+//      a class declaring private names makes one fresh brand Symbol for its
+//      instance and one for its static private state (registered with the
+//      runtime's WeakSet when there is one, so checkpoints store it), bound
+//      by `const`s before a class declaration or in an arrow IIFE around a
+//      class expression (whose inferred name a first static block
+//      restores). An object's private fields live in a record {$o: owner,
+//      "#x": v} held by a non-enumerable, non-writable own property under
+//      the brand (defined before any field initializer, fields added in
+//      order); private methods and accessors are class members keyed "#m"
+//      (so `super` in them is native) taken into bindings by the first
+//      static block. Accesses, writes, calls, `#x in o` and `o?.#x` go
+//      through a brand check (the record's owner is the object) with node's
+//      TypeError messages. Semantic limits: the brands are visible to
+//      Object.getOwnPropertySymbols/Reflect.ownKeys (code enumerating
+//      symbols can reach the records); private methods and accessors are
+//      visible as non-enumerable "#m" members of the prototype/constructor;
+//      a Proxy's get trap sees the brand checks; a non-extensible object
+//      cannot receive private state (freeze/seal after construction do not
+//      affect it); a field read before its initializer ran is undefined,
+//      not a TypeError; a private getter run through compound assignment or
+//      `++` is an implicit accessor call. Unsupported: see LowerPrivate.cpp's
+//      banner (yield/await in a wrapped class expression's heritage or
+//      computed keys, trailing private fields of a base class whose
+//      constructor parameters may run code, ...).
 // Kept by design: classes, generators, async functions, let/const, template
 // literals, arguments/this/new.target/super, labeled blocks, with, eval.
 //

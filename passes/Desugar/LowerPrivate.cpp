@@ -1,69 +1,98 @@
-//===- LowerPrivate.cpp - Private names (#x) as symbol-keyed properties ----===//
+//===- LowerPrivate.cpp - Private names (#x) as branded records -----------===//
 //
 // The first walk of desugar (before Lower.cpp): removes every PrivateName
 // from the tree, so that the instances of classes with private names are
 // ordinary objects a checkpoint can store (issue #4).
 //
 // Representation. Each evaluation of a class declaring private names makes
-// one fresh key per name: an unregistered Symbol whose description is the
-// name ("#x"), made by a helper that also adds it to the runtime's registry
-// (a WeakSet at globalThis[Symbol.for("distribufy.privateNames")], when a
-// runtime installed one) so that the serializer stores such keys with their
-// identity and restores fresh registered ones. A class declaration's keys are
-// `const` bindings right before it (`let $pc` holds its method record); a
-// class expression becomes `(() => { const $k = ...; let $pc; return class
-// ... })()`, so every evaluation has its own bindings, which the methods
-// capture as ordinary variables. An anonymous class expression in a naming
-// position (`const A = class {...}`) gets its name back from a first static
-// block (`$pname`, which only replaces the anonymous default "").
+// one brand key for its instance private state and one for its static
+// private state: an unregistered Symbol whose description is "#C" / "#C
+// static" (C: the class name, its inferred name, or "anonymous"), made by a
+// helper that also adds it to the runtime's registry (a WeakSet at
+// globalThis[Symbol.for("distribufy.privateNames")], when a runtime
+// installed one) so that the serializer stores such keys with their
+// identity and restores fresh registered ones. A class declaration's brands
+// are `const` bindings right before it (`let` bindings hold its private
+// methods); a class expression becomes `(() => { const $pb = ...; return
+// class ... })()`, so every evaluation has its own bindings, which the
+// methods capture as ordinary variables. An anonymous class expression in a
+// naming position (`const A = class {...}`) gets its name back from a first
+// static block (`$pname`, which only replaces the anonymous default "").
 //
-//  * `#x = v` (instance): a non-enumerable, writable own property under the
-//    key, defined by `$pfield(this, k, v)` ("Cannot initialize #x twice on
-//    the same object"). Field order is kept: the private fields before a
-//    public field run at the start of that public field's initializer
-//    (`y = ($pfield(this, k, v), w)`, w named as before); the ones after the
-//    last public field run at the start of the constructor body (base
-//    class; a constructor is made if there is none) or right after every
-//    `super(...)` (derived: `(super(...), $pfield(...), this)`).
-//  * `#m() {}`, `get #x() {}`, `set #x(v) {}`: function expressions made by
-//    a first static block, `$pc = $ptake(this, [[k, kind, f, g], ...])`
-//    (names fixed to "#m" / "get #x"): ordinary closures, so the closure
-//    pass gives them factories and a checkpoint can store them. Instance
-//    ones are installed on each instance before any field initializer
-//    (`$pinst(this, $pc)`, "Cannot initialize private methods of class C
-//    twice"), static ones on the constructor; methods are non-writable.
-//    Private properties are configurable, so that a rebuilt class (which
-//    re-runs its static blocks) accepts its stored static ones again.
-//  * `static #x = v`: a static block at the same place, `$pfield(this, k, v)`.
-//  * `o.#x` is `$pb(o, k)[k]` (the brand check returns `o`, so a call keeps
-//    its `this`); `o.#x = v` is `$ps(o, k, v)` (checks after `v`, as
-//    PrivateSet); compound assignment and `++` of a field are on
-//    `$pb(o, k)[k]` (read first, as natively), of an accessor or method and
-//    destructuring targets on a reference object `$pr(o, k).v` whose
-//    accessors do the checks at the read and the write; `#x in o`
-//    is `$pin(o, k)`; `o?.#x` is a conditional on the chain part before it.
-//    Error messages are node's.
+//  * The private state of an object is a *record* `{$o: o, "#x": v, ...}`
+//    (a plain object: `$o` its owner, the fields under "#name", which no
+//    other key of the record can be), held by a non-enumerable,
+//    non-writable, non-configurable own property of o under the brand,
+//    defined by `$pinit(this, B, message)` before any instance field
+//    initializer runs ("Cannot initialize private methods of class C twice
+//    on the same object" when the class has instance private methods or
+//    accessors, else "Cannot initialize #x twice ..." naming its first
+//    field). The static record is defined by the first static block on the
+//    constructor and is writable, so that a rebuilt class (which re-runs its
+//    static blocks) accepts its stored record again.
+//  * `#x = v` (instance): `this[B]["#x"] = v`. Field order is kept: the
+//    private fields before a public field run at the start of that public
+//    field's initializer (`y = (this[B]["#x"] = v, w)`, w named as
+//    before); the ones after the last public field run at the start of the
+//    constructor body (base class; a constructor is made if there is none)
+//    or right after every `super(...)` (derived: `(super(...), ..., this)`),
+//    so the records of a class share one shape. `static #x = v`: a static
+//    block at the same place, `this[BS]["#x"] = v`.
+//  * `#m() {}`, `get #x() {}`, `set #x(v) {}`: class members keyed "#m" /
+//    "#x" (so their [[HomeObject]] is the prototype / the constructor:
+//    `super` in them is native, and their names are "#m" / "get #x"), taken
+//    into per-evaluation bindings by the first static block (`$m =
+//    $pmeth(this.prototype, "#m", 0)`). They are not on instances at all.
+//  * The brand check `$prec(o, B, n, c)` returns the record `o[B]` when it
+//    is a record whose owner is o (an object inheriting the brand property,
+//    or holding a copy of it, fails), else throws node's TypeError (n, c:
+//    the member and the access kind). `o.#x` is `$prec(o, B, "#x")["#x"]`;
+//    `o.#x = v` is `$pset(o, B, "#x", v)` (checked after v, as PrivateSet);
+//    `o.#m(a)` is `$m.call($prec(o, B, "C", 2).$o, a)`, a getter
+//    `$g.call($prec(...).$o)`, a setter write `$pacc(o, B, "C", 2, $s, v)`;
+//    a call of a field or getter value keeps `this` (`$prec(o, B,
+//    "#f")["#f"].call(o, a)`, through an arrow's parameter when o is not a
+//    name or `this`); writing a method or a getter-only accessor, and
+//    reading a setter-only one, is `$pbad(...)` (the brand check, then
+//    node's error: the kinds are known statically). Compound assignment and
+//    `++` of a field are on `$prec(o, B, "#x")["#x"]` (read first, as
+//    natively), of an accessor or method, and destructuring targets, on a
+//    reference object `$pref(o, ...).v` whose accessors do the checks at the
+//    read and the write; `#x in o` is `$pin(o, B, "#x")` (the brand check
+//    without throwing); `o?.#x` is a conditional on the chain part before
+//    it.
 //
 // Limits (documented in README "Limits of capture" and Desugar.cpp): the
-// keys are visible to Object.getOwnPropertySymbols / Reflect.ownKeys, so
-// code enumerating symbols can read, write or delete private state (they
-// are not enumerable: for-in, Object.keys, JSON, spread, Object.assign and
-// console.log do not show them); a Proxy's traps see the brand checks;
-// Object.freeze / seal / preventExtensions apply to private properties too
-// (writing a private field of a frozen object throws "Private method ...
-// is not writable"; a non-extensible object cannot receive private
-// fields); `new o.#m()` constructs instead of throwing; reading a private
-// getter through compound assignment / `++` / destructuring goes through an
-// accessor of the reference object (an implicit call for checkpoints); a
-// brand-check failure of a private method of an anonymous class expression
-// names it "anonymous". Unsupported (err_unsupported): `super` in a
-// private method or accessor; a class expression whose heritage or computed
-// keys contain yield/await; private instance fields after the last public
-// field of a class whose base constructor's parameter list may run code, or
-// whose moved initializers use new.target or a name the constructor
-// declares; an anonymous function in a computed-key field after private
-// fields; an optional call before a private member in a chain; a
-// parenthesized chain with a private member used as a callee or tag.
+// brands are visible to Object.getOwnPropertySymbols / Reflect.ownKeys, so
+// code enumerating symbols can reach the records and read or write private
+// state (they are not enumerable: for-in, Object.keys, JSON, spread,
+// Object.assign and console.log do not show them); private methods and
+// accessors are non-enumerable members "#m" of the prototype / constructor
+// (visible to Object.getOwnPropertyNames, reachable as `o["#m"]`; they stay
+// there because a checkpoint stores them as members of their class); a
+// Proxy's get trap sees the brand checks; a non-extensible object cannot
+// receive private state (Object.freeze / seal after construction do not
+// affect it, as natively); the brand covers all of a class's private names
+// at once, so reading a field before its initializer ran gives undefined
+// (natively a TypeError), writing it then succeeds, and `#x in o` is true
+// for an object whose construction threw after it got the brand; calling a
+// field that holds no function fails with `.call`'s TypeError text;
+// reading a private getter through compound assignment / `++` /
+// destructuring goes through an accessor of the reference object (an
+// implicit call for checkpoints); a brand-check failure of a private method
+// of an anonymous class expression names it "anonymous". Unsupported
+// (err_unsupported): a class expression whose heritage or computed keys
+// contain yield/await; a public member keyed "#m" in a class with the
+// private method or accessor #m; private instance fields after the last
+// public field of a class whose base constructor's parameter list may run
+// code, or whose moved initializers use new.target or a name the
+// constructor declares; an anonymous function in a computed-key field after
+// private fields; an optional call before a private member in a chain; an
+// optional call of a private accessor, or of a private field followed by
+// more of the chain (`o.#f?.().x`); a private member as a template tag;
+// yield/await in the arguments of a call of a private field or accessor on
+// a receiver other than a name or `this`; a parenthesized chain with a
+// private member used as a callee or tag.
 //
 //===----------------------------------------------------------------------===//
 #include "passes/Common/Snippets.h"
@@ -86,27 +115,21 @@ using namespace ir;
 
 namespace {
 
-enum PH : uint8_t { New, Field, Name, Take, Inst, Brand, Set, Ref, In, NumPH };
+enum PH : uint8_t { New, Name, Init, Rec, Fail, Set, Bad, Acc, Ref, In, Meth, NumPH };
 
 // Each helper is one function named by its placeholder; placeholders of the
 // other helpers in the text are replaced by their program names.
 constexpr std::array<std::string_view, NumPH> kPlaceholders = {
-    "$$PNEW", "$$PFIELD", "$$PNAME", "$$PTAKE", "$$PINST", "$$PB", "$$PS", "$$PR", "$$PIN"};
+    "$$PNEW", "$$PNAME", "$$PINIT", "$$PREC", "$$PFAIL", "$$PSET",
+    "$$PBAD", "$$PACC",  "$$PREF",  "$$PIN",  "$$PMETH"};
 
 constexpr std::array<std::string_view, NumPH> kSources = {
-    // a fresh private key, registered with the runtime when there is one
+    // a fresh brand key, registered with the runtime when there is one
     R"JS(function $$PNEW(d) {
   var s = Symbol(d);
   var r = globalThis[Symbol.for("distribufy.privateNames")];
   if (r !== undefined) r.add(s);
   return s;
-})JS",
-    // `#x = v` on o; `n`: v is an anonymous function definition named "#x"
-    R"JS(function $$PFIELD(o, k, v, n) {
-  if (Object.prototype.hasOwnProperty.call(o, k))
-    throw new TypeError("Cannot initialize " + k.description + " twice on the same object");
-  if (n) $$PNAME(v, k.description);
-  Object.defineProperty(o, k, { value: v, writable: true, enumerable: false, configurable: true });
 })JS",
     // NamedEvaluation of an anonymous function/class, unless it was named
     R"JS(function $$PNAME(f, n) {
@@ -117,83 +140,91 @@ constexpr std::array<std::string_view, NumPH> kSources = {
   }
   return f;
 })JS",
-    // first static block: the class record {n: name, m: [[key, descriptor]]}
-    // of the instance private methods/accessors; the static ones are defined
-    // on the class. l: [key, kind, f, g]: kind 0/1 method/accessor (f getter,
-    // g setter), +2 static
-    R"JS(function $$PTAKE(c, l) {
-  var r = { n: c.name === "" ? "anonymous" : c.name, m: [] }, i, e, x, d;
-  for (i = 0; i < l.length; i += 1) {
-    e = l[i];
-    x = e[0].description;
-    if (e[1] % 2 === 0) {
-      Object.defineProperty(e[2], "name", { value: x });
-      d = { value: e[2], writable: false, enumerable: false, configurable: true };
-    } else {
-      if (e[2] !== undefined) Object.defineProperty(e[2], "name", { value: "get " + x });
-      if (e[3] !== undefined) Object.defineProperty(e[3], "name", { value: "set " + x });
-      d = { get: e[2], set: e[3], enumerable: false, configurable: true };
-    }
-    if (e[1] < 2) r.m.push([e[0], d]);
-    else Object.defineProperty(c, e[0], d);
-  }
+    // the private record of o under brand b (m: the error when o has one
+    // already; s: static, writable so that a rebuilt class accepts its
+    // stored record)
+    R"JS(function $$PINIT(o, b, m, s) {
+  if (Object.prototype.hasOwnProperty.call(o, b)) throw new TypeError(m);
+  var r = { $o: o };
+  Object.defineProperty(o, b, { value: r, writable: s === 1 });
   return r;
 })JS",
-    // installs the private methods/accessors on a new instance
-    R"JS(function $$PINST(o, r) {
-  var i;
-  for (i = 0; i < r.m.length; i += 1)
-    if (Object.prototype.hasOwnProperty.call(o, r.m[i][0]))
-      throw new TypeError("Cannot initialize private methods of class " + r.n + " twice on the same object");
-  for (i = 0; i < r.m.length; i += 1) Object.defineProperty(o, r.m[i][0], r.m[i][1]);
+    // the brand check: the record of o under b, whose owner is o; else the
+    // error (n, c) of $$PFAIL
+    R"JS(function $$PREC(o, b, n, c) {
+  var r = o == null ? undefined : o[b];
+  if (r != null && r.$o === o) return r;
+  return $$PFAIL(n, c);
 })JS",
-    // brand check for a read (or call): returns o; r: the class record of a
-    // method/accessor (undefined for a field), s: static
-    R"JS(function $$PB(o, k, r, s) {
-  if (Object(o) !== o || !Object.prototype.hasOwnProperty.call(o, k)) {
-    if (r === undefined)
-      throw new TypeError("Cannot read private member " + k.description + " from an object whose class did not declare it");
-    throw new TypeError((s ? "Receiver must be class " : "Receiver must be an instance of class ") + r.n);
-  }
-  if (r !== undefined) {
-    var d = Object.getOwnPropertyDescriptor(o, k);
-    if (!("value" in d) && d.get === undefined) throw new TypeError("'" + k.description + "' was defined without a getter");
-  }
-  return o;
+    // c: 0/1 read/write of field n, 2/3 member of (static) class n, 4/5 no
+    // getter/setter n, 6 method n written
+    R"JS(function $$PFAIL(n, c) {
+  throw new TypeError(c === 1 ? "Cannot write private member " + n + " to an object whose class did not declare it"
+    : c === 2 ? "Receiver must be an instance of class " + n
+    : c === 3 ? "Receiver must be class " + n
+    : c === 4 ? "'" + n + "' was defined without a getter"
+    : c === 5 ? "'" + n + "' was defined without a setter"
+    : c === 6 ? "Private method '" + n + "' is not writable"
+    : "Cannot read private member " + n + " from an object whose class did not declare it");
 })JS",
-    // `o.#x = v`, checked after v was evaluated; returns v
-    R"JS(function $$PS(o, k, v, r, s) {
-  if (Object(o) !== o || !Object.prototype.hasOwnProperty.call(o, k)) {
-    if (r === undefined)
-      throw new TypeError("Cannot write private member " + k.description + " to an object whose class did not declare it");
-    throw new TypeError((s ? "Receiver must be class " : "Receiver must be an instance of class ") + r.n);
-  }
-  var d = Object.getOwnPropertyDescriptor(o, k);
-  if ("value" in d) {
-    if (!d.writable) throw new TypeError("Private method '" + k.description + "' is not writable");
-  } else if (d.set === undefined) throw new TypeError("'" + k.description + "' was defined without a setter");
-  o[k] = v;
+    // `o.#x = v` of a field, checked after v was evaluated; returns v
+    R"JS(function $$PSET(o, b, n, v) {
+  $$PREC(o, b, n, 1)[n] = v;
   return v;
 })JS",
-    // a reference to o.#x for compound assignment, ++ and destructuring
-    R"JS(function $$PR(o, k, r, s) {
+    // an access that fails after the brand check (class n, c): error e of
+    // member m
+    R"JS(function $$PBAD(o, b, n, c, m, e) {
+  $$PREC(o, b, n, c);
+  return $$PFAIL(m, e);
+})JS",
+    // `o.#x = v` through the setter f, checked after v was evaluated
+    R"JS(function $$PACC(o, b, n, c, f, v) {
+  f.call($$PREC(o, b, n, c).$o, v);
+  return v;
+})JS",
+    // a reference to o.#m for compound assignment, ++ and destructuring;
+    // k: 0 method g, 1 accessor g/s, 2 field m (n, c unused)
+    R"JS(function $$PREF(o, b, n, c, m, k, g, s) {
   return {
-    get v() { return $$PB(o, k, r, s)[k]; },
-    set v(x) { $$PS(o, k, x, r, s); }
+    get v() {
+      if (k === 2) return $$PREC(o, b, m, 0)[m];
+      var t = $$PREC(o, b, n, c).$o;
+      if (k === 0) return g;
+      if (g === undefined) $$PFAIL(m, 4);
+      return g.call(t);
+    },
+    set v(x) {
+      if (k === 2) {
+        $$PREC(o, b, m, 1)[m] = x;
+        return;
+      }
+      var t = $$PREC(o, b, n, c).$o;
+      if (k === 0) $$PFAIL(m, 6);
+      if (s === undefined) $$PFAIL(m, 5);
+      s.call(t, x);
+    }
   };
 })JS",
     // `#x in o`
-    R"JS(function $$PIN(o, k) {
-  if (Object(o) !== o) throw new TypeError("Cannot use 'in' operator to search for '" + k.description + "' in " + String(o));
-  return Object.prototype.hasOwnProperty.call(o, k);
+    R"JS(function $$PIN(o, b, n) {
+  if (Object(o) !== o) throw new TypeError("Cannot use 'in' operator to search for '" + n + "' in " + String(o));
+  var r = o[b];
+  return r != null && r.$o === o;
+})JS",
+    // a private method (w 0) / getter (1) / setter (2) k of home object h
+    R"JS(function $$PMETH(h, k, w) {
+  var d = Object.getOwnPropertyDescriptor(h, k);
+  return w === 0 ? d.value : w === 1 ? d.get : d.set;
 })JS",
 };
 
 struct PrivInfo {
-  Atom key;
   enum Kind { Field, Method, Accessor } kind = Field;
   bool isStatic = false;
-  Atom record; ///< the class's `$pc` (methods and accessors)
+  Atom brand;        ///< the brand binding (instance or static)
+  Atom fn, get, set; ///< bindings of a method / getter / setter
+  std::string cls;   ///< the class name of brand-check messages
 };
 
 struct ClassEnv {
@@ -216,20 +247,6 @@ bool hasYieldOrAwait(const Node *n) {
     return false;
   bool found = false;
   forEachChild(n, [&](const Node *c) { found = found || hasYieldOrAwait(c); });
-  return found;
-}
-
-/// `super` in a method's own code (arrows included).
-bool usesSuper(const Node *n) {
-  bool found = false;
-  forEachChild(n, [&](const Node *c) {
-    if (found)
-      return;
-    if (isa<Super>(c))
-      found = true;
-    else if (!(isFunction(c) && !isa<ArrowFunctionExpression>(c)) && !isClass(c))
-      found = usesSuper(c);
-  });
   return found;
 }
 
@@ -309,10 +326,10 @@ public:
     if (!ok_)
       return false;
     // dependencies between helpers
-    if (used_[Ref])
-      use(Brand), use(Set);
-    if (used_[Field])
-      use(Name);
+    if (used_[Set] || used_[Bad] || used_[Acc] || used_[Ref])
+      use(Rec);
+    if (used_[Rec] || used_[Bad] || used_[Ref])
+      use(Fail);
     size_t i = directivePrologueLength(prog->body);
     std::vector<Node *> body(prog->body.begin(), prog->body.begin() + static_cast<ptrdiff_t>(i));
     for (size_t h = 0; h < NumPH; ++h) {
@@ -324,7 +341,7 @@ public:
           continue;
         std::string ph(kPlaceholders[o]), name(helper(static_cast<PH>(o)).str());
         for (size_t at = src.find(ph); at != std::string::npos; at = src.find(ph, at + 1)) {
-          // "$$PIN" is a prefix of "$$PINST": only whole names
+          // "$$PIN" is a prefix of "$$PINIT": only whole names
           char next = at + ph.size() < src.size() ? src[at + ph.size()] : ' ';
           if (!std::isalnum(static_cast<unsigned char>(next)) && next != '_')
             src.replace(at, ph.size(), name);
@@ -397,42 +414,172 @@ private:
                 fmt::format("private name #{} is not declared by an enclosing class", name.str()));
     return nullptr;
   }
-  /// The extra brand-check arguments: the class record and static flag of
-  /// a method/accessor.
-  void recordArgs(const PrivInfo &info, std::vector<Node *> &args) {
-    if (info.kind == PrivInfo::Field)
-      return;
-    args.push_back(b_.ident(info.record));
-    args.push_back(b_.number(info.isStatic ? 1 : 0));
+  static bool isSimple(const Node *n) { return isa<ThisExpression>(n) || isa<Identifier>(n); }
+  Node *str(std::string_view v) { return b_.string(v); }
+  std::string memberName(const Node *pn) {
+    return fmt::format("#{}", cast<PrivateName>(pn)->name.str());
   }
-  /// `$pb(obj, k)[k]`
+  /// The brand check of a method/accessor: `$prec(obj, B, "C", 2|3)`.
+  Node *memberCheck(Node *obj, const PrivInfo &info) {
+    return callH(Rec, {obj, b_.ident(info.brand), str(info.cls), b_.number(info.isStatic ? 3 : 2)});
+  }
+  /// A failing access after the brand check: error \p e of the member.
+  Node *badAccess(Node *obj, const PrivInfo &info, const Node *pn, int e, Node *value) {
+    std::vector<Node *> args{obj,
+                             b_.ident(info.brand),
+                             str(info.cls),
+                             b_.number(info.isStatic ? 3 : 2),
+                             str(memberName(pn)),
+                             b_.number(e)};
+    if (value)
+      args.push_back(value);
+    return callH(Bad, args);
+  }
+  /// `obj.#x` read: a field `$prec(obj, B, "#x")["#x"]`; a method
+  /// `($prec(obj, B, "C", 2), $m)`; a getter `$g.call($prec(...).$o)`.
   Node *readMember(Node *obj, const Node *pn) {
     const PrivInfo *info = lookup(pn);
     if (!info)
       return obj;
-    std::vector<Node *> args{obj, b_.ident(info->key)};
-    recordArgs(*info, args);
-    return b_.index(callH(Brand, args), b_.ident(info->key));
+    std::string n = memberName(pn);
+    switch (info->kind) {
+    case PrivInfo::Field:
+      return b_.index(callH(Rec, {obj, b_.ident(info->brand), str(n)}), str(n));
+    case PrivInfo::Method:
+      return seq({memberCheck(obj, *info), b_.ident(info->fn)});
+    case PrivInfo::Accessor:
+      if (!info->get)
+        return badAccess(obj, *info, pn, 4, nullptr);
+      return b_.call(b_.member(b_.ident(info->get), "call"),
+                     {b_.member(memberCheck(obj, *info), "$o")});
+    }
+    return obj;
   }
-  /// `$pr(obj, k).v`
+  /// `obj.#x(args)` (`?.(args)` when \p optional), with `this` kept.
+  Node *callMember(Node *obj, const Node *pn, NodeList args, bool optional, const Node *at) {
+    const PrivInfo *info = lookup(pn);
+    if (!info)
+      return obj;
+    if (info->kind == PrivInfo::Method) {
+      std::vector<Node *> a{b_.member(memberCheck(obj, *info), "$o")};
+      a.insert(a.end(), args.begin(), args.end());
+      auto *c = b_.make<CallExpression>();
+      c->callee = b_.member(b_.ident(info->fn), "call");
+      c->arguments = b_.list(a);
+      return c;
+    }
+    if (info->kind == PrivInfo::Accessor && !info->get)
+      return readMember(obj, pn);
+    if (info->kind == PrivInfo::Accessor && optional) {
+      unsupported(at, "an optional call of a private accessor");
+      return obj;
+    }
+    // the receiver is needed twice: a name or `this`, else an arrow's
+    // parameter
+    Atom t;
+    Node *recv = obj;
+    if (!isSimple(obj)) {
+      bool bad = false;
+      for (Node *a : args)
+        bad = bad || hasYieldOrAwait(a);
+      if (bad) {
+        unsupported(at, "yield or await in the arguments of a call of a private field or accessor "
+                        "on a receiver other than a name or `this`");
+        return obj;
+      }
+      t = b_.freshName("o");
+      recv = b_.ident(t);
+    }
+    auto makeCall = [&](Node *f) {
+      std::vector<Node *> a{cloneTree(recv, m_)};
+      a.insert(a.end(), args.begin(), args.end());
+      auto *c = b_.make<CallExpression>();
+      c->callee = b_.member(f, "call");
+      c->arguments = b_.list(a);
+      return c;
+    };
+    Node *result;
+    if (optional) {
+      auto *cond = b_.make<ConditionalExpression>();
+      cond->test =
+          b_.binary(BinaryOp::Eq, readMember(cloneTree(recv, m_), pn), b_.make<NullLiteral>());
+      cond->consequent = b_.voidZero();
+      cond->alternate = makeCall(readMember(cloneTree(recv, m_), pn));
+      result = cond;
+    } else {
+      result = makeCall(readMember(cloneTree(recv, m_), pn));
+    }
+    if (!t)
+      return result;
+    auto *arrow = b_.make<ArrowFunctionExpression>();
+    arrow->params = b_.list({b_.ident(t)});
+    arrow->body = result;
+    return b_.call(arrow, {obj});
+  }
+  /// `obj.#x = v` (PrivateSet: checked after v was evaluated).
+  Node *writeMember(Node *obj, const Node *pn, Node *value) {
+    const PrivInfo *info = lookup(pn);
+    if (!info)
+      return obj;
+    switch (info->kind) {
+    case PrivInfo::Field:
+      return callH(Set, {obj, b_.ident(info->brand), str(memberName(pn)), value});
+    case PrivInfo::Method:
+      return badAccess(obj, *info, pn, 6, value);
+    case PrivInfo::Accessor:
+      if (!info->set)
+        return badAccess(obj, *info, pn, 5, value);
+      return callH(Acc, {obj, b_.ident(info->brand), str(info->cls),
+                         b_.number(info->isStatic ? 3 : 2), b_.ident(info->set), value});
+    }
+    return obj;
+  }
+  /// `$pref(obj, B, "C", c, "#x", kind, g, s).v`
   Node *refMember(Node *obj, const Node *pn) {
     const PrivInfo *info = lookup(pn);
     if (!info)
       return obj;
-    std::vector<Node *> args{obj, b_.ident(info->key)};
-    if (info->kind != PrivInfo::Field)
-      recordArgs(*info, args);
+    std::string n = memberName(pn);
+    std::vector<Node *> args{obj, b_.ident(info->brand)};
+    if (info->kind == PrivInfo::Field) {
+      args.push_back(str(n));
+      args.push_back(b_.number(0));
+      args.push_back(str(n));
+      args.push_back(b_.number(2));
+    } else {
+      args.push_back(str(info->cls));
+      args.push_back(b_.number(info->isStatic ? 3 : 2));
+      args.push_back(str(n));
+      if (info->kind == PrivInfo::Method) {
+        args.push_back(b_.number(0));
+        args.push_back(b_.ident(info->fn));
+      } else {
+        args.push_back(b_.number(1));
+        args.push_back(info->get ? static_cast<Node *>(b_.ident(info->get)) : b_.voidZero());
+        args.push_back(info->set ? static_cast<Node *>(b_.ident(info->set)) : b_.voidZero());
+      }
+    }
     return b_.member(callH(Ref, args), "v");
   }
 
   /// The target of compound assignment / `++`: a field is read (brand
-  /// check, "Cannot read ...") then written as `$pb(obj, k)[k]`; a method
-  /// or accessor through `$pr(obj, k).v`, whose setter checks the write.
+  /// check, "Cannot read ...") then written as `$prec(obj, B, "#x")["#x"]`;
+  /// a method or accessor through `$pref(...).v`, whose setter checks the
+  /// write.
   Node *compoundTarget(Node *obj, const Node *pn) {
     const PrivInfo *info = lookup(pn);
     if (info && info->kind == PrivInfo::Field)
       return readMember(obj, pn);
     return refMember(obj, pn);
+  }
+
+  /// A private member expression \p slot (its object not visited yet) as a
+  /// reference (destructuring target) or a read.
+  void lowerPrivateMember(Node *&slot, bool asReference) {
+    auto *me = cast<MemberExpression>(slot);
+    visit(me->object);
+    b_.setRange(slot->range);
+    slot = asReference ? refMember(me->object, me->property) : readMember(me->object, me->property);
   }
 
   // ---- statement lists: class declarations get their keys before them ----
@@ -468,13 +615,8 @@ private:
     Node *n = slot;
     switch (n->kind) {
     case NodeKind::MemberExpression:
-      if (isPrivateMember(n)) {
-        auto *me = cast<MemberExpression>(n);
-        visit(me->object);
-        b_.setRange(n->range);
-        slot = refMember(me->object, me->property);
-        return;
-      }
+      if (isPrivateMember(n))
+        return lowerPrivateMember(slot, true);
       visit(slot);
       return;
     case NodeKind::ObjectPattern:
@@ -572,13 +714,8 @@ private:
       return;
     }
     case NodeKind::MemberExpression:
-      if (isPrivateMember(n)) {
-        auto *me = cast<MemberExpression>(n);
-        visit(me->object);
-        b_.setRange(n->range);
-        slot = readMember(me->object, me->property);
-        return;
-      }
+      if (isPrivateMember(n))
+        return lowerPrivateMember(slot, false);
       break;
     case NodeKind::BinaryExpression: {
       auto *be = cast<BinaryExpression>(n);
@@ -588,7 +725,7 @@ private:
         if (!info)
           return;
         b_.setRange(n->range);
-        slot = callH(In, {be->right, b_.ident(info->key)});
+        slot = callH(In, {be->right, b_.ident(info->brand), str(memberName(be->left))});
         return;
       }
       break;
@@ -601,13 +738,8 @@ private:
         if (ae->op == AssignOp::Assign) {
           visitHinted(ae->right,
                       m_.atom(fmt::format("#{}", cast<PrivateName>(me->property)->name.str())));
-          const PrivInfo *info = lookup(me->property);
-          if (!info)
-            return;
           b_.setRange(n->range);
-          std::vector<Node *> args{me->object, b_.ident(info->key), ae->right};
-          recordArgs(*info, args);
-          slot = callH(Set, args);
+          slot = writeMember(me->object, me->property, ae->right);
           return;
         }
         visit(ae->right);
@@ -689,6 +821,20 @@ private:
       if (auto *ce = dynCast<ChainExpression>(callee); ce && chainHasPrivate(ce->expression)) {
         unsupported(n,
                     "a parenthesized optional chain with a private member used as a callee or tag");
+        return;
+      }
+      if (isPrivateMember(callee)) {
+        auto *me = cast<MemberExpression>(callee);
+        if (isa<TaggedTemplateExpression>(n)) {
+          unsupported(n, "a private member used as a template tag");
+          return;
+        }
+        auto *c = cast<CallExpression>(n);
+        visit(me->object);
+        for (Node *&a : c->arguments)
+          visit(a);
+        b_.setRange(n->range);
+        slot = callMember(me->object, me->property, c->arguments, false, n);
         return;
       }
       break;
@@ -785,13 +931,31 @@ private:
       if (isOptional(i))
         j = i;
     if (j == links.size()) {
-      // no optional link before: the brand check in place
+      // no optional link before: the private member (and its call) in place
       auto *me = cast<MemberExpression>(links[p]);
-      Node *read = readMember(me->object, me->property);
-      auto *rm = cast<MemberExpression>(read);
-      me->object = rm->object;
-      me->property = rm->property;
-      me->computed = true;
+      size_t replaced = p;
+      Node *repl;
+      if (p + 1 < links.size() && isa<CallExpression>(links[p + 1])) {
+        auto *c = cast<CallExpression>(links[p + 1]);
+        replaced = p + 1;
+        const PrivInfo *info = lookup(me->property);
+        if (!info)
+          return top;
+        if (c->optional && replaced + 1 < links.size() && info->kind != PrivInfo::Method) {
+          // `o.#f?.().x` would need the short circuit of the rest
+          unsupported(c, "an optional call of a private field followed by more of the chain");
+          return top;
+        }
+        repl = callMember(me->object, me->property, c->arguments, c->optional, c);
+      } else {
+        repl = readMember(me->object, me->property);
+      }
+      if (!ok_)
+        return top;
+      if (replaced + 1 < links.size())
+        objectSlot(replaced + 1) = repl;
+      else
+        top = repl;
       return lowerChain(top);
     }
     if (isa<CallExpression>(links[j])) {
@@ -829,12 +993,18 @@ private:
   Node *visitClass(Node *cls, std::vector<Node *> *prelude, Atom hint) {
     auto *ce = static_cast<ClassExpression *>(cls); // same layout for both kinds
     ClassEnv env;
-    Atom record;
+    std::string clsName = ce->id ? std::string(cast<Identifier>(ce->id)->name.str())
+                          : hint ? std::string(hint.str())
+                                 : std::string("anonymous");
+    Atom brandI, brandS, firstField;
+    bool instMethods = false;
+    std::vector<Atom> fnBindings;
     for (Node *mem : ce->body) {
       Node *key = nullptr;
       bool isStatic = false;
       PrivInfo::Kind kind = PrivInfo::Field;
-      if (auto *md = dynCast<MethodDefinition>(mem)) {
+      auto *md = dynCast<MethodDefinition>(mem);
+      if (md) {
         key = md->key, isStatic = md->isStatic;
         kind = md->kind == MethodKind::Method ? PrivInfo::Method : PrivInfo::Accessor;
       } else if (auto *pd = dynCast<PropertyDefinition>(mem)) {
@@ -843,19 +1013,53 @@ private:
       if (!isa<PrivateName>(key))
         continue;
       Atom name = cast<PrivateName>(key)->name;
-      if (env.names.count(name))
-        continue;
-      PrivInfo info;
-      info.key = b_.freshName(fmt::format("k_{}_", name.str()));
-      info.kind = kind;
-      info.isStatic = isStatic;
-      if (kind != PrivInfo::Field) {
-        if (!record)
-          record = b_.freshName("pc");
-        info.record = record;
+      Atom &brand = isStatic ? brandS : brandI;
+      if (!brand)
+        brand = b_.freshName(isStatic ? "pbs" : "pb");
+      if (!isStatic && kind != PrivInfo::Field)
+        instMethods = true;
+      if (!isStatic && kind == PrivInfo::Field && !firstField)
+        firstField = name;
+      if (!env.names.count(name)) {
+        PrivInfo info;
+        info.kind = kind;
+        info.isStatic = isStatic;
+        info.brand = brand;
+        info.cls = clsName;
+        env.names.emplace(name, info);
+        env.order.push_back(name);
       }
-      env.names.emplace(name, info);
-      env.order.push_back(name);
+      PrivInfo &info = env.names.at(name);
+      Atom *binding = nullptr;
+      if (kind == PrivInfo::Method)
+        binding = &info.fn;
+      else if (kind == PrivInfo::Accessor)
+        binding = md->kind == MethodKind::Get ? &info.get : &info.set;
+      if (binding && !*binding) {
+        *binding = b_.freshName(fmt::format("{}_{}_",
+                                            kind == PrivInfo::Method      ? "m"
+                                            : md->kind == MethodKind::Get ? "g"
+                                                                          : "s",
+                                            name.str()));
+        fnBindings.push_back(*binding);
+      }
+    }
+    // a public member keyed like a private method ("#m") would collide
+    for (Node *mem : ce->body) {
+      Atom kn;
+      if (auto *md = dynCast<MethodDefinition>(mem); md && !isa<PrivateName>(md->key))
+        kn = keyName(m_, md->key, md->computed);
+      else if (auto *pd = dynCast<PropertyDefinition>(mem); pd && !isa<PrivateName>(pd->key))
+        kn = keyName(m_, pd->key, pd->computed);
+      if (kn && kn.str().size() > 1 && kn.str()[0] == '#') {
+        auto f = env.names.find(m_.atom(kn.str().substr(1)));
+        if (f != env.names.end() && f->second.kind != PrivInfo::Field) {
+          unsupported(mem, fmt::format("a public member keyed \"{}\" in a class with the private "
+                                       "method or accessor {}",
+                                       kn.str(), kn.str()));
+          return cls;
+        }
+      }
     }
     // the heritage sees the outer private names
     visit(ce->superClass);
@@ -889,44 +1093,36 @@ private:
     }
     b_.setRange(cls->range);
 
-    std::vector<Node *> members, pending;
-    if (record)
-      for (Node *mem : ce->body)
-        if (auto *md = dynCast<MethodDefinition>(mem);
-            md && !md->isStatic && isa<PrivateName>(md->key)) {
-          pending.push_back(callH(Inst, {b_.make<ThisExpression>(), b_.ident(record)}));
-          break;
-        }
-    // private methods/accessors: [key, kind, f, g] entries of $ptake, in
-    // source order (a getter and setter pair shares one entry)
-    std::vector<Node *> entries;
-    std::unordered_map<Atom, ArrayExpression *, AtomHash> accessorEntry;
+    std::vector<Node *> members, pending, extract;
+    auto self = [&]() -> Node * { return b_.make<ThisExpression>(); };
+    if (brandI) {
+      std::string msg =
+          instMethods
+              ? fmt::format(
+                    "Cannot initialize private methods of class {} twice on the same object",
+                    clsName)
+              : fmt::format("Cannot initialize #{} twice on the same object", firstField.str());
+      pending.push_back(callH(Init, {self(), b_.ident(brandI), b_.string(msg)}));
+    }
     MethodDefinition *ctor = nullptr;
     for (Node *mem : ce->body) {
       if (auto *md = dynCast<MethodDefinition>(mem)) {
         if (md->kind == MethodKind::Constructor)
           ctor = md;
         if (auto *pn = dynCast<PrivateName>(md->key)) {
-          if (usesSuper(md->value)) {
-            unsupported(md, "`super` in a private method or accessor");
-            return cls;
-          }
+          // a class member keyed "#m" (so `super` and the name are native),
+          // taken into its binding by the first static block
           const PrivInfo &info = env.names.at(pn->name);
-          int kind = (md->kind == MethodKind::Method ? 0 : 1) + (md->isStatic ? 2 : 0);
-          if (md->kind == MethodKind::Method) {
-            auto *e = b_.make<ArrayExpression>();
-            e->elements = b_.list({b_.ident(info.key), b_.number(kind), md->value});
-            entries.push_back(e);
-          } else {
-            ArrayExpression *&e = accessorEntry[pn->name];
-            if (!e) {
-              e = b_.make<ArrayExpression>();
-              e->elements =
-                  b_.list({b_.ident(info.key), b_.number(kind), b_.voidZero(), b_.voidZero()});
-              entries.push_back(e);
-            }
-            e->elements[md->kind == MethodKind::Get ? 2 : 3] = md->value;
-          }
+          std::string n = fmt::format("#{}", pn->name.str());
+          b_.setRange(md->key->range);
+          md->key = b_.string(n);
+          md->computed = false;
+          Node *home = md->isStatic ? static_cast<Node *>(self()) : b_.member(self(), "prototype");
+          int w = md->kind == MethodKind::Method ? 0 : md->kind == MethodKind::Get ? 1 : 2;
+          Atom target = w == 0 ? info.fn : w == 1 ? info.get : info.set;
+          extract.push_back(b_.exprStmt(
+              b_.assign(b_.ident(target), callH(Meth, {home, b_.string(n), b_.number(w)}))));
+          members.push_back(mem);
           continue;
         }
         members.push_back(mem);
@@ -939,12 +1135,13 @@ private:
       }
       if (auto *pn = dynCast<PrivateName>(pd->key)) {
         const PrivInfo &info = env.names.at(pn->name);
+        std::string n = fmt::format("#{}", pn->name.str());
         Node *value = pd->value ? pd->value : b_.voidZero();
-        bool named = pd->value && isAnonymousFunctionDefinition(pd->value);
-        std::vector<Node *> args{b_.make<ThisExpression>(), b_.ident(info.key), value};
-        if (named)
-          args.push_back(b_.number(1));
-        Node *init = callH(Field, args);
+        if (pd->value && isAnonymousFunctionDefinition(pd->value))
+          value = callH(Name, {value, b_.string(n)});
+        // `this[B]["#x"] = v`: the record gets its fields in order
+        Node *init =
+            b_.assign(b_.index(b_.index(self(), b_.ident(info.brand)), b_.string(n)), value);
         if (pd->isStatic) {
           auto *sb = b_.make<StaticBlock>();
           sb->body = b_.list({b_.exprStmt(init)});
@@ -977,12 +1174,15 @@ private:
     bool anonymous = !ce->id;
     if (isExpr && anonymous && hint)
       first.push_back(b_.exprStmt(callH(Name, {b_.make<ThisExpression>(), b_.string(hint.str())})));
-    if (record) {
-      auto *l = b_.make<ArrayExpression>();
-      l->elements = b_.list(entries);
-      first.push_back(
-          b_.exprStmt(b_.assign(b_.ident(record), callH(Take, {b_.make<ThisExpression>(), l}))));
-    }
+    if (brandS)
+      first.push_back(b_.exprStmt(callH(
+          Init,
+          {self(), b_.ident(brandS),
+           b_.string(fmt::format(
+               "Cannot initialize private methods of class {} twice on the same object", clsName)),
+           b_.number(1)})));
+    for (Node *e : extract)
+      first.push_back(e);
     if (!first.empty()) {
       auto *sb = b_.make<StaticBlock>();
       sb->body = b_.list(first);
@@ -1057,24 +1257,36 @@ private:
     }
     ce->body = b_.list(members);
 
-    // the keys
+    // the brands and the private method bindings
     std::vector<Node *> decls;
-    std::vector<std::pair<Atom, Atom>> keys; // (key binding, name)
-    for (Atom name : env.order)
-      keys.push_back({env.names.at(name).key, name});
     auto *kd = b_.make<VariableDeclaration>();
     kd->kind = VarKind::Const;
     std::vector<Node *> declarators;
-    for (auto &[key, name] : keys) {
+    // descriptions "#C" / "#C static" (the serializer wants "#..." keys)
+    std::string shortName = clsName.substr(0, 200);
+    for (auto [brand, desc] : {std::pair{brandI, fmt::format("#{}", shortName)},
+                               std::pair{brandS, fmt::format("#{} static", shortName)}}) {
+      if (!brand)
+        continue;
       auto *d = b_.make<VariableDeclarator>();
-      d->id = b_.ident(key);
-      d->init = callH(New, {b_.string(fmt::format("#{}", name.str()))});
+      d->id = b_.ident(brand);
+      d->init = callH(New, {b_.string(desc)});
       declarators.push_back(d);
     }
     kd->declarations = b_.list(declarators);
     decls.push_back(kd);
-    if (record)
-      decls.push_back(b_.declare(VarKind::Let, b_.ident(record), nullptr));
+    if (!fnBindings.empty()) {
+      auto *fd = b_.make<VariableDeclaration>();
+      fd->kind = VarKind::Let;
+      std::vector<Node *> fds;
+      for (Atom f : fnBindings) {
+        auto *d = b_.make<VariableDeclarator>();
+        d->id = b_.ident(f);
+        fds.push_back(d);
+      }
+      fd->declarations = b_.list(fds);
+      decls.push_back(fd);
+    }
     if (!isExpr) {
       for (Node *d : decls)
         prelude->push_back(d);

@@ -1,9 +1,11 @@
 // private-names.js - The registry of the keys that stand for private names.
 //
-// The desugar pass (passes/Desugar/LowerPrivate.cpp) turns each private name
-// (#x) of each evaluation of a class into a fresh unregistered Symbol whose
-// description is the name, and stores private fields, methods and accessors
-// as non-enumerable own properties under it. The helper that makes the key
+// The desugar pass (passes/Desugar/LowerPrivate.cpp) makes, for each
+// evaluation of a class declaring private names (#x), a fresh unregistered
+// Symbol (the class's brand, description "#C" / "#C static") and keeps the
+// private fields of an object in a plain record {$o: owner, "#x": ...}
+// held by a non-enumerable own property under it (private methods and
+// accessors are members "#m" of the class). The helper that makes the key
 // adds it to a WeakSet found at globalThis[Symbol.for(
 // "distribufy.privateNames")], installed here when the runtime loads (before
 // any program code runs; a program run without the runtime just keeps its

@@ -83,3 +83,27 @@ test('crafted private-name keys are format errors', () => {
   const { root: o } = decodeCheckpoint(craft(REF0, [[2, null, 0, [SYMPRIV('0:#k'), 5, 'k', SYMPRIV('0:#k')], null]]), {});
   assert.equal(o[o.k], 5);
 });
+
+test('private records (one brand per class evaluation) round-trip with their owner and attributes', () => {
+  // what the desugar helpers make: o[brand] = {$o: o, "#x": ...}, the
+  // instance brand non-writable/non-configurable, the static one writable
+  const bi = makePrivateKey('#C'), bs = makePrivateKey('#C static');
+  const o = {}, C = {};
+  Object.defineProperty(o, bi, { value: { $o: o, '#x': 1, '#y': [2] } });
+  Object.defineProperty(C, bs, { value: { $o: C, '#n': 3 }, writable: true });
+  const other = Object.create(o);
+  const { root: r } = decodeCheckpoint(encodeCheckpoint({ build: 'b' }, { o, C, other, brands: [bi, bs] }, {}), {});
+  const [ri, rs] = r.brands;
+  assert.ok(isPrivateKey(ri) && isPrivateKey(rs));
+  assert.equal(ri.description, '#C');
+  assert.equal(rs.description, '#C static');
+  const rec = r.o[ri];
+  assert.equal(rec.$o, r.o);            // the back-pointer is the restored owner
+  assert.deepEqual([rec['#x'], rec['#y']], [1, [2]]);
+  assert.equal(r.other[ri], rec);       // inherited: the owner check tells it apart
+  assert.notEqual(r.other[ri].$o, r.other);
+  assert.deepEqual(Object.getOwnPropertyDescriptor(r.o, ri), { value: rec, writable: false, enumerable: false, configurable: false });
+  assert.equal(r.C[rs].$o, r.C);
+  assert.equal(Object.getOwnPropertyDescriptor(r.C, rs).writable, true);
+  assert.deepEqual(Object.keys(r.o), []);
+});

@@ -248,44 +248,30 @@ try { classes[1].read(new classes[2]()); } catch (e) { console.log(e.constructor
 // CHECK-NEXT:     r.add(s);
 // CHECK-NEXT:   return s;
 // CHECK-NEXT: }
-// CHECK-NEXT: function $p4(o, k, v, n) {
-// CHECK-NEXT:   if (Object.prototype.hasOwnProperty.call(o, k))
-// CHECK-NEXT:     throw new TypeError("Cannot initialize " + k.description + " twice on the same object");
-// CHECK-NEXT:   if (n)
-// CHECK-NEXT:     $p6(v, k.description);
-// CHECK-NEXT:   Object.defineProperty(o, k, { value: v, writable: true, enumerable: false, configurable: true });
+// CHECK-NEXT: function $p4(o, b, m, s) {
+// CHECK-NEXT:   var r;
+// CHECK-NEXT:   if (Object.prototype.hasOwnProperty.call(o, b))
+// CHECK-NEXT:     throw new TypeError(m);
+// CHECK-NEXT:   r = { $o: o };
+// CHECK-NEXT:   Object.defineProperty(o, b, { value: r, writable: s === 1 });
+// CHECK-NEXT:   return r;
 // CHECK-NEXT: }
-// CHECK-NEXT: function $p6(f, n) {
-// CHECK-NEXT:   var d;
-// CHECK-NEXT:   if (typeof f === "function") {
-// CHECK-NEXT:     d = Object.getOwnPropertyDescriptor(f, "name");
-// CHECK-NEXT:     if (d !== undefined && d.value === "" && !d.writable && !d.enumerable)
-// CHECK-NEXT:       Object.defineProperty(f, "name", { value: String(n) });
-// CHECK-NEXT:   }
-// CHECK-NEXT:   return f;
+// CHECK-NEXT: function $p2(o, b, n, c) {
+// CHECK-NEXT:   var r;
+// CHECK-NEXT:   r = o == null ? undefined : o[b];
+// CHECK-NEXT:   if (r != null && r.$o === o)
+// CHECK-NEXT:     return r;
+// CHECK-NEXT:   return $p6(n, c);
 // CHECK-NEXT: }
-// CHECK-NEXT: function $p2(o, k, r, s) {
-// CHECK-NEXT:   var d, $t37;
-// CHECK-NEXT:   $t37 = Object(o) !== o;
-// CHECK-NEXT:   if (!$t37) {
-// CHECK-NEXT:     $t37 = !Object.prototype.hasOwnProperty.call(o, k);
-// CHECK-NEXT:   }
-// CHECK-NEXT:   if ($t37) {
-// CHECK-NEXT:     if (r === undefined)
-// CHECK-NEXT:       throw new TypeError("Cannot read private member " + k.description + " from an object whose class did not declare it");
-// CHECK-NEXT:     throw new TypeError((s ? "Receiver must be class " : "Receiver must be an instance of class ") + r.n);
-// CHECK-NEXT:   }
-// CHECK-NEXT:   if (r !== undefined) {
-// CHECK-NEXT:     d = Object.getOwnPropertyDescriptor(o, k);
-// CHECK-NEXT:     if (!("value" in d) && d.get === undefined)
-// CHECK-NEXT:       throw new TypeError("'" + k.description + "' was defined without a getter");
-// CHECK-NEXT:   }
-// CHECK-NEXT:   return o;
+// CHECK-NEXT: function $p6(n, c) {
+// CHECK-NEXT:   throw new TypeError(c === 1 ? "Cannot write private member " + n + " to an object whose class did not declare it" : c === 2 ? "Receiver must be an instance of class " + n : c === 3 ? "Receiver must be class " + n : c === 4 ? "'" + n + "' was defined without a getter" : c === 5 ? "'" + n + "' was defined without a setter" : c === 6 ? "Private method '" + n + "' is not writable" : "Cannot read private member " + n + " from an object whose class did not declare it");
 // CHECK-NEXT: }
-// CHECK-NEXT: function $p3(o, k) {
+// CHECK-NEXT: function $p3(o, b, n) {
+// CHECK-NEXT:   var r;
 // CHECK-NEXT:   if (Object(o) !== o)
-// CHECK-NEXT:     throw new TypeError("Cannot use 'in' operator to search for '" + k.description + "' in " + String(o));
-// CHECK-NEXT:   return Object.prototype.hasOwnProperty.call(o, k);
+// CHECK-NEXT:     throw new TypeError("Cannot use 'in' operator to search for '" + n + "' in " + String(o));
+// CHECK-NEXT:   r = o[b];
+// CHECK-NEXT:   return r != null && r.$o === o;
 // CHECK-NEXT: }
 // CHECK-NEXT: $af13 = $h17();
 // CHECK-NEXT: const classes = [];
@@ -302,19 +288,20 @@ try { classes[1].read(new classes[2]()); } catch (e) { console.log(e.constructor
 // CHECK-NEXT:     if (!(i < 3))
 // CHECK-NEXT:       break $L7;
 // CHECK-NEXT:     classes.push((() => {
-// CHECK-NEXT:       const $k_v_1 = $p5("#v");
+// CHECK-NEXT:       const $pb1 = $p5("#anonymous");
 // CHECK-NEXT:       return class {
 // CHECK-NEXT:         constructor() {
-// CHECK-NEXT:           $p4(this, $k_v_1, i);
+// CHECK-NEXT:           $p4(this, $pb1, "Cannot initialize #v twice on the same object");
+// CHECK-NEXT:           this[$pb1]["#v"] = i;
 // CHECK-NEXT:         }
 // CHECK-NEXT:         get() {
-// CHECK-NEXT:           return $p2(this, $k_v_1)[$k_v_1];
+// CHECK-NEXT:           return $p2(this, $pb1, "#v")["#v"];
 // CHECK-NEXT:         }
 // CHECK-NEXT:         static has(o) {
-// CHECK-NEXT:           return $p3(o, $k_v_1);
+// CHECK-NEXT:           return $p3(o, $pb1, "#v");
 // CHECK-NEXT:         }
 // CHECK-NEXT:         static read(o) {
-// CHECK-NEXT:           return $p2(o, $k_v_1)[$k_v_1];
+// CHECK-NEXT:           return $p2(o, $pb1, "#v")["#v"];
 // CHECK-NEXT:         }
 // CHECK-NEXT:       };
 // CHECK-NEXT:     })());
