@@ -71,12 +71,25 @@
 // home object: `super.x` -> `$superGet(home, "x", this)` ([[Get]] on
 // `Object.getPrototypeOf(home)` with the receiver, when it runs),
 // `super.m(a)` -> `Reflect.apply($superFn(home, "m", this), this, [a])`,
-// `super.x = v` -> `$superSet(home, "x", v, this, strict)`. A class's home
+// `super.x = v` -> `$superSet(home, "x", v, this, strict)` (desugar lowers
+// `super.x++`, compound assignments and array destructuring to these),
+// `delete super[k]` -> `$superDel(k)` (node's ReferenceError once the key is
+// evaluated), a target of object destructuring `super.x` ->
+// `$superRef(home, "x", this, strict).v` (evaluated where the reference is,
+// the prototype taken then; the `v` setter does the [[Set]] with the
+// receiver when the pattern stores), `super.m`...`` ->
+// `$superTag(home, "m", this)`...`` (the method, looked up first, bound to
+// the receiver and called by the same template site, whose strings object
+// it keeps; a capture inside the tag is refused: a bound function's frame).
+// A class's home
 // comes from its environment's `$cls` slot (filled by the first static
 // block; `.prototype` for instance members); an object literal whose members
 // use `super` is built as `$setHome($henv = {$parent, $home}, literal)`, its
 // members created by `$F[k]($henv)` (a local temporary of the enclosing
-// function holds the per-evaluation environment), so they rebuild from
+// function holds the per-evaluation environment; a function with such a
+// literal in a parameter default gets an environment so that its defaults
+// run in the body, and a class's heritage, computed keys and static field
+// initializers use locals of the class factory), so they rebuild from
 // (code id, env) like any closure. A derived constructor whose arrows call
 // `super(...)` never binds its native `this`: `super(a)` (there and in the
 // constructor) becomes `$superCall($env, $cls, [a])` (Reflect.construct of
@@ -84,7 +97,22 @@
 // bound; a second call throws after constructing, as super() does), `this`
 // in it reads `$thisChk($env.$this)`, its own `super.x` uses the helpers,
 // and it returns `$ctorRet(value, $env.$this)` (the derived-constructor
-// return rules).
+// return rules). If its class has instance fields (desugar lowers private
+// ones to code after every `super(...)`, so only public ones are left),
+// a native super() must initialise them: `$superCallI($env, $cls, [a])`
+// re-enters the constructor (Reflect.construct of the class with the same
+// new.target, the helper itself as the mark in the first argument), whose
+// first statement, `if (arguments[0] === $superCallI) { const $sargs =
+// arguments[1]; super(...$sargs); return this; }`, runs before its
+// environment and lowered defaults (its parameters must evaluate nothing);
+// `$this` is bound to the result. A checkpoint stores only the
+// environment (`$this`, `$newtarget`: plain values), never a native
+// closure; a capture inside the parent constructor is refused, like any
+// inside a derived constructor before `super()` returns. A second call
+// constructs the parent and throws before any initialiser runs, as
+// super() does (only a parent constructor that itself calls the arrow
+// again, re-entrantly, would see the outer call's initialisers run before
+// its ReferenceError).
 //
 // A function (not a generator) with an environment whose parameters have
 // defaults evaluates them after creating it: the list becomes `x = void 0`
@@ -100,14 +128,22 @@
 // ANF (with the `(0, $env.f)` callee).
 //
 // Unsupported (err_unsupported, never a wrong program): direct eval and
-// `with`; `super()` inside an arrow of a class with instance fields or
-// private methods (super() initialises them); `super` properties as update,
-// `delete` or destructuring targets in arrows and object-literal members,
-// and object literals whose members use `super` in parameters, class
-// heritages, computed class keys and field initializers; a parameter default
-// of a function with an environment reading an outer name that a body `var`
-// shadows, and a closure in a generator's default over its parameters (or
-// `this`); private names (`#x`), which desugar lowers (LowerPrivate.cpp)
+// `with`; object literals whose members use `super` in an instance field
+// initializer (the members share a per-evaluation `{$parent, $home}`
+// environment, which needs a local: an initializer has none, and a
+// class-level one could be overwritten by a re-entrant evaluation before
+// the literal is complete) or in a generator's parameter default, and a
+// closure in a generator's default over its parameters (or `this`): the
+// defaults run at the call, the body (where the environment could be
+// created) at the first next(), and a parameter list can declare no local
+// to hold it (an extra parameter would take a caller's positional
+// argument); an optional `super` method call in an arrow or object-literal
+// member (a conditionally evaluated call: desugar reports it, ANF has no
+// form for it); `super()` in an arrow of a class with instance fields
+// whose constructor keeps parameters that evaluate expressions (desugar
+// lowers them); a parameter default of a function with an environment
+// reading an outer name that a body `var` shadows; private names (`#x`),
+// which desugar lowers (LowerPrivate.cpp)
 // before this pass, so one here means desugar did not run; sloppy
 // functions with simple parameters using `arguments` whose captured
 // parameters would lose the mapped-arguments aliasing; `delete` of a
@@ -173,6 +209,20 @@ void setFnBody(Node *fn, Node *body) {
   default:
     cast<ArrowFunctionExpression>(fn)->body = body;
   }
+}
+/// The function's body as a block: an expression-bodied arrow gets
+/// `{ return e; }` (a block of the function's own scope \p scope).
+BlockStatement *ensureBlockBody(IRBuilder &b, Node *fn, ScopeId scope) {
+  Node *body = fnBody(fn);
+  if (auto *bs = dynCast<BlockStatement>(body))
+    return bs;
+  b.setRange(body->range);
+  auto *ret = b.make<ReturnStatement>();
+  ret->argument = body;
+  auto *bs = b.block({ret});
+  bs->scope = scope;
+  setFnBody(fn, bs);
+  return bs;
 }
 Node *fnId(Node *fn) {
   switch (fn->kind) {
@@ -246,6 +296,8 @@ private:
     bool needsCls = false;         ///< class scope: `$cls` slot (home of `super` in arrows)
     bool superInArrow = false;     ///< derived constructor whose arrows call `super()`
     bool instanceElements = false; ///< class scope: instance fields or private methods
+    bool superReentry = false;     ///< superInArrow ctor of a class with instance fields
+    bool forceEnv = false;         ///< a parameter default builds a `super` object literal
     ScopeId envParent = kNoScope;
     Atom envName;
     std::vector<BindingId> slots;
@@ -309,6 +361,9 @@ private:
     return false;
   }
   void rewritePattern(Node *&p, std::vector<Atom> &plain, bool &anyEnv, bool dryRun);
+  /// An assignment target: `super.x` becomes `$superRef(home, "x", this, strict).v`.
+  void visitTarget(Node *&p);
+  Node *tempDecl(std::vector<Atom> &temps);
   void visitAssignment(Node *&slot);
   void visitObject(Node *&slot);
   template <typename WithHome> void visitObjectProps(Node *&slot, WithHome &withHome);
@@ -410,8 +465,9 @@ private:
   ScopeId rootScope_ = kNoScope; ///< scope of the function/class being factored
   Atom tableName_, envBase_, uninit_, tdzRead_, tdzWrite_, constErr_, defAcc_, defData_, toKey_,
       defFn_, superGet_, superFn_, superSet_, setHome_, spread_, proto_, defAccN_, thisChk_,
-      superCall_, ctorRet_;
+      superCall_, ctorRet_, superCallI_, superDel_, superRef_, superPut_, superTag_;
   bool programStrict_ = false;
+  bool genParams_ = false; ///< visiting unlowered defaults of a function with an environment
 };
 
 // ---------------------------------------------------------------------------
@@ -479,11 +535,10 @@ void Converter::prewalk(Node *n) {
         unsupported(n, "`super()` inside an arrow function outside a derived constructor");
         break;
       }
-      if (si_[it->second.classScope].instanceElements) {
-        unsupported(n, "`super()` inside an arrow function of a class with instance fields or "
-                       "private methods (super() initialises them)");
-        break;
-      }
+      // Instance fields are initialised by a native super(): the constructor
+      // re-enters itself to run one (see `$superCallI`).
+      if (si_[it->second.classScope].instanceElements)
+        si_[h].superReentry = true;
       si_[h].superInArrow = si_[h].needsThis = si_[h].needsNewTarget = true;
       si_[it->second.classScope].needsCls = true;
     }
@@ -593,6 +648,30 @@ void Converter::prewalk(Node *n) {
     fnStack_.push_back(nodeScope(n));
     forEachChildSlot(n, [&](Node *&c) { prewalk(c); });
     fnStack_.pop_back();
+    // An object literal whose members use `super` in a parameter default
+    // needs a local (its `{$parent, $home}` environment): the function gets
+    // an environment, so its defaults are lowered into the body.
+    if (!isa<StaticBlock>(n) && nodeScope(n) != kNoScope) {
+      struct Finder {
+        const std::unordered_set<const Node *> *props;
+        bool found = false;
+        void go(const Node *x) {
+          if (found || isFnOrClass(x))
+            return;
+          if (auto *o = dynCast<ObjectExpression>(x))
+            for (const Node *p : o->properties)
+              found = found || props->count(p);
+          forEachChild(x, [&](const Node *c) { go(c); });
+        }
+      } f{&superHomeProps_};
+      NodeList ps = isa<FunctionExpression>(n)    ? cast<FunctionExpression>(n)->params
+                    : isa<FunctionDeclaration>(n) ? cast<FunctionDeclaration>(n)->params
+                                                  : cast<ArrowFunctionExpression>(n)->params;
+      for (const Node *p : ps)
+        f.go(p);
+      if (f.found)
+        si_[nodeScope(n)].forceEnv = true;
+    }
     return;
   }
   if (auto *pd = dynCast<PropertyDefinition>(n); pd && pd->value) {
@@ -633,7 +712,8 @@ void Converter::computeStorage() {
   for (ScopeId s = 0; s < st_.numScopes(); ++s) {
     ScopeInfo &info = si_[s];
     const Scope &sc = st_.scope(s);
-    info.hasEnv = !info.slots.empty() || info.needsThis || info.needsNewTarget || info.needsCls;
+    info.hasEnv = !info.slots.empty() || info.needsThis || info.needsNewTarget || info.needsCls ||
+                  info.forceEnv;
     if (!info.hasEnv)
       continue;
     info.inlineEnv = sc.node && isa<PropertyDefinition>(sc.node);
@@ -703,7 +783,12 @@ Node *Converter::envExpr(ScopeId s, const Node *at) {
       e = b_.member(e, "$parent");
     }
   }
-  unsupported(at, "internal: environment not reachable");
+  if (genParams_)
+    unsupported(at, "a closure in a generator's parameter default over its parameters or `this` "
+                    "(its environment would be created by the body, which runs at the first "
+                    "next(), and a parameter list can hold it in no local)");
+  else
+    unsupported(at, "internal: environment not reachable");
   return b_.make<NullLiteral>();
 }
 
@@ -841,15 +926,63 @@ void Converter::rewritePattern(Node *&p, std::vector<Atom> &plain, bool &anyEnv,
     return;
   }
   default:
-    if (auto *me = dynCast<MemberExpression>(p); me && isa<Super>(me->object) && superHome(p)) {
-      unsupported(p, "`super` property as a destructuring target in an arrow or object-literal "
-                     "method");
-      return;
-    }
     if (!dryRun)
-      visit(p);
+      visitTarget(p);
     return;
   }
+}
+
+void Converter::visitTarget(Node *&p) {
+  switch (p->kind) {
+  case NodeKind::ArrayPattern:
+    for (Node *&e : cast<ArrayPattern>(p)->elements)
+      if (e)
+        visitTarget(e);
+    return;
+  case NodeKind::ObjectPattern:
+    for (Node *&e : cast<ObjectPattern>(p)->properties) {
+      auto *pr = dynCast<Property>(e);
+      if (!pr) {
+        visitTarget(e);
+        continue;
+      }
+      if (pr->computed)
+        visit(pr->key);
+      visitTarget(pr->value);
+      if (!isa<Identifier>(pr->value))
+        pr->shorthand = false;
+    }
+    return;
+  case NodeKind::RestElement:
+    visitTarget(cast<RestElement>(p)->argument);
+    return;
+  case NodeKind::AssignmentPattern: {
+    auto *ap = cast<AssignmentPattern>(p);
+    visitTarget(ap->left);
+    if (auto *id = dynCast<Identifier>(ap->left))
+      visitInferred(ap->right, id->name.str());
+    else
+      visit(ap->right);
+    return;
+  }
+  default:
+    break;
+  }
+  auto *me = dynCast<MemberExpression>(p);
+  Node *home = me && isa<Super>(me->object) ? superHome(p) : nullptr;
+  if (!home) {
+    visit(p);
+    return;
+  }
+  // The target is evaluated where `super.x` was (home, key and `this`, the
+  // prototype taken then, as the super reference does); the destructuring's
+  // PutValue runs the [[Set]] with the receiver through the `v` setter.
+  Node *key = superKey(me);
+  b_.setRange(p->range);
+  bool strict = curFnScope_ != kNoScope && st_.scope(curFnScope_).strict;
+  helper(superPut_, "superPut");
+  p = b_.member(
+      call(helper(superRef_, "superRef"), {home, key, superReceiver(p), b_.boolean(strict)}), "v");
 }
 
 Node *Converter::superHome(const Node *at) {
@@ -901,9 +1034,9 @@ ScopeId Converter::newPseudoEnv(ScopeId parent) {
   return ps;
 }
 
-void Converter::declareTemps(NodeList &list, std::vector<Atom> &temps) {
+Node *Converter::tempDecl(std::vector<Atom> &temps) {
   if (temps.empty())
-    return;
+    return nullptr;
   std::vector<Node *> ds;
   for (Atom a : temps) {
     auto *d = b_.make<VariableDeclarator>();
@@ -913,6 +1046,14 @@ void Converter::declareTemps(NodeList &list, std::vector<Atom> &temps) {
   auto *vd = b_.make<VariableDeclaration>();
   vd->kind = VarKind::Let;
   vd->declarations = b_.list(ds);
+  temps.clear();
+  return vd;
+}
+
+void Converter::declareTemps(NodeList &list, std::vector<Atom> &temps) {
+  Node *vd = tempDecl(temps);
+  if (!vd)
+    return;
   std::vector<Node *> out;
   size_t i = directivePrologueLength(list);
   out.insert(out.end(), list.begin(), list.begin() + static_cast<ptrdiff_t>(i));
@@ -920,7 +1061,6 @@ void Converter::declareTemps(NodeList &list, std::vector<Atom> &temps) {
   for (; i < list.size(); ++i)
     out.push_back(list[i]);
   list = m_.list(out);
-  temps.clear();
 }
 
 void Converter::visitAssignment(Node *&slot) {
@@ -955,8 +1095,8 @@ void Converter::visitAssignment(Node *&slot) {
     } f;
     f.go(a->left);
     if (f.found && superHome(a)) {
-      unsupported(a, "`super` property as a destructuring target in an arrow or object-literal "
-                     "method");
+      visitTarget(a->left);
+      visit(a->right);
       return;
     }
   }
@@ -1047,8 +1187,18 @@ void Converter::visit(Node *&slot) {
     bool target = isa<UpdateExpression>(n) || cast<UnaryExpression>(n)->op == UnaryOp::Delete;
     if (auto *me = dynCast<MemberExpression>(arg);
         target && me && isa<Super>(me->object) && superHome(n)) {
-      unsupported(n, "`super` property as an update or `delete` operand in an arrow or "
-                     "object-literal method (run desugar first)");
+      if (isa<UpdateExpression>(n)) { // desugar lowers it to a get and a set
+        unsupported(n, "`super` property as an update operand in an arrow or object-literal "
+                       "method (run desugar first)");
+        return;
+      }
+      // delete super[k]: node evaluates the key (no ToPropertyKey), then
+      // throws a ReferenceError.
+      std::vector<Node *> args;
+      if (me->computed)
+        args.push_back(superKey(me));
+      b_.setRange(n->range);
+      slot = call(helper(superDel_, "superDel"), args);
       return;
     }
     visitChildren(n);
@@ -1064,7 +1214,8 @@ void Converter::visit(Node *&slot) {
     if (isa<Super>(callee) && curFnScope_ != kNoScope) {
       ScopeId h = st_.scope(curFnScope_).isArrow ? thisScopeOf(curFnScope_) : curFnScope_;
       if (h != kNoScope && si_[h].superInArrow) {
-        // super(a) -> $superCall($env, $cls, [a]): binds the `$this` slot.
+        // super(a) -> $superCall($env, $cls, [a]): binds the `$this` slot
+        // (`$superCallI` when instance fields need a native super()).
         auto *c = cast<CallExpression>(n);
         for (Node *&a : c->arguments)
           visit(a);
@@ -1072,7 +1223,9 @@ void Converter::visit(Node *&slot) {
         auto *arr = b_.make<ArrayExpression>();
         arr->elements = c->arguments;
         Node *cls = b_.member(envExpr(home_[h].classScope, n), "$cls");
-        slot = call(helper(superCall_, "superCall"), {envExpr(h, n), cls, arr});
+        slot = call(si_[h].superReentry ? helper(superCallI_, "superCallI")
+                                        : helper(superCall_, "superCall"),
+                    {envExpr(h, n), cls, arr});
         helper(uninit_, "U");
         return;
       }
@@ -1081,8 +1234,21 @@ void Converter::visit(Node *&slot) {
       if (Node *home = superHome(n)) {
         // super.m(a) -> Reflect.apply($superFn(home, "m", this), this, [a])
         auto *c = dynCast<CallExpression>(n);
-        if (!c || c->optional || sm->optional) {
-          unsupported(n, "`super` method call of this form in an arrow or object-literal method");
+        if (!c) {
+          // super.m`...` -> $superTag(home, "m", this)`...`: the method
+          // bound to the receiver, called by the same template site (so
+          // the template object is the site's own).
+          auto *tt = cast<TaggedTemplateExpression>(n);
+          Node *key = superKey(sm);
+          helper(superFn_, "superFn");
+          b_.setRange(n->range);
+          tt->tag = call(helper(superTag_, "superTag"), {home, key, superReceiver(n)});
+          visit(tt->quasi);
+          return;
+        }
+        if (c->optional || sm->optional) {
+          unsupported(n, "optional `super` method call in an arrow or object-literal method (a "
+                         "conditionally evaluated call: desugar reports it)");
           return;
         }
         Node *key = superKey(sm);
@@ -1400,26 +1566,20 @@ void Converter::visitFunctionBody(Node *fn) {
   if (lower) {
     lowerParams(fn, params);
   } else {
+    bool gen = genParams_;
+    genParams_ = s != kNoScope && si_[s].hasEnv;
     for (Node *&p : params)
       if (!isa<Identifier>(p))
         visit(p);
+    genParams_ = gen;
+    // (A function with such a default gets an environment, so this is a
+    // generator, whose defaults run at the call.)
     if (!temps_.back().empty())
-      unsupported(fn, "object literal with `super` in a parameter");
+      unsupported(fn, "object literal with `super` in a parameter default of a generator");
     visitFunctionBodyInner(fn);
   }
-  if (!temps_.back().empty()) {
-    Node *body = fnBody(fn);
-    if (!isa<BlockStatement>(body)) {
-      b_.setRange(body->range);
-      auto *ret = b_.make<ReturnStatement>();
-      ret->argument = body;
-      auto *bs = b_.block({ret});
-      bs->scope = s;
-      setFnBody(fn, bs);
-      body = bs;
-    }
-    declareTemps(cast<BlockStatement>(body)->body, temps_.back());
-  }
+  if (!temps_.back().empty())
+    declareTemps(ensureBlockBody(b_, fn, s)->body, temps_.back());
   temps_.pop_back();
   if (s != kNoScope && si_[s].superInArrow) {
     auto *bs = cast<BlockStatement>(fnBody(fn));
@@ -1429,6 +1589,38 @@ void Converter::visitFunctionBody(Node *fn) {
         call(helper(ctorRet_, "ctorRet"), {undef(), b_.member(b_.ident(si_[s].envName), "$this")});
     std::vector<Node *> out(bs->body.begin(), bs->body.end());
     out.push_back(ret);
+    if (si_[s].superReentry) {
+      // Re-entered by `$superCallI` (its own function as the mark): a native
+      // super() initialises the instance fields. It comes first, before the
+      // parameters' lowered defaults and the environment; the parameters
+      // left must evaluate nothing.
+      for (Node *p : params) {
+        auto *ap = dynCast<AssignmentPattern>(p);
+        auto *u = ap ? dynCast<UnaryExpression>(ap->right) : nullptr;
+        auto *re = dynCast<RestElement>(p);
+        if (!isa<Identifier>(p) && !(re && isa<Identifier>(re->argument)) &&
+            !(ap && isa<Identifier>(ap->left) && u && u->op == UnaryOp::Void &&
+              isa<NumericLiteral>(u->argument)))
+          unsupported(p, "`super()` inside an arrow function of a class with instance fields, "
+                         "in a constructor whose parameters evaluate expressions");
+      }
+      b_.setRange(bs->range);
+      Atom args = b_.freshName("sargs");
+      auto *sc = b_.make<CallExpression>();
+      sc->callee = b_.make<Super>();
+      auto *spread = b_.make<SpreadElement>();
+      spread->argument = b_.ident(args);
+      sc->arguments = b_.list({spread});
+      auto *back = b_.make<ReturnStatement>();
+      back->argument = b_.make<ThisExpression>();
+      Node *reentry =
+          b_.ifStmt(b_.binary(BinaryOp::StrictEq, b_.index(b_.ident("arguments"), b_.number(0)),
+                              helper(superCallI_, "superCallI")),
+                    b_.block({b_.declare(VarKind::Const, b_.ident(args),
+                                         b_.index(b_.ident("arguments"), b_.number(1))),
+                              b_.exprStmt(sc), back}));
+      out.insert(out.begin() + static_cast<ptrdiff_t>(directivePrologueLength(bs->body)), reentry);
+    }
     bs->body = b_.list(out);
   }
 }
@@ -1524,17 +1716,7 @@ void Converter::lowerParams(Node *fn, NodeList &params) {
       unsupported(fn, "parameter default reading an outer name that a body `var` shadows");
     wrap = f.wrap;
   }
-  Node *body = fnBody(fn);
-  if (!isa<BlockStatement>(body)) {
-    b_.setRange(body->range);
-    auto *ret = b_.make<ReturnStatement>();
-    ret->argument = body;
-    auto *bs = b_.block({ret});
-    bs->scope = s;
-    setFnBody(fn, bs);
-    body = bs;
-  }
-  auto *bs = cast<BlockStatement>(body);
+  BlockStatement *bs = ensureBlockBody(b_, fn, s);
   // A body `var` named like a lowered parameter is another binding, which
   // the lowered statements (in the body) would name: the parameter is
   // renamed, and the `var` starts with its value once the defaults ran.
@@ -1582,8 +1764,6 @@ void Converter::lowerParams(Node *fn, NodeList &params) {
       Node *value = inEnv_[pb] ? slotRef(pb, fn) : b_.ident(renameTo_[pb]);
       pro.push_back(b_.exprStmt(b_.assign(b_.ident(st_.binding(vb).name), value)));
     }
-  if (!temps_.back().empty())
-    unsupported(fn, "object literal with `super` in a parameter");
   ScopeId bodyScope = bs->scope;
   bool bodyEnv = bodyScope != kNoScope && bodyScope != s && si_[bodyScope].hasEnv;
   if (wrap) {
@@ -1633,13 +1813,7 @@ void Converter::visitFunctionBodyInner(Node *fn) {
     return;
   }
   // A concise arrow body with an environment becomes a block.
-  b_.setRange(body->range);
-  auto *ret = b_.make<ReturnStatement>();
-  ret->argument = body;
-  auto *bs = b_.block({ret});
-  bs->scope = s;
-  setFnBody(fn, bs);
-  visitList(bs->body, s);
+  visitList(ensureBlockBody(b_, fn, s)->body, s);
 }
 
 std::vector<Node *> Converter::visitClass(Node *cls, ScopeId paramScope) {
@@ -1683,14 +1857,22 @@ std::vector<Node *> Converter::visitClass(Node *cls, ScopeId paramScope) {
         else
           staticKey(pd->key, false, name);
       }
-      temps_.emplace_back();
+      // A static initializer runs once per evaluation of the class: its
+      // temporaries are the class factory's. An instance one runs per
+      // instance, possibly re-entered (by a computed key of the literal)
+      // before it finished, and has no local of its own.
+      if (!pd->isStatic)
+        temps_.emplace_back();
       if (!pd->computed && !name.empty())
         visitInferred(pd->value, name);
       else
         visit(pd->value);
-      if (!temps_.back().empty())
-        unsupported(pd, "object literal with `super` in a class field initializer");
-      temps_.pop_back();
+      if (!pd->isStatic) {
+        if (!temps_.back().empty())
+          unsupported(pd, "object literal with `super` in an instance field initializer (its "
+                          "members share a per-evaluation environment, which needs a local)");
+        temps_.pop_back();
+      }
       if (inl)
         envStack_.pop_back();
       restoreCtx(c);
@@ -1770,10 +1952,12 @@ Node *Converter::convert(Node *orig, Wrap wrap, std::string_view name, Node *key
   bool strict = true;
   if (isClass(n)) {
     curFnScope_ = kNoScope;
+    // Temporaries of the heritage, computed keys and static initializers
+    // (one evaluation per factory call) are the factory's locals.
     temps_.emplace_back();
     prefix = visitClass(n, paramScope);
-    if (!temps_.back().empty())
-      unsupported(n, "object literal with `super` in a class heritage or computed key");
+    if (Node *d = tempDecl(temps_.back()))
+      prefix.insert(prefix.begin(), d);
     temps_.pop_back();
   } else {
     curFnScope_ = nodeScope(n);
@@ -2051,6 +2235,21 @@ std::vector<Node *> Converter::prologueHelpers() {
                     "a, e.$newtarget); if (e.$this !== {}) throw new ReferenceError(\"Super "
                     "constructor may only be called once\"); e.$this = r; return r; }}\n",
                     superCall_.str(), uninit_.str());
+  // `super()` of such a constructor whose class has instance fields: they
+  // are initialised by a native super(), so the constructor is re-entered
+  // (Reflect.construct with the same new.target, this helper as the mark in
+  // its first argument), runs `super(...a)` and returns `this`. A second
+  // call constructs the parent (as super() does) and throws before any
+  // field initialiser runs.
+  if (superCallI_)
+    src += fmt::format(
+        "function {0}(e, F, a) {{ if (e.$this !== {1}) {{ "
+        "Reflect.construct(Object.getPrototypeOf(F), a, e.$newtarget); throw new "
+        "ReferenceError(\"Super constructor may only be called once\"); }} var r = "
+        "Reflect.construct(F, [{0}, a], e.$newtarget); if (e.$this !== {1}) throw new "
+        "ReferenceError(\"Super constructor may only be called once\"); e.$this = r; return r; "
+        "}}\n",
+        superCallI_.str(), uninit_.str());
   if (ctorRet_)
     src += fmt::format(
         "function {}(v, t) {{ if ((typeof v === \"object\" && v !== null) || typeof v === "
@@ -2140,6 +2339,29 @@ std::vector<Node *> Converter::prologueHelpers() {
         superSet_.str());
   if (setHome_)
     src += fmt::format("function {}(h, o) {{ h.$home = o; return o; }}\n", setHome_.str());
+  // `delete super[k]`: a ReferenceError once the key is evaluated.
+  if (superDel_)
+    src += fmt::format(
+        "function {}(k) {{ throw new ReferenceError(\"Unsupported reference to 'super'\"); }}\n",
+        superDel_.str());
+  // `super.x` as a destructuring target: an object whose `v` setter does the
+  // [[Set]] on the home's prototype (taken when the target is evaluated).
+  if (superPut_)
+    src += fmt::format(
+        "function {}(p, k, r, s, v) {{ if (!Reflect.set(p, k, v, r) && s) throw new "
+        "TypeError(\"Cannot assign to read only property '\" + String(k) + \"' of object\"); }}\n",
+        superPut_.str());
+  if (superRef_)
+    src += fmt::format(
+        "function {}(h, k, r, s) {{ return Object.defineProperty({{}}, \"v\", {{ set: "
+        "Reflect.apply(Function.prototype.bind, {}, [void 0, Object.getPrototypeOf(h), k, r, s]) "
+        "}}); }}\n",
+        superRef_.str(), superPut_.str());
+  // super.m`...`: the method bound to the receiver.
+  if (superTag_)
+    src += fmt::format("function {}(h, k, r) {{ return Reflect.apply(Function.prototype.bind, "
+                       "{}(h, k, r), [r]); }}\n",
+                       superTag_.str(), superFn_.str());
   // Rebuild test mode (runtime/src/closures.js): replaces the factories.
   src += fmt::format("if (typeof process === \"object\" && process !== null && process.env && "
                      "process.env.DISTRIBUFY_REBUILD_TEST && typeof require === \"function\") "

@@ -1,5 +1,6 @@
 // `super(...)` inside arrows of a derived constructor (whose class has no
-// instance fields or private methods, which super() would initialise): the
+// instance fields, which super() would initialise: see
+// super-call-arrow-fields.js): the
 // constructor never binds its native `this`. `$superCall($env, $cls, args)`
 // constructs the parent with the constructor's new.target
 // (Reflect.construct) and binds the `$this` slot (a second call throws
