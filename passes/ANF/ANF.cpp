@@ -989,6 +989,86 @@ private:
     }
   }
 
+  /// An object literal's keys, values and spreads, in order, as operands().
+  /// Two parts run user code where the literal is evaluated, not where it is
+  /// built, so before a later hoisted call they are done on the spot:
+  ///  - a computed key is converted by ToPropertyKey (an object's toString /
+  ///    Symbol.toPrimitive runs before the property's value):
+  ///    `$k = key; if ($k !== null && (typeof $k === "object" || typeof $k
+  ///    === "function")) $k = Reflect.ownKeys({ [$k]: 0 })[0];`
+  ///    (desugar's LowerConditional converts the same way);
+  ///  - a spread source's own enumerable properties are copied (its getters
+  ///    and Proxy traps run there): `$s = { ...src };` and the literal spreads
+  ///    `$s`, a plain object of data properties in the same key order.
+  void objectOperands(ObjectExpression *o, Out &out) {
+    enum class Part { Value, Key, Spread };
+    std::vector<std::pair<Node **, Part>> slots;
+    for (Node *p : o->properties) {
+      if (auto *prop = dynCast<Property>(p)) {
+        if (prop->computed)
+          slots.emplace_back(&prop->key, Part::Key);
+        slots.emplace_back(&prop->value, Part::Value);
+      } else
+        slots.emplace_back(&cast<SpreadElement>(p)->argument, Part::Spread);
+    }
+    size_t last = 0;
+    bool any = false;
+    for (size_t i = 0; i < slots.size(); ++i)
+      if (containsCall(*slots[i].first))
+        last = i, any = true;
+    for (size_t i = 0; i < slots.size(); ++i) {
+      auto [slot, part] = slots[i];
+      Node *r = value(*slot, out);
+      if (any && i < last) {
+        if (part == Part::Spread) {
+          auto *copy = b_.make<ObjectExpression>();
+          auto *sp = b_.make<SpreadElement>();
+          sp->argument = r;
+          copy->properties = b_.list({sp});
+          r = spill(copy, out);
+        } else if (part == Part::Key && !isPrimitiveLiteral(r)) {
+          r = isTemp(r) ? r : spill(r, out);
+          toPropertyKey(cast<Identifier>(r)->name, out);
+        } else if (!isStable(r)) {
+          r = spill(r, out);
+        }
+      }
+      *slot = r;
+    }
+  }
+
+  bool isTemp(const Node *n) const {
+    auto *id = dynCast<Identifier>(n);
+    return id && tempSet_.count(id->name);
+  }
+
+  /// Converts the temporary \p k by ToPropertyKey if it holds an object (a
+  /// primitive converts without running code, so later is as good).
+  void toPropertyKey(Atom k, Out &out) {
+    auto typeIs = [&](std::string_view t) {
+      return b_.binary(BinaryOp::StrictEq, b_.unary(UnaryOp::Typeof, use(k)), b_.string(t));
+    };
+    auto *isObj = b_.make<LogicalExpression>();
+    isObj->op = LogicalOp::Or;
+    isObj->left = typeIs("object");
+    isObj->right = typeIs("function");
+    auto *test = b_.make<LogicalExpression>();
+    test->op = LogicalOp::And;
+    test->left = b_.binary(BinaryOp::StrictNotEq, use(k), b_.make<NullLiteral>());
+    test->right = isObj;
+    auto *prop = b_.make<Property>();
+    prop->key = use(k);
+    prop->computed = true;
+    prop->value = b_.number(0);
+    prop->kind = PropertyKind::Init;
+    auto *obj = b_.make<ObjectExpression>();
+    obj->properties = b_.list({prop});
+    Node *conv = b_.index(b_.call(b_.member(b_.ident("Reflect"), "ownKeys"), {obj}), b_.number(0));
+    Out then;
+    then.push_back(assignStmt(k, value(conv, then)));
+    out.push_back(b_.ifStmt(test, b_.block(then)));
+  }
+
   /// Normalizes \p e as a value: returns a call-free expression, its calls
   /// emitted to \p out; a call is named by a temporary.
   Node *value(Node *e, Out &out) {
@@ -1083,16 +1163,7 @@ private:
     }
     case NodeKind::ObjectExpression: {
       auto *o = cast<ObjectExpression>(e);
-      std::vector<Node **> slots;
-      for (Node *p : o->properties) {
-        if (auto *prop = dynCast<Property>(p)) {
-          if (prop->computed)
-            slots.push_back(&prop->key);
-          slots.push_back(&prop->value);
-        } else
-          slots.push_back(&cast<SpreadElement>(p)->argument);
-      }
-      operands(slots, out, false);
+      objectOperands(o, out);
       // `{ a }` whose value became a temporary is `{ a: $t }` now.
       for (Node *p : o->properties)
         if (auto *prop = dynCast<Property>(p); prop && prop->shorthand) {
@@ -1340,8 +1411,8 @@ private:
       // and the construction: node's "o.C is not a constructor" names it.
       auto *mem = dynCast<MemberExpression>(callee);
       Node *guardedCallee = nullptr;
-      bool keepMember = mem && !argsRun && !isa<Super>(mem->object) &&
-                        isAtomic(mem->object) && (!mem->computed || isAtomic(mem->property));
+      bool keepMember = mem && !argsRun && !isa<Super>(mem->object) && isAtomic(mem->object) &&
+                        (!mem->computed || isAtomic(mem->property));
       const std::string &calleeText = originalText;
       if (!keepMember && (!isa<Identifier>(callee) || (argsRun && !isStable(callee)))) {
         callee = spill(callee, out);
