@@ -165,6 +165,9 @@ struct SiteRec {
   Node **call = nullptr;  ///< the slot holding the call expression
   Node *callee = nullptr; ///< for the identity check (cloned per use)
   Node *calleeKey = nullptr;
+  /// `Reflect.apply(f, t, args)`: `t`, the callee when `f` is
+  /// Function.prototype.call/apply (a spread call of `g.call(...)`).
+  Node *calleeThis = nullptr;
   schema::Site info;
 };
 
@@ -1334,8 +1337,12 @@ Node *Instrumenter::numberStatement(Node *st, std::vector<Node *> &out) {
           !reflectCall->arguments.empty() &&
           (cast<Identifier>(reflect->property)->name == "apply" ||
            cast<Identifier>(reflect->property)->name == "construct")) {
-        // Reflect.apply(f, t, args) calls f (desugar's spread calls).
+        // Reflect.apply(f, t, args) calls f (desugar's spread calls); when f
+        // is Function.prototype.call or apply, it calls t.
         site.callee = reflectCall->arguments[0];
+        if (cast<Identifier>(reflect->property)->name == "apply" &&
+            reflectCall->arguments.size() >= 2)
+          site.calleeThis = reflectCall->arguments[1];
       } else if (auto tm = methodTemp(c); tm.first) {
         // `T = O.m; ... T.call(O, ...)`: the callee is O.m.
         site.callee = tm.first;
@@ -1402,6 +1409,8 @@ bool Instrumenter::isPlainReference(const Node *n) {
 }
 
 /// `o.map(f, x)` -> `Array.isArray(o) && o.map === $d.AP.map ? $d.hof.map(o, f, x) : o.map(f, x)`
+/// (`$d.hofStress` in stress builds: the variant that keeps the call-site
+/// flag for its callbacks; `$d.hof` does no stress work).
 void Instrumenter::rewriteHof(SiteRec &site) {
   auto *c = dynCast<CallExpression>(*site.call);
   if (!c || c->optional || c->arguments.empty())
@@ -1414,6 +1423,7 @@ void Instrumenter::rewriteHof(SiteRec &site) {
       return;
   std::string_view name = cast<Identifier>(me->property)->name.str();
   b_.setRange(c->range);
+  auto hofApi = [&] { return d(m_.stressCheckpoints ? "hofStress" : "hof"); };
   if (name == "call" && isa<Identifier>(me->object) && c->arguments.size() >= 2) {
     // anf's form of a method call: `T = O.name; ...; T.call(O, args)`.
     auto [obj, methodAtom] = methodTemp(c);
@@ -1431,7 +1441,7 @@ void Instrumenter::rewriteHof(SiteRec &site) {
       both->left = b_.binary(BinaryOp::StrictEq, clone(me->object), d("arrayFrom"));
       both->right = b_.binary(BinaryOp::StrictEq, clone(recv), b_.ident("Array"));
       test = both;
-      fast = call(b_.member(d("hof"), "from"), rest);
+      fast = call(b_.member(hofApi(), "from"), rest);
     } else if (std::find(std::begin(kHofMethods), std::end(kHofMethods), method) !=
                std::end(kHofMethods)) {
       auto *both = b_.make<LogicalExpression>();
@@ -1441,7 +1451,7 @@ void Instrumenter::rewriteHof(SiteRec &site) {
       test = both;
       std::vector<Node *> hofArgs = {clone(recv)};
       hofArgs.insert(hofArgs.end(), rest.begin(), rest.end());
-      fast = call(b_.member(d("hof"), method), hofArgs);
+      fast = call(b_.member(hofApi(), method), hofArgs);
     } else {
       return;
     }
@@ -1464,7 +1474,7 @@ void Instrumenter::rewriteHof(SiteRec &site) {
     if (arr->binding == kNoBinding || st_.binding(arr->binding).kind != BindingKind::Global)
       return;
     test = b_.binary(BinaryOp::StrictEq, clone(c->callee), d("arrayFrom"));
-    fast = call(b_.member(d("hof"), "from"), cloned);
+    fast = call(b_.member(hofApi(), "from"), cloned);
   } else if (std::find(std::begin(kHofMethods), std::end(kHofMethods), name) !=
              std::end(kHofMethods)) {
     if (!isPlainReference(me->object))
@@ -1478,7 +1488,7 @@ void Instrumenter::rewriteHof(SiteRec &site) {
     test = both;
     std::vector<Node *> hofArgs = {clone(me->object)};
     hofArgs.insert(hofArgs.end(), cloned.begin(), cloned.end());
-    fast = call(b_.member(d("hof"), name), hofArgs);
+    fast = call(b_.member(hofApi(), name), hofArgs);
   } else {
     return;
   }
@@ -1650,6 +1660,8 @@ Instrumenter::Bits Instrumenter::liveBefore(Node *st, const Bits &out) {
         usesInto(callee, atSite);
       if (Node *key = sites_[it->second].calleeKey)
         usesInto(key, atSite);
+      if (Node *recv = sites_[it->second].calleeThis)
+        usesInto(recv, atSite);
       unite(atSite, handlers);
       siteLive_[it->second] = atSite;
     }
@@ -1983,6 +1995,12 @@ Node *Instrumenter::frameCall(const FnContext &ctx, bool restore, Node *fn, cons
       if (restore)
         restoreRewrite(key, false);
       args.push_back(key);
+    } else if (site->calleeThis) {
+      Node *recv = clone(site->calleeThis);
+      if (restore)
+        restoreRewrite(recv, false);
+      args.push_back(undef());
+      args.push_back(recv);
     }
   } else if (homeClass) {
     // super(...): the parent constructor.

@@ -317,6 +317,14 @@ async function main(argv) {
 }
 
 if (require.main === module) {
+  // A promise the program left rejected (for example by a checkpoint() from
+  // a promise callback, which cannot capture) ends the run as node would,
+  // but a runtime error is reported without node's stack dump. The Capture
+  // an async function swallowed is reported by the instance already.
+  process.on('unhandledRejection', (reason) => {
+    if (reason instanceof require('../src/capture.js').Capture) return;
+    process.exit(reportError(reason));
+  });
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; },
     (e) => { process.stderr.write(`distribufy-run: internal error: ${e && e.stack || e}\n`); process.exitCode = EXIT_RUNTIME; });
 }

@@ -70,7 +70,7 @@ class Capture {
     this.trustNext = false; // set by k.next(): the next frame is a restore body at its k.next() site
   }
 
-  frame(code, cs, env, thisValue, newTarget, args, self, home, slots, callee, key) {
+  frame(code, cs, env, thisValue, newTarget, args, self, home, slots, callee, key, calleeThis) {
     if (this.failure !== null) return;
     if (newTarget !== undefined && thisValue === undefined) {
       // $d.thisOf gave undefined under `new`: a derived constructor before super().
@@ -81,7 +81,7 @@ class Capture {
     if (this.trustNext) {
       this.trustNext = false;
     } else {
-      const bad = checkCallee(frames.length ? frames[frames.length - 1] : null, callee, key);
+      const bad = checkCallee(frames.length ? frames[frames.length - 1] : null, callee, key, calleeThis);
       if (bad !== null) {
         this.failure = { kind: 'callee', code, cs, callee: bad, innermost: frames.length === 0, depth: frames.length };
         return;
@@ -126,9 +126,11 @@ function matchesCode(fn, code) {
 
 /**
  * Null when the inner frame (or, innermost, the capture point) is the
- * callee's; else a description of the callee for the error.
+ * callee's; else a description of the callee for the error. `calleeThis`:
+ * the `this` a `Reflect.apply(callee, calleeThis, args)` site passes, the
+ * real callee when `callee` is Function.prototype.call/apply.
  */
-function checkCallee(inner, callee, key) {
+function checkCallee(inner, callee, key, calleeThis) {
   let fn = callee, recv;
   if (key !== undefined) {
     if (callee === null || callee === undefined) return { text: `a property \`${String(key)}\` of ${callee}` };
@@ -139,8 +141,9 @@ function checkCallee(inner, callee, key) {
     recv = callee;
   }
   if (fn === FP_call || fn === FP_apply) {
-    if (key === undefined) return { text: fn === FP_call ? 'Function.prototype.call' : 'Function.prototype.apply' };
-    fn = recv;
+    if (key === undefined && typeof calleeThis !== 'function')
+      return { text: fn === FP_call ? 'Function.prototype.call' : 'Function.prototype.apply' };
+    fn = key === undefined ? calleeThis : recv;
   }
   const tagged = typeof fn === 'function' && (TAGS.has(fn) || MEMBERS.has(fn));
   if (inner === null) return CAPTURE_POINTS.has(fn) ? null : { text: describeCallee(fn), value: fn, tagged };

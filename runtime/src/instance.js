@@ -14,7 +14,7 @@ const path = require('node:path');
 const Module = require('node:module');
 const {
   linkAPIFor, Capture, TAGS, MEMBERS, CAPTURE_POINTS, RestoreError, setCurrent, getCurrent, stressCell,
-  validateFrames, runFrames, captureFailure, codeName,
+  validateFrames, runFrames, captureFailure, codeName, NonCapturableFrame,
 } = require('./link.js');
 const { MemoryStore, DirStore, newId, checkId } = require('./store.js');
 const {
@@ -148,6 +148,23 @@ class CheckpointError extends Error {
   }
 }
 
+/**
+ * A Capture that unwound into an async function becomes the rejection of
+ * its promise; the capture fails with the function's reason (lostCapture),
+ * so node's unhandled-rejection crash for that Capture would only repeat it.
+ */
+let ignoringCaptureRejections = false;
+function ignoreCaptureRejections() {
+  if (ignoringCaptureRejections) return;
+  ignoringCaptureRejections = true;
+  process.on('unhandledRejection', (reason) => {
+    if (reason instanceof Capture) return;
+    // Another listener (distribufy-run's) reports it; else node's default.
+    if (process.listenerCount('unhandledRejection') > 1) return;
+    throw reason;
+  });
+}
+
 class SwallowedCapture extends Error {
   constructor(cap, other) {
     const what = cap.request ? cap.request.kind : 'capture';
@@ -244,7 +261,7 @@ class Segment {
 
   capturePoint(request, name) {
     if (getCurrent() !== this || !this.active)
-      throw new Error(`${name}() was called outside the synchronous run of its workflow instance ` +
+      throw new CheckpointError(`${name}() was called outside the synchronous run of its workflow instance ` +
         '(from a timer, a promise callback, an async function or another instance): it cannot capture from there');
     if (this.inflight !== null) throw new SwallowedCapture(this.inflight);
     const cap = new Capture(request, this);
@@ -438,11 +455,12 @@ class Segment {
     this.inflight = null;
     try {
       const value = fn();
-      if (this.inflight !== null) throw new SwallowedCapture(this.inflight);
+      if (this.inflight !== null) throw this.lostCapture(this.inflight);
       return { value };
     } catch (e) {
       if (e instanceof Capture && e === this.inflight) return { capture: e };
-      if (this.inflight !== null && !(e instanceof SwallowedCapture)) throw new SwallowedCapture(this.inflight, e);
+      if (this.inflight !== null && !(e instanceof SwallowedCapture) && !(e instanceof NonCapturableFrame))
+        throw this.lostCapture(this.inflight, e);
       throw e;
     } finally {
       this.active = false;
@@ -450,6 +468,18 @@ class Segment {
       stressCell.paused = prevPaused;
       setCurrent(prev);
     }
+  }
+
+  /**
+   * The error for a capture that did not reach the root. When a frame it
+   * unwound reported why it cannot be restored (an async function, whose
+   * promise took the Capture as its rejection), that is the error, and the
+   * Capture's rejection is not reported again as unhandled.
+   */
+  lostCapture(cap, other) {
+    if (cap.failure === null) return new SwallowedCapture(cap, other);
+    ignoreCaptureRejections();
+    return captureFailure(this.program.schema, cap);
   }
 
   async enter(phase, fn) {

@@ -82,6 +82,23 @@ function seal(payload, key) {
   return new Uint8Array(out.buffer, out.byteOffset, out.length);
 }
 
+/** seal(concat(head, body)) without building the payload first. */
+function sealParts(head, body, key) {
+  const kind = key ? TAG_HMAC_SHA256 : TAG_SHA256;
+  const n = head.length + body.length;
+  const out = Buffer.allocUnsafe(PREFIX_LEN + n);
+  CONTAINER_MAGIC.copy(out, 0);
+  out[4] = CONTAINER_VERSION;
+  out[5] = kind;
+  const h = kind === TAG_HMAC_SHA256 ? crypto.createHmac('sha256', key) : crypto.createHash('sha256');
+  h.update(head);
+  h.update(body);
+  h.digest().copy(out, 6);
+  out.set(head, PREFIX_LEN);
+  out.set(body, PREFIX_LEN + head.length);
+  return new Uint8Array(out.buffer, out.byteOffset, out.length);
+}
+
 /**
  * Checks the container and its tag; returns the payload (a view, not a
  * copy). `fail(message)` throws the caller's error class. `key`: Buffer or
@@ -121,5 +138,5 @@ function open(bytes, key, maxBytes, fail) {
 }
 
 module.exports = {
-  seal, open, resolveKey, CONTAINER_VERSION, TAG_SHA256, TAG_HMAC_SHA256, PREFIX_LEN, KEY_ENV,
+  seal, sealParts, open, resolveKey, CONTAINER_VERSION, TAG_SHA256, TAG_HMAC_SHA256, PREFIX_LEN, KEY_ENV,
 };

@@ -10,7 +10,7 @@
 const {
   Capture, NonCapturableFrame, TAGS, codeDescriptors, MEMBERS, CAPTURE_POINTS, tag, tagMembers,
 } = require('./capture.js');
-const { hof, AP, arrayFrom, hofRestores, stressCell } = require('./hof.js');
+const { hof, hofStress, AP, arrayFrom, hofRestores, stressCell } = require('./hof.js');
 
 let current = null;
 /** Sets the segment running synchronously; returns the previous one. */
@@ -30,8 +30,9 @@ function getCurrent() { return current; }
 // dynamic extent: stress points do nothing while `paused` is positive,
 // since a capture there would be refused. The
 // runtime sets `site` where it calls compiled code as a real continuation
-// point: the top level and main (Segment), the callbacks of $d.hof (the
-// cell lives in hof.js, which link.js requires).
+// point: the top level and main (Segment), the callbacks of $d.hofStress
+// (the HOFs stress builds call; the cell lives in hof.js, which link.js
+// requires).
 
 /** `$d.stress()`: a capture point when the running instance asks for stress checkpoints. */
 function stress() {
@@ -92,7 +93,7 @@ function constAssign() {
 }
 
 const shared = {
-  Capture, hof, AP, arrayFrom, stress, stressCell, thisOf, ctorResult, ctorOrValue, superAgain,
+  Capture, hof, hofStress, AP, arrayFrom, stress, stressCell, thisOf, ctorResult, ctorOrValue, superAgain,
   uninit, tdz, tdzWrite, constAssign,
 };
 const $d = Object.freeze({ ...shared, tag, tagMembers });

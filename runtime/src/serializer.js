@@ -439,10 +439,21 @@ function getEncoder() {
 
 const symBytesCache = new Map(); // symbol -> [extType, Uint8Array]
 
+// The last encoding's buffer, taken by the next one (grown buffers are not
+// allocated and copied again for every checkpoint); null while in use.
+let spareBuf = null;
+const SPARE_MAX = 1 << 24;
+
 class Writer {
   constructor() {
-    this.buf = Buffer.allocUnsafe(1 << 16);
+    if (spareBuf !== null) { this.buf = spareBuf; spareBuf = null; }
+    else this.buf = Buffer.allocUnsafe(1 << 16);
     this.pos = 0;
+  }
+  /** Gives the buffer back for the next encoding (its bytes were copied out). */
+  release() {
+    if (this.buf.length <= SPARE_MAX) spareBuf = this.buf;
+    this.buf = null;
   }
   ensure(n) {
     if (this.pos + n <= this.buf.length) return;
@@ -496,11 +507,27 @@ class Writer {
       }
       if (k === len) { b[this.pos] = 0xa0 | len; this.pos = p; return; }
     }
+    let hdr;
+    if (max < 32) hdr = 1; else if (max < 0x100) hdr = 2; else if (max < 0x10000) hdr = 3; else hdr = 5;
+    if (len >= 32 && len <= 1024) {
+      // medium ASCII strings, copied here (no call into Buffer#write) behind
+      // the same header the general path writes (sized by the worst case)
+      let p = this.pos + hdr, k = 0;
+      for (; k < len; k++) {
+        const c = s.charCodeAt(k);
+        if (c >= 0x80) break;
+        b[p++] = c;
+      }
+      if (k === len) {
+        if (hdr === 2) { b[this.pos] = 0xd9; b[this.pos + 1] = len; }
+        else { b[this.pos] = 0xda; b[this.pos + 1] = len >>> 8; b[this.pos + 2] = len & 0xff; }
+        this.pos = p;
+        return;
+      }
+    }
     // (A lone surrogate would become U+FFFD in UTF-8: such a string keeps
     // its code units.)
     if (!isWellFormed.call(s)) { this.ext(X_STR16, Buffer.from(s, 'utf16le')); return; }
-    let hdr;
-    if (max < 32) hdr = 1; else if (max < 0x100) hdr = 2; else if (max < 0x10000) hdr = 3; else hdr = 5;
     const n = len === 0 ? 0 : b.write(s, this.pos + hdr, max, 'utf8');
     if (hdr === 1) b[this.pos] = 0xa0 | n;
     else if (hdr === 2) { b[this.pos] = 0xd9; b[this.pos + 1] = n; }
@@ -514,6 +541,19 @@ class Writer {
     if (n < 16) b[this.pos++] = 0x90 | n;
     else if (n < 0x10000) { b[this.pos++] = 0xdc; b[this.pos++] = n >>> 8; b[this.pos++] = n & 0xff; }
     else { b[this.pos++] = 0xdd; b.writeUInt32BE(n, this.pos); this.pos += 4; }
+  }
+  /** Rewrites the array header at `at` (hdrLen bytes) for n elements, moving what follows if its width changes. */
+  rewriteArr(at, hdrLen, n) {
+    const len = n < 16 ? 1 : n < 0x10000 ? 3 : 5;
+    if (len !== hdrLen) {
+      this.ensure(len - hdrLen);
+      this.buf.copyWithin(at + len, at + hdrLen, this.pos);
+      this.pos += len - hdrLen;
+    }
+    const b = this.buf;
+    if (n < 16) b[at] = 0x90 | n;
+    else if (n < 0x10000) { b[at] = 0xdc; b[at + 1] = n >>> 8; b[at + 2] = n & 0xff; }
+    else { b[at] = 0xdd; b.writeUInt32BE(n, at + 1); }
   }
   bin(u8) {
     const n = u8.length;
@@ -594,8 +634,6 @@ class EncState {
     this.protoOwner = new Map(); // F.prototype -> compiled F (seen so far)
     this.ordinary = new Map();   // prototype -> its chain avoids SLOT_CHAIN
     // scratch for props()
-    this.sk = [];
-    this.sd = [];
     this.sa = [];
     // scratch for Map/Set iteration callbacks
     this.cur = -1;
@@ -685,9 +723,16 @@ class EncState {
 
   // Writes props and attrs: own properties of v from keys[from..], skipping
   // per `skip` mode: 0 none, 1 function standard props (but name), 2 'length'.
+  // One pass: the array header is written for every key and rewritten
+  // (moving the bytes when its width changes) if some were skipped.
   props(i, v, keys, from, skip, isError) {
-    const ks = this.sk, ds = this.sd;
-    let n = 0;
+    const w = this.w;
+    const most = keys.length - from;
+    const at = w.pos;
+    w.arr(2 * most);
+    const hdrLen = w.pos - at;
+    const attrs = this.sa;
+    let na = 0, pi = 0;
     for (let k = from; k < keys.length; k++) {
       const key = keys[k];
       if (skip !== 0 && typeof key === 'string') {
@@ -705,17 +750,6 @@ class EncState {
       }
       const d = gopd(v, key);
       if (d === undefined) continue;
-      ks[n] = key;
-      ds[n] = d;
-      n++;
-    }
-    const w = this.w;
-    w.arr(2 * n);
-    const attrs = this.sa;
-    let na = 0;
-    for (let pi = 0; pi < n; pi++) {
-      const key = ks[pi], d = ds[pi];
-      ks[pi] = undefined; ds[pi] = undefined;
       if (typeof key === 'string') w.str(key); else this.sym(key, i, key);
       if (d.writable !== undefined) {
         this.val(d.value, i, key);
@@ -730,6 +764,7 @@ class EncState {
           this.val(typeof st === 'string' ? st : undefined, i, key);
           const bits = ATTR_W | (d.enumerable ? ATTR_E : 0) | (d.configurable ? ATTR_C : 0);
           if (bits !== 7) { attrs[na++] = pi; attrs[na++] = bits; }
+          pi++;
           continue;
         }
         w.arr(2);
@@ -738,7 +773,9 @@ class EncState {
         attrs[na++] = pi;
         attrs[na++] = ATTR_ACC | (d.enumerable ? ATTR_E : 0) | (d.configurable ? ATTR_C : 0);
       }
+      pi++;
     }
+    if (pi !== most) w.rewriteArr(at, hdrLen, 2 * pi);
     if (na === 0) w.nil();
     else {
       w.arr(na);
@@ -957,15 +994,14 @@ class EncState {
   arrayEntry(i, v) {
     const w = this.w;
     const len = v.length;
-    // getOwnPropertyNames (much cheaper than Reflect.ownKeys on arrays):
-    // integer indexes ascending, then 'length' (the first string key of an
-    // array), then the other string keys; symbols come separately.
-    const names = getOwnNames(v);
-    const syms = getOwnSymbols(v);
+    // Reflect.ownKeys (on arrays, cheaper than getOwnPropertyNames and
+    // getOwnPropertySymbols): integer indexes ascending, then 'length' (the
+    // first string key of an array), then the other string keys, then the
+    // symbols.
+    const keys = ownKeys(v);
     let nIdx = 0;
-    if (names[len] === 'length') nIdx = len;
-    else while (nIdx < names.length && names[nIdx] !== 'length') nIdx++;
-    const keys = syms.length === 0 ? names : names.concat(syms);
+    if (keys[len] === 'length') nIdx = len;
+    else while (nIdx < keys.length && keys[nIdx] !== 'length') nIdx++;
     const proto = getProto(v);
     const mode = nIdx === len ? 0 : (nIdx * 2 >= len || len <= 16) ? 1 : 2; // dense, holes, sparse
     w.arr(KIND_LEN[K_ARRAY]);
@@ -991,14 +1027,19 @@ class EncState {
     } else w.nil();
   }
 
+  // (the path segment is only kept for an object seen first here or a
+  // symbol that may fail: built only then)
+  needsSeg(v) {
+    return typeof v === 'symbol' || (((typeof v === 'object' && v !== null) || typeof v === 'function') && !this.ids.has(v));
+  }
   mapCb(value, key) {
     const k = this.n++;
-    this.val(key, this.cur, `[[Map key ${k}]]`);
-    this.val(value, this.cur, `[[Map value ${k}]]`);
+    this.val(key, this.cur, this.needsSeg(key) ? `[[Map key ${k}]]` : undefined);
+    this.val(value, this.cur, this.needsSeg(value) ? `[[Map value ${k}]]` : undefined);
   }
   setCb(value) {
     const k = this.n++;
-    this.val(value, this.cur, `[[Set value ${k}]]`);
+    this.val(value, this.cur, this.needsSeg(value) ? `[[Set value ${k}]]` : undefined);
   }
 }
 
@@ -1040,10 +1081,9 @@ function encodeCheckpoint(header, root, ctx) {
     hdr.codes = versions.codeTable(schema, frames.map((f) => f && f.code), st.closureCodes);
   }
   const envelope = getEncoder().encode([MAGIC, FORMAT_VERSION, ABI, header.build, hdr]);
-  const payload = Buffer.allocUnsafe(envelope.length + w.pos);
-  payload.set(envelope, 0);
-  w.buf.copy(payload, envelope.length, 0, w.pos);
-  return integrity.seal(payload, key);
+  const out = integrity.sealParts(envelope, w.buf.subarray(0, w.pos), key);
+  w.release();
+  return out;
 }
 
 // ---------------------------------------------------------------- decoder
@@ -1062,6 +1102,7 @@ class DecState {
     this.late = new Uint8Array(n);     // 1: function, proto-of or member (built in phase 2)
     this.state = new Uint8Array(n);    // late: 0 todo, 1 in progress, 2 done
     this.filled = new Uint8Array(n);   // non-late: 0 todo, 1 filled (props), 2 contents deferred
+    this.deferred = [];                // the entries whose filled became 2 (a Map/Set waiting for a late entry)
     this.pending = [];                 // placeholders: { i, key, k, bits, done }
     this.transients = [];              // HOST entries "transient:ID": re-created after decoding
     this.framesRemapped = false;
@@ -1503,7 +1544,7 @@ class DecState {
       for (let k = 0; k < c.length; k++) {
         this.miss = -1;
         vals[k] = this.conv(c[k]);
-        if (this.miss !== -1) { this.filled[i] = 2; return; }
+        if (this.miss !== -1) { this.filled[i] = 2; this.deferred.push(i); return; }
       }
       this.fillCollection(kind, o, vals);
     }
@@ -1546,7 +1587,10 @@ class DecState {
       this.resolved(j);
     }
     let missing = this.pending.some((p) => !p.done);
-    for (let i = 0; i < this.n; i++) {
+    // the collections still deferred, in heap order (as a scan would find them)
+    const deferred = this.deferred.sort((a, b) => a - b);
+    for (let d = 0; d < deferred.length; d++) {
+      const i = deferred[d];
       if (this.filled[i] !== 2) continue;
       this.fillDeferred(i);
       if (this.filled[i] === 2) missing = true;

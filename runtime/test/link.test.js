@@ -15,10 +15,13 @@ function push(cap, code, callee, key) {
 }
 
 test('$d has the members of PROTOCOL.md §2', () => {
-  for (const k of ['Capture', 'tag', 'tagMembers', 'hof', 'AP', 'arrayFrom', 'stress', 'thisOf', 'ctorResult', 'superAgain'])
+  for (const k of ['Capture', 'tag', 'tagMembers', 'hof', 'hofStress', 'AP', 'arrayFrom', 'stress', 'thisOf', 'ctorResult', 'superAgain'])
     assert.ok(k in $d, k);
-  for (const k of ['map', 'forEach', 'filter', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort', 'flatMap', 'from'])
+  for (const k of ['map', 'forEach', 'filter', 'reduce', 'some', 'every', 'find', 'findIndex', 'sort', 'flatMap', 'from']) {
     assert.strictEqual(typeof $d.hof[k], 'function', k);
+    assert.strictEqual(typeof $d.hofStress[k], 'function', k);
+    assert.notStrictEqual($d.hof[k], $d.hofStress[k], k);
+  }
   assert.strictEqual($d.AP.map, Array.prototype.map);
   assert.strictEqual($d.arrayFrom, Array.from);
   assert.strictEqual($d.stress(), undefined); // not a capture outside a stressed instance
@@ -80,6 +83,12 @@ test('callee identity: HOF frames stand for the Array.prototype functions and $d
   assert.strictEqual(c.failure, null);
   c = push(new Capture(), 'hof:map', cp);
   push(c, 2, $d.hof, 'map');
+  assert.strictEqual(c.failure, null);
+  c = push(new Capture(), 'hof:map', cp);
+  push(c, 2, $d.hofStress, 'map');
+  assert.strictEqual(c.failure, null);
+  c = push(new Capture(), 'hof:from', cp);
+  push(c, 2, $d.hofStress, 'from');
   assert.strictEqual(c.failure, null);
   c = push(new Capture(), 'hof:from', cp);
   push(c, 2, Array, 'from');
