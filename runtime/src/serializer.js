@@ -602,15 +602,10 @@ function ordinaryChain(p) {
 }
 
 // Own keys in Reflect.ownKeys order, but several times cheaper in V8.
-// The runtime's closure tags (capture.js) are bookkeeping, not program state.
-const { TAG_KEYS } = require('./capture.js');
-
 function keysOf(v) {
   const names = getOwnNames(v);
   const syms = getOwnSymbols(v);
-  if (syms.length === 0) return names;
-  const kept = typeof v === 'function' ? syms.filter((k) => !TAG_KEYS.has(k)) : syms;
-  return kept.length === 0 ? names : names.concat(kept);
+  return syms.length === 0 ? names : names.concat(syms);
 }
 
 function functionLabel(f) {
