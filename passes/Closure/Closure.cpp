@@ -175,6 +175,7 @@
 
 #include <fmt/format.h>
 
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -1827,8 +1828,29 @@ std::vector<Node *> Converter::visitClass(Node *cls, ScopeId paramScope) {
     prefix = envPrologue(cs);
     enterEnv(cs);
   }
-  if (ce->superClass)
+  if (ce->superClass) {
     visit(ce->superClass);
+    // util.inspect tells a class from a function by its source text, which
+    // must have no '(' before the body: the heritage's TDZ check this pass
+    // adds (`$tdz($env.B, "B")`; anf left it call-free) would make node
+    // print `class C extends B` as `[Function: C]`. It is read into one of
+    // the factory's temporaries just before the class instead.
+    std::function<bool(Node *)> hasCall = [&](Node *n) {
+      if (!n || isFunction(n) || isClass(n))
+        return false;
+      if (isa<CallExpression>(n))
+        return true;
+      bool found = false;
+      forEachChildSlot(n, [&](Node *&c) { found = found || hasCall(c); });
+      return found;
+    };
+    if (!temps_.empty() && hasCall(ce->superClass)) {
+      Atom heritage = b_.freshName("heritage");
+      temps_.back().push_back(heritage);
+      prefix.push_back(b_.exprStmt(b_.assign(b_.ident(heritage), ce->superClass)));
+      ce->superClass = b_.ident(heritage);
+    }
+  }
   for (Node *mem : ce->body) {
     if (auto *md = dynCast<MethodDefinition>(mem)) {
       if (md->computed)

@@ -37,8 +37,10 @@ console.log(new B().name(), B.made, new B().self() === B);
 // CHECK-NEXT:     }
 // CHECK-NEXT:   };
 // CHECK-NEXT: }, , function $fac3($env17_1) {
+// CHECK-NEXT:   let $heritage21;
 // CHECK-NEXT:   const $env17_4 = { $parent: $env17_1, B: $U19 };
-// CHECK-NEXT:   return class B extends $tdz20($env17_1.A, "A") {
+// CHECK-NEXT:   $heritage21 = $tdz20($env17_1.A, "A");
+// CHECK-NEXT:   return class B extends $heritage21 {
 // CHECK-NEXT:     static {
 // CHECK-NEXT:       $env17_4.B = this;
 // CHECK-NEXT:     }

@@ -116,9 +116,10 @@ console.log(local());
 // CHECK-NEXT:     return $t20;
 // CHECK-NEXT:   };
 // CHECK-NEXT: }, function $fac6($env64_8) {
-// CHECK-NEXT:   let $henv71, $henv73;
-// CHECK-NEXT:   return class D extends ($env64_8.seen = $tdzw72($setHome69($henv71 = { $parent: $env64_8, $home: void 0 }, { __proto__: P, v: "h", m: $F65[7]($henv71) }), $env64_8.seen, "seen"), Object) {
-// CHECK-NEXT:     [($env64_8.key = $tdzw72($setHome69($henv73 = { $parent: $env64_8, $home: void 0 }, { __proto__: P, v: "k", m: $F65[8]($henv73) }), $env64_8.key, "key"), "x")]() {
+// CHECK-NEXT:   let $henv71, $heritage73, $henv74;
+// CHECK-NEXT:   $heritage73 = ($env64_8.seen = $tdzw72($setHome69($henv71 = { $parent: $env64_8, $home: void 0 }, { __proto__: P, v: "h", m: $F65[7]($henv71) }), $env64_8.seen, "seen"), Object);
+// CHECK-NEXT:   return class D extends $heritage73 {
+// CHECK-NEXT:     [($env64_8.key = $tdzw72($setHome69($henv74 = { $parent: $env64_8, $home: void 0 }, { __proto__: P, v: "k", m: $F65[8]($henv74) }), $env64_8.key, "key"), "x")]() {
 // CHECK-NEXT:       return 1;
 // CHECK-NEXT:     }
 // CHECK-NEXT:   };
@@ -131,12 +132,12 @@ console.log(local());
 // CHECK-NEXT:       return $t13;
 // CHECK-NEXT:     }
 // CHECK-NEXT:   }["m"];
-// CHECK-NEXT: }, function $fac8($henv73) {
+// CHECK-NEXT: }, function $fac8($henv74) {
 // CHECK-NEXT:   "use strict";
 // CHECK-NEXT:   return {
 // CHECK-NEXT:     ["m"]() {
 // CHECK-NEXT:       let $t14;
-// CHECK-NEXT:       $t14 = Reflect.apply($superFn68($henv73.$home, "hi", this), this, []);
+// CHECK-NEXT:       $t14 = Reflect.apply($superFn68($henv74.$home, "hi", this), this, []);
 // CHECK-NEXT:       return $t14;
 // CHECK-NEXT:     }
 // CHECK-NEXT:   }["m"];
@@ -155,52 +156,52 @@ console.log(local());
 // CHECK-NEXT: }, function $fac12() {
 // CHECK-NEXT:   return {
 // CHECK-NEXT:     "arrow": (x, o = void 0) => {
-// CHECK-NEXT:       let $henv74;
+// CHECK-NEXT:       let $henv75;
 // CHECK-NEXT:       const $env64_16 = { $parent: null };
 // CHECK-NEXT:       if (o === void 0)
-// CHECK-NEXT:         o = $setHome69($henv74 = { $parent: $env64_16, $home: void 0 }, { __proto__: P, v: x, m: $F65[13]($henv74) });
+// CHECK-NEXT:         o = $setHome69($henv75 = { $parent: $env64_16, $home: void 0 }, { __proto__: P, v: x, m: $F65[13]($henv75) });
 // CHECK-NEXT:       let $t29;
 // CHECK-NEXT:       $t29 = o.m();
 // CHECK-NEXT:       return $t29;
 // CHECK-NEXT:     }
 // CHECK-NEXT:   }["arrow"];
-// CHECK-NEXT: }, function $fac13($henv74) {
+// CHECK-NEXT: }, function $fac13($henv75) {
 // CHECK-NEXT:   return {
 // CHECK-NEXT:     ["m"]() {
 // CHECK-NEXT:       let $t28;
-// CHECK-NEXT:       $t28 = Reflect.apply($superFn68($henv74.$home, "hi", this), this, []);
+// CHECK-NEXT:       $t28 = Reflect.apply($superFn68($henv75.$home, "hi", this), this, []);
 // CHECK-NEXT:       return $t28;
 // CHECK-NEXT:     }
 // CHECK-NEXT:   }["m"];
-// CHECK-NEXT: }, function $fac14($henv75) {
+// CHECK-NEXT: }, function $fac14($henv76) {
 // CHECK-NEXT:   return {
 // CHECK-NEXT:     ["m"]() {
 // CHECK-NEXT:       let $t35;
-// CHECK-NEXT:       $t35 = Reflect.apply($superFn68($henv75.$home, "hi", this), this, []);
+// CHECK-NEXT:       $t35 = Reflect.apply($superFn68($henv76.$home, "hi", this), this, []);
 // CHECK-NEXT:       return $t35;
 // CHECK-NEXT:     }
 // CHECK-NEXT:   }["m"];
-// CHECK-NEXT: }, function $fac15($henv76) {
+// CHECK-NEXT: }, function $fac15($henv77) {
 // CHECK-NEXT:   return {
 // CHECK-NEXT:     ["m"]() {
 // CHECK-NEXT:       let $t38;
-// CHECK-NEXT:       $t38 = Reflect.apply($superFn68($henv76.$home, "hi", this), this, []);
+// CHECK-NEXT:       $t38 = Reflect.apply($superFn68($henv77.$home, "hi", this), this, []);
 // CHECK-NEXT:       return $t38;
 // CHECK-NEXT:     }
 // CHECK-NEXT:   }["m"];
 // CHECK-NEXT: }, function $fac16($env64_21) {
-// CHECK-NEXT:   let $henv77;
+// CHECK-NEXT:   let $henv78;
 // CHECK-NEXT:   return class C extends $t37 {
-// CHECK-NEXT:     static s = $setHome69($henv77 = { $parent: $env64_21, $home: void 0 }, { __proto__: P, v: "static" + $tdz70($env64_21.i, "i"), m: $F65[17]($henv77) });
+// CHECK-NEXT:     static s = $setHome69($henv78 = { $parent: $env64_21, $home: void 0 }, { __proto__: P, v: "static" + $tdz70($env64_21.i, "i"), m: $F65[17]($henv78) });
 // CHECK-NEXT:     [$t40]() {
 // CHECK-NEXT:       return $tdz70($env64_21.i, "i");
 // CHECK-NEXT:     }
 // CHECK-NEXT:   };
-// CHECK-NEXT: }, function $fac17($henv77) {
+// CHECK-NEXT: }, function $fac17($henv78) {
 // CHECK-NEXT:   "use strict";
 // CHECK-NEXT:   return {
 // CHECK-NEXT:     ["m"]() {
-// CHECK-NEXT:       const $env64_27 = { $parent: $henv77, $this: this };
+// CHECK-NEXT:       const $env64_27 = { $parent: $henv78, $this: this };
 // CHECK-NEXT:       return $F65[18]($env64_27);
 // CHECK-NEXT:     }
 // CHECK-NEXT:   }["m"];
@@ -214,7 +215,7 @@ console.log(local());
 // CHECK-NEXT: }, ,];
 // CHECK-NEXT: if (typeof process === "object" && process !== null && process.env && process.env.DISTRIBUFY_REBUILD_TEST && typeof require === "function")
 // CHECK-NEXT:   require(process.env.DISTRIBUFY_REBUILD_TEST).installRebuildTest($F65);
-// CHECK-NEXT: let $henv75, $henv76;
+// CHECK-NEXT: let $henv76, $henv77;
 // CHECK-NEXT: var mk = $F65[0]();
 // CHECK-NEXT: var base = $F65[3]();
 // CHECK-NEXT: var local = $F65[5]();
@@ -257,9 +258,9 @@ console.log(local());
 // CHECK-NEXT:     if (!($env64_21.i < 2))
 // CHECK-NEXT:       break $L1;
 // CHECK-NEXT:     {
-// CHECK-NEXT:       $t36 = $setHome69($henv75 = { $parent: $env64_21, $home: void 0 }, { __proto__: P, v: "heritage" + $env64_21.i, m: $F65[14]($henv75) });
+// CHECK-NEXT:       $t36 = $setHome69($henv76 = { $parent: $env64_21, $home: void 0 }, { __proto__: P, v: "heritage" + $env64_21.i, m: $F65[14]($henv76) });
 // CHECK-NEXT:       $t37 = base($t36);
-// CHECK-NEXT:       $t39 = $setHome69($henv76 = { $parent: $env64_21, $home: void 0 }, { __proto__: P, v: "key", m: $F65[15]($henv76) });
+// CHECK-NEXT:       $t39 = $setHome69($henv77 = { $parent: $env64_21, $home: void 0 }, { __proto__: P, v: "key", m: $F65[15]($henv77) });
 // CHECK-NEXT:       $t40 = $t39.m();
 // CHECK-NEXT:       let C = $F65[16]($env64_21);
 // CHECK-NEXT:       $t42 = made;
