@@ -253,6 +253,9 @@ for (const k of Object.getOwnPropertyNames(Symbol)) {
   }
 }
 
+const GENERATOR_PROTO = getProto(getProto((function* () {})()));
+const ASYNC_GENERATOR_PROTO = getProto(getProto((async function* () {})()));
+
 // Prototypes whose instances carry internal slots we cannot serialize.
 const SLOT_PROTOS = new Map();
 {
@@ -267,8 +270,8 @@ const SLOT_PROTOS = new Map();
   add(getProto(new Set()[Symbol.iterator]()), 'a Set iterator');
   add(getProto(''[Symbol.iterator]()), 'a String iterator');
   add(getProto(/a/[Symbol.matchAll]('')), 'a RegExp string iterator');
-  add(getProto(getProto((function* () {})())), 'a generator object');
-  add(getProto(getProto((async function* () {})())), 'an async generator object');
+  add(GENERATOR_PROTO, 'a generator object');
+  add(ASYNC_GENERATOR_PROTO, 'an async generator object');
 }
 
 // Prototypes of the builtins whose instances have internal slots: an object
@@ -979,7 +982,14 @@ class EncState {
   }
 
   naturalProto(p, F) {
-    if (getProto(p) !== ObjectProto || !isExtensible(p)) return false;
+    if (!isExtensible(p)) return false;
+    const pp = getProto(p);
+    // a generator function's own prototype object: no constructor, inherits
+    // from %GeneratorPrototype% (or the async one); the rebuilt function has
+    // a fresh one
+    if (pp === GENERATOR_PROTO || pp === ASYNC_GENERATOR_PROTO)
+      return types.isGeneratorFunction(F) && keysOf(p).length === 0;
+    if (pp !== ObjectProto) return false;
     const keys = keysOf(p);
     if (keys.length !== 1 || keys[0] !== 'constructor') return false;
     const d = gopd(p, 'constructor');
