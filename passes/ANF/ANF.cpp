@@ -197,19 +197,9 @@ private:
       stmt(s, out);
     }
     temps_ = saved;
-    if (!temps.empty()) {
-      std::vector<Node *> decls;
-      decls.reserve(temps.size());
-      for (Atom t : temps) {
-        auto *d = b_.make<VariableDeclarator>();
-        d->id = b_.ident(t);
-        decls.push_back(d);
-      }
-      auto *decl = b_.make<VariableDeclaration>();
-      decl->kind = VarKind::Let;
-      decl->declarations = b_.list(decls);
-      out.insert(out.begin() + static_cast<std::ptrdiff_t>(directives), decl);
-    }
+    if (!temps.empty())
+      out.insert(out.begin() + static_cast<std::ptrdiff_t>(directives),
+                 b_.declareNames(VarKind::Let, temps));
     return b_.list(out);
   }
 
@@ -1045,25 +1035,7 @@ private:
   /// Converts the temporary \p k by ToPropertyKey if it holds an object (a
   /// primitive converts without running code, so later is as good).
   void toPropertyKey(Atom k, Out &out) {
-    auto typeIs = [&](std::string_view t) {
-      return b_.binary(BinaryOp::StrictEq, b_.unary(UnaryOp::Typeof, use(k)), b_.string(t));
-    };
-    auto *isObj = b_.make<LogicalExpression>();
-    isObj->op = LogicalOp::Or;
-    isObj->left = typeIs("object");
-    isObj->right = typeIs("function");
-    auto *test = b_.make<LogicalExpression>();
-    test->op = LogicalOp::And;
-    test->left = b_.binary(BinaryOp::StrictNotEq, use(k), b_.make<NullLiteral>());
-    test->right = isObj;
-    auto *prop = b_.make<Property>();
-    prop->key = use(k);
-    prop->computed = true;
-    prop->value = b_.number(0);
-    prop->kind = PropertyKind::Init;
-    auto *obj = b_.make<ObjectExpression>();
-    obj->properties = b_.list({prop});
-    Node *conv = b_.index(b_.call(b_.member(b_.ident("Reflect"), "ownKeys"), {obj}), b_.number(0));
+    auto [test, conv] = b_.objectToPropertyKey(k);
     Out then;
     then.push_back(assignStmt(k, value(conv, then)));
     out.push_back(b_.ifStmt(test, b_.block(then)));

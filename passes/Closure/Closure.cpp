@@ -1038,15 +1038,7 @@ ScopeId Converter::newPseudoEnv(ScopeId parent) {
 Node *Converter::tempDecl(std::vector<Atom> &temps) {
   if (temps.empty())
     return nullptr;
-  std::vector<Node *> ds;
-  for (Atom a : temps) {
-    auto *d = b_.make<VariableDeclarator>();
-    d->id = b_.ident(a);
-    ds.push_back(d);
-  }
-  auto *vd = b_.make<VariableDeclaration>();
-  vd->kind = VarKind::Let;
-  vd->declarations = b_.list(ds);
+  auto *vd = b_.declareNames(VarKind::Let, temps);
   temps.clear();
   return vd;
 }

@@ -540,25 +540,7 @@ private:
     if (!isTemp(key))
       return;
     Atom k = cast<Identifier>(key)->name;
-    auto typeIs = [&](std::string_view t) {
-      return b_.binary(BinaryOp::StrictEq, b_.unary(UnaryOp::Typeof, b_.ident(k)), b_.string(t));
-    };
-    auto *isObj = b_.make<LogicalExpression>();
-    isObj->op = LogicalOp::Or;
-    isObj->left = typeIs("object");
-    isObj->right = typeIs("function");
-    auto *test = b_.make<LogicalExpression>();
-    test->op = LogicalOp::And;
-    test->left = b_.binary(BinaryOp::StrictNotEq, b_.ident(k), b_.make<NullLiteral>());
-    test->right = isObj;
-    auto *prop = b_.make<Property>();
-    prop->key = b_.ident(k);
-    prop->computed = true;
-    prop->value = b_.number(0);
-    prop->kind = PropertyKind::Init;
-    auto *obj = b_.make<ObjectExpression>();
-    obj->properties = b_.list({prop});
-    Node *conv = b_.index(b_.call(b_.member(b_.ident("Reflect"), "ownKeys"), {obj}), b_.number(0));
+    auto [test, conv] = b_.objectToPropertyKey(k);
     out.push_back(b_.ifStmt(test, b_.exprStmt(b_.assign(b_.ident(k), conv))));
   }
 

@@ -537,17 +537,8 @@ private:
     }
     if (!tdzSafe(pat, init))
       return false;
-    auto *decl = b_.make<VariableDeclaration>();
-    decl->kind = VarKind::Let;
-    std::vector<Node *> ds;
-    for (Atom n : names) {
-      auto *d = b_.make<VariableDeclarator>();
-      d->id = b_.ident(n);
-      ds.push_back(d);
-    }
-    decl->declarations = b_.list(ds);
-    if (!ds.empty())
-      out.push_back(decl);
+    if (!names.empty())
+      out.push_back(b_.declareNames(VarKind::Let, names));
     return true;
   }
   static void collectIds(const Node *pat, std::vector<const Node *> &out) {

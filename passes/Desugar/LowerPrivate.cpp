@@ -1275,18 +1275,8 @@ private:
     }
     kd->declarations = b_.list(declarators);
     decls.push_back(kd);
-    if (!fnBindings.empty()) {
-      auto *fd = b_.make<VariableDeclaration>();
-      fd->kind = VarKind::Let;
-      std::vector<Node *> fds;
-      for (Atom f : fnBindings) {
-        auto *d = b_.make<VariableDeclarator>();
-        d->id = b_.ident(f);
-        fds.push_back(d);
-      }
-      fd->declarations = b_.list(fds);
-      decls.push_back(fd);
-    }
+    if (!fnBindings.empty())
+      decls.push_back(b_.declareNames(VarKind::Let, fnBindings));
     if (!isExpr) {
       for (Node *d : decls)
         prelude->push_back(d);

@@ -16,6 +16,7 @@
 
 #include <initializer_list>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace distribufy::ir {
@@ -128,6 +129,45 @@ public:
     auto *n = make<BlockStatement>();
     n->body = list(body);
     return n;
+  }
+  /// `kind a, b, c;` declaring \p names without initialisers.
+  VariableDeclaration *declareNames(VarKind kind, const std::vector<Atom> &names) {
+    std::vector<Node *> ds;
+    for (Atom n : names) {
+      auto *d = make<VariableDeclarator>();
+      d->id = ident(n);
+      ds.push_back(d);
+    }
+    auto *n = make<VariableDeclaration>();
+    n->kind = kind;
+    n->declarations = list(ds);
+    return n;
+  }
+  /// ToPropertyKey of the value held in \p k where it matters: the test
+  /// `k !== null && (typeof k === "object" || typeof k === "function")` and
+  /// the conversion `Reflect.ownKeys({ [k]: 0 })[0]`, which runs an object's
+  /// toString / Symbol.toPrimitive exactly once (a primitive converts without
+  /// running code, so converting it later is as good).
+  std::pair<Node *, Node *> objectToPropertyKey(Atom k) {
+    auto typeIs = [&](std::string_view t) {
+      return binary(BinaryOp::StrictEq, unary(UnaryOp::Typeof, ident(k)), string(t));
+    };
+    auto *isObj = make<LogicalExpression>();
+    isObj->op = LogicalOp::Or;
+    isObj->left = typeIs("object");
+    isObj->right = typeIs("function");
+    auto *test = make<LogicalExpression>();
+    test->op = LogicalOp::And;
+    test->left = binary(BinaryOp::StrictNotEq, ident(k), make<NullLiteral>());
+    test->right = isObj;
+    auto *prop = make<Property>();
+    prop->key = ident(k);
+    prop->computed = true;
+    prop->value = number(0);
+    prop->kind = PropertyKind::Init;
+    auto *obj = make<ObjectExpression>();
+    obj->properties = list({prop});
+    return {test, index(call(member(ident("Reflect"), "ownKeys"), {obj}), number(0))};
   }
   /// `kind id = init;` (init may be null).
   VariableDeclaration *declare(VarKind kind, Node *id, Node *init) {
