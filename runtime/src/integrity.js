@@ -72,27 +72,20 @@ function tagOf(kind, key, payload) {
  * else SHA-256. Returns a Uint8Array.
  */
 function seal(payload, key) {
-  const kind = key ? TAG_HMAC_SHA256 : TAG_SHA256;
-  const out = Buffer.allocUnsafe(PREFIX_LEN + payload.length);
-  CONTAINER_MAGIC.copy(out, 0);
-  out[4] = CONTAINER_VERSION;
-  out[5] = kind;
-  tagOf(kind, key, payload).copy(out, 6);
-  out.set(payload, PREFIX_LEN);
-  return new Uint8Array(out.buffer, out.byteOffset, out.length);
+  return sealParts(payload, EMPTY, key);
 }
+const EMPTY = new Uint8Array(0);
 
 /** seal(concat(head, body)) without building the payload first. */
 function sealParts(head, body, key) {
   const kind = key ? TAG_HMAC_SHA256 : TAG_SHA256;
-  const n = head.length + body.length;
-  const out = Buffer.allocUnsafe(PREFIX_LEN + n);
+  const out = Buffer.allocUnsafe(PREFIX_LEN + head.length + body.length);
   CONTAINER_MAGIC.copy(out, 0);
   out[4] = CONTAINER_VERSION;
   out[5] = kind;
   const h = kind === TAG_HMAC_SHA256 ? crypto.createHmac('sha256', key) : crypto.createHash('sha256');
   h.update(head);
-  h.update(body);
+  if (body.length !== 0) h.update(body);
   h.digest().copy(out, 6);
   out.set(head, PREFIX_LEN);
   out.set(body, PREFIX_LEN + head.length);
