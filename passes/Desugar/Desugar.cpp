@@ -157,20 +157,18 @@
 //      runtime's WeakSet when there is one, so checkpoints store it), bound
 //      by `const`s before a class declaration or in an arrow IIFE around a
 //      class expression (whose inferred name a first static block
-//      restores). An object's private fields live in a record {$o: owner,
-//      "#x": v} held by a non-enumerable, non-writable own property under
-//      the brand (defined before any field initializer, fields added in
-//      order); private methods and accessors are class members keyed "#m"
-//      (so `super` in them is native) taken into bindings by the first
-//      static block. Accesses, writes, calls, `#x in o` and `o?.#x` go
-//      through a brand check (the record's owner is the object) with node's
-//      TypeError messages. Semantic limits: the brands are visible to
-//      Object.getOwnPropertySymbols/Reflect.ownKeys (code enumerating
-//      symbols can reach the records); private methods and accessors are
-//      visible as non-enumerable "#m" members of the prototype/constructor;
-//      a Proxy's get trap sees the brand checks; a non-extensible object
-//      cannot receive private state (freeze/seal after construction do not
-//      affect it); a field read before its initializer ran is undefined,
+//      restores). An object's private fields live in one record {$o: owner,
+//      $b: brand, $n: next, "#x": v} per class (added before any field
+//      initializer, fields added in order), listed from a head the
+//      runtime keeps in a true private field of the object (invisible,
+//      unaffected by freeze; without the runtime, a non-enumerable
+//      symbol-keyed property); private methods and accessors are class
+//      members keyed "#m" (so `super` in them is native) taken into
+//      bindings by the first static block, which with the runtime deletes
+//      them from the class. Accesses, writes, calls, `#x in o` and `o?.#x`
+//      go through a brand check (a record of the brand in the object's
+//      list) with node's TypeError messages. Semantic limits: a field read
+//      before its initializer ran is undefined,
 //      not a TypeError; a private getter run through compound assignment or
 //      `++` is an implicit accessor call. Unsupported: see LowerPrivate.cpp's
 //      banner (yield/await in a wrapped class expression's heritage or

@@ -19,33 +19,39 @@
 // naming position (`const A = class {...}`) gets its name back from a first
 // static block (`$pname`, which only replaces the anonymous default "").
 //
-//  * The private state of an object is a *record* `{$o: o, "#x": v, ...}`
-//    (a plain object: `$o` its owner, the fields under "#name", which no
-//    other key of the record can be), held by a non-enumerable,
-//    non-writable, non-configurable own property of o under the brand,
-//    defined by `$pinit(this, B, message)` before any instance field
+//  * The private state of an object under one brand is a *record* `{$o: o,
+//    $b: B, $n: next, "#x": v, ...}` (a plain object: `$o` its owner, `$b`
+//    the brand, the fields under "#name", which no other key of the record
+//    can be); the records of an object (one per class of its chain with
+//    private state) form a list through `$n`, whose head `$pstate` keeps:
+//    with the runtime, in a true private field of the object
+//    (runtime/src/private-names.js: invisible to the program, unaffected by
+//    freeze, stored by checkpoints); without it, in a non-enumerable
+//    symbol-keyed property (this is dist-opt output run by plain node).
+//    `$pinit(this, B, message)` adds the record before any instance field
 //    initializer runs ("Cannot initialize private methods of class C twice
 //    on the same object" when the class has instance private methods or
 //    accessors, else "Cannot initialize #x twice ..." naming its first
-//    field). The static record is defined by the first static block on the
-//    constructor and is writable, so that a rebuilt class (which re-runs its
-//    static blocks) accepts its stored record again.
-//  * `#x = v` (instance): `this[B]["#x"] = v`. Field order is kept: the
+//    field). The static record is added by the first static block to the
+//    constructor.
+//  * `#x = v` (instance): `B.get(this)["#x"] = v`. Field order is kept: the
 //    private fields before a public field run at the start of that public
-//    field's initializer (`y = (this[B]["#x"] = v, w)`, w named as
+//    field's initializer (`y = (B.get(this)["#x"] = v, w)`, w named as
 //    before); the ones after the last public field run at the start of the
 //    constructor body (base class; a constructor is made if there is none)
 //    or right after every `super(...)` (derived: `(super(...), ..., this)`),
 //    so the records of a class share one shape. `static #x = v`: a static
-//    block at the same place, `this[BS]["#x"] = v`.
+//    block at the same place, `BS.get(this)["#x"] = v`.
 //  * `#m() {}`, `get #x() {}`, `set #x(v) {}`: class members keyed "#m" /
 //    "#x" (so their [[HomeObject]] is the prototype / the constructor:
 //    `super` in them is native, and their names are "#m" / "get #x"), taken
 //    into per-evaluation bindings by the first static block (`$m =
-//    $pmeth(this.prototype, "#m", 0)`). They are not on instances at all.
-//  * The brand check `$prec(o, B, n, c)` returns the record `o[B]` when it
-//    is a record whose owner is o (an object inheriting the brand property,
-//    or holding a copy of it, fails), else throws node's TypeError (n, c:
+//    $pmeth(this.prototype, "#m", 0)`), which with the runtime also deletes
+//    them from the class (kept by the runtime, where the serializer finds
+//    a stored reference to one by key). They are not on instances at all.
+//  * The brand check `$prec(o, B, n, c)` returns the record of brand B in
+//    the list of o (an object inheriting from o has none), else throws
+//    node's TypeError (n, c:
 //    the member and the access kind). `o.#x` is `$prec(o, B, "#x")["#x"]`;
 //    `o.#x = v` is `$pset(o, B, "#x", v)` (checked after v, as PrivateSet);
 //    `o.#m(a)` is `$m.call($prec(o, B, "C", 2).$o, a)`, a getter
@@ -63,16 +69,11 @@
 //    it.
 //
 // Limits (documented in README "Limits of capture" and Desugar.cpp): the
-// brands are visible to Object.getOwnPropertySymbols / Reflect.ownKeys, so
-// code enumerating symbols can reach the records and read or write private
-// state (they are not enumerable: for-in, Object.keys, JSON, spread,
-// Object.assign and console.log do not show them); private methods and
-// accessors are non-enumerable members "#m" of the prototype / constructor
-// (visible to Object.getOwnPropertyNames, reachable as `o["#m"]`; they stay
-// there because a checkpoint stores them as members of their class); a
-// Proxy's get trap sees the brand checks; a non-extensible object cannot
-// receive private state (Object.freeze / seal after construction do not
-// affect it, as natively); the brand covers all of a class's private names
+// without the runtime (dist-opt output run by plain node), the state is a
+// symbol-keyed property visible to Object.getOwnPropertySymbols, private
+// methods stay members "#m" of their class, a Proxy's get trap sees the
+// brand checks, and a non-extensible object cannot receive private state
+// (with the runtime, none of these); the brand covers all of a class's private names
 // at once, so reading a field before its initializer ran gives undefined
 // (natively a TypeError), writing it then succeeds, and `#x in o` is true
 // for an object whose construction threw after it got the brand; calling a
@@ -115,16 +116,33 @@ using namespace ir;
 
 namespace {
 
-enum PH : uint8_t { New, Name, Init, Rec, Fail, Set, Bad, Acc, Ref, In, Meth, NumPH };
+enum PH : uint8_t { State, New, Name, Init, Rec, Fail, Set, Bad, Acc, Ref, In, Meth, NumPH };
 
 // Each helper is one function named by its placeholder; placeholders of the
 // other helpers in the text are replaced by their program names.
 constexpr std::array<std::string_view, NumPH> kPlaceholders = {
-    "$$PNEW", "$$PNAME", "$$PINIT", "$$PREC", "$$PFAIL", "$$PSET",
-    "$$PBAD", "$$PACC",  "$$PREF",  "$$PIN",  "$$PMETH"};
+    "$$PSTATE", "$$PNEW", "$$PNAME", "$$PINIT", "$$PREC", "$$PFAIL",
+    "$$PSET",   "$$PBAD", "$$PACC",  "$$PREF",  "$$PIN",  "$$PMETH"};
 
 constexpr std::array<std::string_view, NumPH> kSources = {
-    // a fresh brand key, registered with the runtime when there is one
+    // where objects keep the chain of their records (get / set), and the
+    // detaching of private methods: the runtime's (a true private field,
+    // stored by checkpoints), else a non-enumerable symbol-keyed property
+    R"JS(var $$PSTATE = globalThis[Symbol.for("distribufy.privateState")] || function () {
+  var k = Symbol("private state");
+  return {
+    get: function (o) {
+      var r = o == null ? undefined : o[k];
+      return r !== undefined && r.$o === o ? r : undefined;
+    },
+    set: function (o, r) {
+      if (Object.prototype.hasOwnProperty.call(o, k)) o[k] = r;
+      else Object.defineProperty(o, k, { value: r, writable: true });
+    },
+    detach: function (h, n) { return Object.getOwnPropertyDescriptor(h, n); }
+  };
+}();)JS",
+    // a fresh brand, registered with the runtime when there is one
     R"JS(function $$PNEW(d) {
   var s = Symbol(d);
   var r = globalThis[Symbol.for("distribufy.privateNames")];
@@ -141,19 +159,25 @@ constexpr std::array<std::string_view, NumPH> kSources = {
   return f;
 })JS",
     // the private record of o under brand b (m: the error when o has one
-    // already; s: static, writable so that a rebuilt class accepts its
-    // stored record)
-    R"JS(function $$PINIT(o, b, m, s) {
-  if (Object.prototype.hasOwnProperty.call(o, b)) throw new TypeError(m);
-  var r = { $o: o };
-  Object.defineProperty(o, b, { value: r, writable: s === 1 });
+    // already)
+    R"JS(function $$PINIT(o, b, m) {
+  var f = $$PSTATE.get(o), r = f;
+  while (r !== undefined) {
+    if (r.$b === b) throw new TypeError(m);
+    r = r.$n;
+  }
+  r = { $o: o, $b: b, $n: f };
+  $$PSTATE.set(o, r);
   return r;
 })JS",
-    // the brand check: the record of o under b, whose owner is o; else the
-    // error (n, c) of $$PFAIL
+    // the brand check: the record of o under b; else the error (n, c) of
+    // $$PFAIL
     R"JS(function $$PREC(o, b, n, c) {
-  var r = o == null ? undefined : o[b];
-  if (r != null && r.$o === o) return r;
+  var r = $$PSTATE.get(o);
+  while (r !== undefined) {
+    if (r.$b === b) return r;
+    r = r.$n;
+  }
   return $$PFAIL(n, c);
 })JS",
     // c: 0/1 read/write of field n, 2/3 member of (static) class n, 4/5 no
@@ -209,12 +233,17 @@ constexpr std::array<std::string_view, NumPH> kSources = {
     // `#x in o`
     R"JS(function $$PIN(o, b, n) {
   if (Object(o) !== o) throw new TypeError("Cannot use 'in' operator to search for '" + n + "' in " + String(o));
-  var r = o[b];
-  return r != null && r.$o === o;
+  var r = $$PSTATE.get(o);
+  while (r !== undefined) {
+    if (r.$b === b) return true;
+    r = r.$n;
+  }
+  return false;
 })JS",
-    // a private method (w 0) / getter (1) / setter (2) k of home object h
+    // a private method (w 0) / getter (1) / setter (2) k of home object h,
+    // detached from h by the runtime when there is one
     R"JS(function $$PMETH(h, k, w) {
-  var d = Object.getOwnPropertyDescriptor(h, k);
+  var d = $$PSTATE.detach(h, k);
   return w === 0 ? d.value : w === 1 ? d.get : d.set;
 })JS",
 };
@@ -330,6 +359,8 @@ public:
       use(Rec);
     if (used_[Rec] || used_[Bad] || used_[Ref])
       use(Fail);
+    if (used_[Init] || used_[Rec] || used_[In] || used_[Meth])
+      use(State);
     size_t i = directivePrologueLength(prog->body);
     std::vector<Node *> body(prog->body.begin(), prog->body.begin() + static_cast<ptrdiff_t>(i));
     for (size_t h = 0; h < NumPH; ++h) {
@@ -1139,9 +1170,10 @@ private:
         Node *value = pd->value ? pd->value : b_.voidZero();
         if (pd->value && isAnonymousFunctionDefinition(pd->value))
           value = callH(Name, {value, b_.string(n)});
-        // `this[B]["#x"] = v`: the record gets its fields in order
-        Node *init =
-            b_.assign(b_.index(b_.index(self(), b_.ident(info.brand)), b_.string(n)), value);
+        // `$prec(this, B, "#x", 1)["#x"] = v`: the record gets its fields
+        // in order
+        Node *record = callH(Rec, {self(), b_.ident(info.brand), b_.string(n), b_.number(1)});
+        Node *init = b_.assign(b_.index(record, b_.string(n)), value);
         if (pd->isStatic) {
           auto *sb = b_.make<StaticBlock>();
           sb->body = b_.list({b_.exprStmt(init)});
@@ -1175,12 +1207,11 @@ private:
     if (isExpr && anonymous && hint)
       first.push_back(b_.exprStmt(callH(Name, {b_.make<ThisExpression>(), b_.string(hint.str())})));
     if (brandS)
-      first.push_back(b_.exprStmt(callH(
-          Init,
-          {self(), b_.ident(brandS),
-           b_.string(fmt::format(
-               "Cannot initialize private methods of class {} twice on the same object", clsName)),
-           b_.number(1)})));
+      first.push_back(b_.exprStmt(
+          callH(Init, {self(), b_.ident(brandS),
+                       b_.string(fmt::format(
+                           "Cannot initialize private methods of class {} twice on the same object",
+                           clsName))})));
     for (Node *e : extract)
       first.push_back(e);
     if (!first.empty()) {

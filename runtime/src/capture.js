@@ -17,8 +17,8 @@
 // that (ephemeron tables), Object.defineProperty ~60x. The code descriptor
 // is shared by every closure of one code of one program, so tagging
 // allocates only the discarded base object.
-// Installs the registry of private-name keys before any program code runs.
-require('./private-names.js');
+// Installs the brand maker of private names before any program code runs.
+const { detachedMember } = require('./private-names.js');
 class ReturnsTarget { constructor(target) { return target; } }
 class FunctionTag extends ReturnsTarget {
   #code;
@@ -202,7 +202,7 @@ function tagMembers(cls, env, entries, program) {
       continue;
     }
     const home = isStatic ? cls : cls.prototype;
-    const d = Object.getOwnPropertyDescriptor(home, key);
+    const d = Object.getOwnPropertyDescriptor(home, key) || detachedMember(home, key);
     if (d === undefined) continue;
     const fn = kind === 'get' ? d.get : kind === 'set' ? d.set : d.value;
     if (typeof fn !== 'function') continue;

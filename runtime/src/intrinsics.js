@@ -60,6 +60,8 @@ function hiddenRoots() {
     add('%AsyncGeneratorFunction.prototype%', gp(asyncGen));
     add('%AsyncGeneratorPrototype%', gp(gp(asyncGen())));
     add('%AsyncIteratorPrototype%', gp(gp(gp(asyncGen()))));
+    // the runtime's private state (private-names.js), held by compiled helpers
+    add('%DistribufyPrivateState%', globalThis[Symbol.for('distribufy.privateState')]);
     add('%ThrowTypeError%', Object.getOwnPropertyDescriptor(
       (function () { 'use strict'; return arguments; })(), 'callee').get);
   } catch (_) { /* an engine without one of them */ }

@@ -1,42 +1,107 @@
-// private-names.js - The registry of the keys that stand for private names.
+// private-names.js - Where compiled classes keep their private state.
 //
-// The desugar pass (passes/Desugar/LowerPrivate.cpp) makes, for each
-// evaluation of a class declaring private names (#x), a fresh unregistered
-// Symbol (the class's brand, description "#C" / "#C static") and keeps the
-// private fields of an object in a plain record {$o: owner, "#x": ...}
-// held by a non-enumerable own property under it (private methods and
-// accessors are members "#m" of the class). The helper that makes the key
-// adds it to a WeakSet found at globalThis[Symbol.for(
-// "distribufy.privateNames")], installed here when the runtime loads (before
-// any program code runs; a program run without the runtime just keeps its
-// keys unregistered). The serializer stores registered keys with their
-// identity within a checkpoint and their description; restoring makes fresh
-// keys, registered again. Other unregistered symbols are not storable.
+// The desugar pass (passes/Desugar/LowerPrivate.cpp) gives each evaluation
+// of a class declaring private names (#x) one brand for its instances'
+// private state and one for its static private state: a fresh unregistered
+// Symbol ("#C" / "#C static") that the compiled helper adds to the registry
+// installed here at globalThis[Symbol.for("distribufy.privateNames")]. An
+// object's private fields are in one plain record per brand, {$o: owner,
+// $b: brand, $n: next record, "#x": ...}; the records of an object form a
+// chain whose head the *private state* installed here at
+// globalThis[Symbol.for("distribufy.privateState")] keeps (get / set):
+//
+//  * in a true private field of the object, stamped through a base-class
+//    constructor that returns the object (the return override): invisible
+//    to the program as the native #x is (no own key: Reflect.ownKeys,
+//    console.log, JSON and Proxies see nothing; freeze does not stop it),
+//    and a few nanoseconds, where Object.defineProperty costs about 60 times
+//    that. The one field of one class keeps the compiled helper's lookup
+//    monomorphic.
+//  * A program run without the runtime uses a WeakMap of its own instead.
+//
+// The serializer stores an object's chain as one more property keyed by the
+// head's brand (ext 9 SYMPRIV, "ID:description", by identity within a
+// checkpoint) and restores fresh registered brands; decoding checks every
+// chain (owners, brands, length). The state object itself is stored by its
+// intrinsic name (intrinsics.js), since the compiled helpers hold it.
+//
+// Private methods and accessors are class members keyed "#m" (so that
+// `super` and their names are native) that the class's first static block
+// takes into bindings (the compiled helper $pmeth, through detach): the
+// member is deleted from its home object, since the program must not see
+// it, and its descriptor kept here, where tagMembers (capture.js) and the
+// decoding of a stored member reference (a rebuilt class's member by key)
+// find it.
 'use strict';
 
 const REGISTRY_KEY = Symbol.for('distribufy.privateNames');
+const STATE_KEY = Symbol.for('distribufy.privateState');
 
+/** A class whose constructor returns its argument: `new (class extends
+ * ReturnsTarget { #f })(o)` adds the private field #f to o. */
+class ReturnsTarget { constructor(target) { return target; } }
+
+class PrivateState extends ReturnsTarget {
+  #head;
+  constructor(o, head) { super(o); this.#head = head; }
+  static get(o) {
+    return (typeof o === 'object' ? o !== null : typeof o === 'function') && #head in o ? o.#head : undefined;
+  }
+  static set(o, head) {
+    if (#head in o) o.#head = head;
+    else new PrivateState(o, head);
+  }
+}
+
+const DETACHED = new WeakMap(); // home object -> Map(key -> descriptor)
+
+/** The descriptor of member \p key of \p home, detached at the first call. */
+function detachMember(home, key) {
+  let m = DETACHED.get(home);
+  if (m === undefined) DETACHED.set(home, m = new Map());
+  let d = m.get(key);
+  if (d === undefined) {
+    d = Object.getOwnPropertyDescriptor(home, key);
+    if (d === undefined) return undefined;
+    m.set(key, d);
+    delete home[key];
+  }
+  return d;
+}
+
+/** The descriptor of detached member \p key of \p home, if any. */
+function detachedMember(home, key) {
+  const m = DETACHED.get(home);
+  return m === undefined ? undefined : m.get(key);
+}
+
+// A second copy of this file in the process (another installed runtime)
+// uses the first one's registry and state, so that one serializer sees all.
 function install() {
-  const cur = globalThis[REGISTRY_KEY];
-  if (cur instanceof WeakSet) return cur;
-  const r = new WeakSet();
-  Object.defineProperty(globalThis, REGISTRY_KEY, { value: r, writable: false, enumerable: false, configurable: false });
-  return r;
+  const cur = globalThis[STATE_KEY];
+  if (cur !== undefined && cur.api !== undefined) return cur.api;
+  const registry = new WeakSet();
+  const wsHas = WeakSet.prototype.has, wsAdd = WeakSet.prototype.add, SymbolCtor = Symbol;
+  const api = Object.freeze({
+    /** Whether \p s is a brand (a registered private-name key). */
+    isPrivateKey(s) { return typeof s === 'symbol' && wsHas.call(registry, s); },
+    /** A fresh registered brand with description \p description. */
+    makePrivateKey(description) {
+      const s = SymbolCtor(description);
+      wsAdd.call(registry, s);
+      return s;
+    },
+    privateStateOf: PrivateState.get,
+    setPrivateState: PrivateState.set,
+    detachedMember,
+  });
+  const state = { get: PrivateState.get, set: PrivateState.set, detach: detachMember };
+  Object.defineProperty(state, 'api', { value: api });
+  Object.freeze(state);
+  const fixed = { writable: false, enumerable: false, configurable: false };
+  Object.defineProperty(globalThis, REGISTRY_KEY, { value: registry, ...fixed });
+  Object.defineProperty(globalThis, STATE_KEY, { value: state, ...fixed });
+  return api;
 }
 
-const REGISTRY = install();
-const wsHas = WeakSet.prototype.has;
-const wsAdd = WeakSet.prototype.add;
-const SymbolCtor = Symbol;
-
-/** Whether \p s is a key made for a private name (registered). */
-function isPrivateKey(s) { return typeof s === 'symbol' && wsHas.call(REGISTRY, s); }
-
-/** A fresh registered private-name key with description \p description. */
-function makePrivateKey(description) {
-  const s = SymbolCtor(description);
-  wsAdd.call(REGISTRY, s);
-  return s;
-}
-
-module.exports = { REGISTRY_KEY, isPrivateKey, makePrivateKey };
+module.exports = { REGISTRY_KEY, STATE_KEY, ReturnsTarget, ...install() };

@@ -39,9 +39,12 @@
 //     ext 7 SYMHOST  ctx.hostName(symbol) of another symbol (a host sentinel)
 //     ext 8 STR16    a string with a lone UTF-16 surrogate (msgpack strings are
 //                    UTF-8, which cannot hold one): its code units, little-endian
-//     ext 9 SYMPRIV  a key standing for a private name (#x), "ID:description":
-//                    the same ID is the same symbol within one checkpoint;
-//                    decoding makes a fresh registered key per ID
+//     ext 9 SYMPRIV  a brand of private names (#x; private-names.js),
+//                    "ID:description": the same ID is the same symbol within
+//                    one checkpoint; decoding makes a fresh registered one
+//                    per ID. An object's private state (the chain of its
+//                    private records) follows its own properties, keyed by
+//                    the head record's brand
 //   Every object reference is a REF, so identity, sharing and cycles are exact.
 //   The encoder writes these bytes itself while it walks the heap (no
 //   intermediate structure); the envelope is written and everything is read
@@ -114,7 +117,9 @@ const { types } = require('util');
 const { intrinsicNameOf, intrinsicByName } = require('./intrinsics.js');
 const integrity = require('./integrity.js');
 const versions = require('./versions.js');
-const { isPrivateKey, makePrivateKey } = require('./private-names.js');
+const {
+  isPrivateKey, makePrivateKey, privateStateOf, setPrivateState, detachedMember,
+} = require('./private-names.js');
 
 const MAGIC = 'DSCK';
 // 2: the payload sits in the container (integrity.js) and the header may
@@ -723,9 +728,11 @@ class EncState {
   // per `skip` mode: 0 none, 1 function standard props (but name), 2 'length'.
   // One pass: the array header is written for every key and rewritten
   // (moving the bytes when its width changes) if some were skipped.
+  // The private state of v (private-names.js) follows its properties.
   props(i, v, keys, from, skip, isError) {
     const w = this.w;
-    const most = keys.length - from;
+    const state = privateStateOf(v);
+    const most = keys.length - from + (state === undefined ? 0 : 1);
     const at = w.pos;
     w.arr(2 * most);
     const hdrLen = w.pos - at;
@@ -748,7 +755,9 @@ class EncState {
       }
       const d = gopd(v, key);
       if (d === undefined) continue;
-      if (typeof key === 'string') w.str(key); else this.sym(key, i, key);
+      if (typeof key === 'string') w.str(key);
+      else if (isPrivateKey(key)) this.fail('a private-name brand used as a property key', i, key);
+      else this.sym(key, i, key);
       if (d.writable !== undefined) {
         this.val(d.value, i, key);
         const bits = (d.writable ? ATTR_W : 0) | (d.enumerable ? ATTR_E : 0) | (d.configurable ? ATTR_C : 0);
@@ -773,6 +782,13 @@ class EncState {
       }
       pi++;
     }
+    if (state !== undefined) {
+      const brand = state.$b;
+      if (!isPrivateKey(brand)) this.fail('a private state without its brand', i);
+      this.sym(brand, i, brand);
+      this.val(state, i, brand.description);
+      pi++;
+    }
     if (pi !== most) w.rewriteArr(at, hdrLen, 2 * pi);
     if (na === 0) w.nil();
     else {
@@ -789,8 +805,8 @@ class EncState {
     w.uint(kind);
     if (proto === null) w.nil(); else this.val(proto, i, '[[prototype]]');
     w.uint(this.integrity(v));
-    if (keys === null) { w.arr(0); w.nil(); }
-    else this.props(i, v, keys, from, skip, isError);
+    if (keys === null && privateStateOf(v) === undefined) { w.arr(0); w.nil(); }
+    else this.props(i, v, keys === null ? [] : keys, from, skip, isError);
   }
 
   entry(i) {
@@ -1013,7 +1029,7 @@ class EncState {
     w.uint(K_ARRAY);
     if (proto === null) w.nil(); else this.val(proto, i, '[[prototype]]');
     w.uint(isExtensible(v) ? 0 : this.integrity(v));
-    if (mode === 0 && keys.length === len + 1) { w.arr(0); w.nil(); }
+    if (mode === 0 && keys.length === len + 1 && privateStateOf(v) === undefined) { w.arr(0); w.nil(); }
     else this.props(i, v, keys, mode === 2 ? 0 : nIdx, 2, false);
     w.num(len);
     if (mode === 0) {
@@ -1109,6 +1125,7 @@ class DecState {
     this.filled = new Uint8Array(n);   // non-late: 0 todo, 1 filled (props), 2 contents deferred
     this.deferred = [];                // the entries whose filled became 2 (a Map/Set waiting for a late entry)
     this.pending = [];                 // placeholders: { i, key, k, bits, done }
+    this.stamped = [];                 // object, brand: the private states set
     this.transients = [];              // HOST entries "transient:ID": re-created after decoding
     this.framesRemapped = false;
     this.waiting = new Map();          // late index -> placeholders waiting for it
@@ -1192,9 +1209,14 @@ class DecState {
           if (attrs[k + 1] & ATTR_ACC) acc[attrs[k]] = 1;
         }
       }
+      let states = 0;
       for (let k = 0; k < np; k++) {
         this.checkKey(props[2 * k], w);
         const v = props[2 * k + 1];
+        if (isPrivateKey(props[2 * k])) {
+          // the private state: one data property holding a record
+          if (++states > 1 || (acc !== null && acc[k]) || !(v instanceof Ref)) bad(`heap entry ${w} bad private state`);
+        }
         if (acc !== null && acc[k]) {
           if (!Array.isArray(v) || v.length !== 2) bad(`heap entry ${w} bad accessor`);
           this.checkVal(v[0], w); this.checkVal(v[1], w);
@@ -1406,7 +1428,8 @@ class DecState {
         const cls = this.objs[c];
         let target = cls;
         if (!e[2]) { const d = gopd(cls, 'prototype'); target = d && d.value; }
-        const d = target !== null && (typeof target === 'object' || typeof target === 'function') ? gopd(target, e[3]) : undefined;
+        const d = target !== null && (typeof target === 'object' || typeof target === 'function')
+          ? gopd(target, e[3]) || detachedMember(target, e[3]) : undefined;
         const f = d === undefined ? undefined : e[4] === 'method' ? d.value : e[4] === 'get' ? d.get : d.set;
         if (typeof f !== 'function')
           throw new CheckpointFormatError(`the rebuilt class has no ${e[2] ? 'static ' : ''}${e[4]} ${String(e[3])}`);
@@ -1434,6 +1457,13 @@ class DecState {
     for (let k = 0, pi = 0; k < props.length; k += 2, pi++) {
       const key = props[k];
       const bits = bitsOf === null ? 7 : (bitsOf.has(pi) ? bitsOf.get(pi) : 7);
+      if (typeof key === 'symbol' && isPrivateKey(key)) {
+        this.miss = -1;
+        const r = this.conv(props[k + 1]);
+        if (this.miss !== -1) this.addPending(i, key, k, bits);
+        else this.def(o, key, { value: r });
+        continue;
+      }
       let desc;
       if (bits & ATTR_ACC) {
         const pair = props[k + 1];
@@ -1504,6 +1534,27 @@ class DecState {
     rec.done = true;
     return true;
   }
+  // Every private state set is a chain of records of its object with
+  // distinct brands, the first under the brand it was stored with (the
+  // compiled helpers rely on it). Only own data properties are read.
+  checkPrivateStates() {
+    const st = this.stamped;
+    for (let p = 0; p < st.length; p += 2) {
+      const o = st[p];
+      const brands = new Set();
+      let r = privateStateOf(o);
+      for (let n = 0; r !== undefined; n++) {
+        if (r === null || typeof r !== 'object' || n > 10000) bad('bad private state');
+        const own = gopd(r, '$o'), b = gopd(r, '$b'), next = gopd(r, '$n');
+        if (own === undefined || own.value !== o || b === undefined || !isPrivateKey(b.value) ||
+            (n === 0 && b.value !== st[p + 1]) || brands.has(b.value) || next === undefined || !('value' in next))
+          bad('bad private state');
+        brands.add(b.value);
+        r = next.value;
+      }
+    }
+  }
+
   // A late entry is done: patch the placeholders that waited for it.
   resolved(j) {
     const l = this.waiting.get(j);
@@ -1513,6 +1564,12 @@ class DecState {
   }
 
   def(o, key, desc) {
+    if (typeof key === 'symbol' && isPrivateKey(key)) {
+      // the private state (checked by checkPrivateStates once all is done)
+      setPrivateState(o, desc.value);
+      this.stamped.push(o, key);
+      return;
+    }
     if (!defProp(o, key, desc)) {
       // a rebuilt function's own non-configurable property holding the same value is fine
       const d = gopd(o, key);
@@ -1646,6 +1703,7 @@ class DecState {
     // phase 3b: placeholders
     const pend = this.pending;
     for (let p = 0; p < pend.length; p++) if (!pend[p].done) this.patch(pend[p]);
+    this.checkPrivateStates();
     // phase 4: prototypes
     for (let i = 0; i < n; i++) {
       const e = heap[i];
