@@ -1244,6 +1244,12 @@ private:
   }
 
   Node *member(MemberExpression *mem, Out &out) {
+    if (isa<Super>(mem->object)) {
+      // `super` is no value to copy: `super[f()]` -> `$t = f(); super[$t]`.
+      if (mem->computed)
+        mem->property = value(mem->property, out);
+      return mem;
+    }
     if (mem->computed) {
       operands({&mem->object, &mem->property}, out, false);
       return mem;

@@ -88,8 +88,10 @@
 // members created by `$F[k]($henv)` (a local temporary of the enclosing
 // function holds the per-evaluation environment; a function with such a
 // literal in a parameter default gets an environment so that its defaults
-// run in the body, and a class's heritage, computed keys and static field
-// initializers use locals of the class factory), so they rebuild from
+// run in the body, a class's heritage, computed keys and static field
+// initializers use locals of the class factory, and an instance field
+// initializer with such a literal becomes `(() => value)()` before the
+// conversion, as anf does for one with a call), so they rebuild from
 // (code id, env) like any closure. A derived constructor whose arrows call
 // `super(...)` never binds its native `this`: `super(a)` (there and in the
 // constructor) becomes `$superCall($env, $cls, [a])` (Reflect.construct of
@@ -128,18 +130,16 @@
 // ANF (with the `(0, $env.f)` callee).
 //
 // Unsupported (err_unsupported, never a wrong program): direct eval and
-// `with`; object literals whose members use `super` in an instance field
-// initializer (the members share a per-evaluation `{$parent, $home}`
-// environment, which needs a local: an initializer has none, and a
-// class-level one could be overwritten by a re-entrant evaluation before
-// the literal is complete) or in a generator's parameter default, and a
-// closure in a generator's default over its parameters (or `this`): the
-// defaults run at the call, the body (where the environment could be
-// created) at the first next(), and a parameter list can declare no local
-// to hold it (an extra parameter would take a caller's positional
-// argument); an optional `super` method call in an arrow or object-literal
-// member (a conditionally evaluated call: desugar reports it, ANF has no
-// form for it); `super()` in an arrow of a class with instance fields
+// `with`; object literals whose members use `super` in a generator's
+// parameter default (the members share a per-evaluation `{$parent, $home}`
+// environment, which needs a local), and a closure in a generator's default
+// over its parameters (or `this`): the defaults run at the call, the body
+// (where the environment could be created) at the first next(), and a
+// parameter list can declare no local to hold it (an extra parameter would
+// take a caller's positional argument); an optional `super` method call
+// left by desugar (it lowers `super[k]?.(a)` to a read of `super[k]` and a
+// guarded `.call(this, a)`, which the rules above convert); `super()` in an
+// arrow of a class with instance fields
 // whose constructor keeps parameters that evaluate expressions (desugar
 // lowers them); a parameter default of a function with an environment
 // reading an outer name that a body `var` shadows; private names (`#x`),
@@ -188,6 +188,77 @@ namespace {
 using namespace ir;
 
 bool isFnOrClass(const Node *n) { return isFunction(n) || isClass(n); }
+
+/// An object-literal method or accessor whose `super` has the literal as
+/// its home object (in its parameters or body, arrows included).
+bool memberUsesSuper(const Property *pr) {
+  if (!pr->method && pr->kind == PropertyKind::Init)
+    return false;
+  auto *fn = dynCast<FunctionExpression>(pr->value);
+  if (!fn || !fn->body)
+    return false;
+  struct Finder {
+    bool found = false;
+    void go(const Node *x) {
+      if (found || isa<FunctionExpression>(x) || isa<FunctionDeclaration>(x) || isClass(x))
+        return;
+      if (isa<Super>(x))
+        found = true;
+      else
+        forEachChild(x, [&](const Node *c) { go(c); });
+    }
+  } f;
+  for (const Node *prm : fn->params)
+    f.go(prm);
+  forEachChild(fn->body, [&](const Node *c) { f.go(c); });
+  return f.found;
+}
+
+/// Whether \p x, outside nested functions and classes, has an object
+/// literal with a member using `super`.
+bool hasSuperLiteral(const Node *x) {
+  if (isFnOrClass(x))
+    return false;
+  if (auto *o = dynCast<ObjectExpression>(x))
+    for (const Node *p : o->properties)
+      if (auto *pr = dynCast<Property>(p); pr && memberUsesSuper(pr))
+        return true;
+  bool found = false;
+  forEachChild(x, [&](const Node *c) { found = found || hasSuperLiteral(c); });
+  return found;
+}
+
+/// Run before scope analysis. An object literal whose members use `super`
+/// builds them with a `{$parent, $home}` environment held by a local of the
+/// enclosing function (per evaluation: a re-entrant evaluation, e.g. by a
+/// computed key of the literal, must not overwrite it). An instance field
+/// initializer runs per instance and has no local, so one with such a
+/// literal becomes `(() => value)()`, the shape anf gives an initializer
+/// with a call (here, one without: anf left it alone): the arrow keeps
+/// `this`, `super` and `new.target` (`arguments` is a SyntaxError in an
+/// initializer), and the value, having such a literal outside functions
+/// and classes, is no anonymous function definition, so no name is lost.
+/// (A static initializer runs once per class evaluation: it uses locals of
+/// the class factory.)
+void wrapSuperLiteralFields(Module &m, Node *n) {
+  if (!n)
+    return;
+  if (isClass(n)) {
+    NodeList body =
+        isa<ClassDeclaration>(n) ? cast<ClassDeclaration>(n)->body : cast<ClassExpression>(n)->body;
+    for (Node *mem : body) {
+      auto *pd = dynCast<PropertyDefinition>(mem);
+      if (!pd || pd->isStatic || !pd->value || !hasSuperLiteral(pd->value))
+        continue;
+      IRBuilder b(m);
+      b.setRange(pd->value->range);
+      auto *arrow = b.make<ArrowFunctionExpression>();
+      arrow->body = pd->value;
+      pd->value = b.call(arrow, {});
+    }
+  }
+  forEachChildSlot(n, [&](Node *&c) { wrapSuperLiteralFields(m, c); });
+}
 
 Node *fnBody(Node *fn) {
   switch (fn->kind) {
@@ -573,25 +644,7 @@ void Converter::prewalk(Node *n) {
   case NodeKind::ObjectExpression:
     for (Node *p : cast<ObjectExpression>(n)->properties) {
       auto *pr = dynCast<Property>(p);
-      if (!pr || (!pr->method && pr->kind == PropertyKind::Init))
-        continue;
-      struct Finder {
-        bool found = false;
-        void go(const Node *x) {
-          if (found || isa<FunctionExpression>(x) || isa<FunctionDeclaration>(x) || isClass(x))
-            return;
-          if (isa<Super>(x))
-            found = true;
-          else
-            forEachChild(x, [&](const Node *c) { go(c); });
-        }
-      } f;
-      if (auto *fn = dynCast<FunctionExpression>(pr->value); fn && fn->body) {
-        for (const Node *prm : fn->params)
-          f.go(prm);
-        forEachChild(fn->body, [&](const Node *c) { f.go(c); });
-      }
-      if (f.found) {
+      if (pr && memberUsesSuper(pr)) {
         // The home object is the literal: its members get it from a small
         // environment `{$parent, $home}` made where the literal is.
         superHomeProps_.insert(pr);
@@ -1240,8 +1293,8 @@ void Converter::visit(Node *&slot) {
           return;
         }
         if (c->optional || sm->optional) {
-          unsupported(n, "optional `super` method call in an arrow or object-literal method (a "
-                         "conditionally evaluated call: desugar reports it)");
+          unsupported(n, "optional `super` method call in an arrow or object-literal method (run "
+                         "desugar first)");
           return;
         }
         Node *key = superKey(sm);
@@ -1882,9 +1935,9 @@ std::vector<Node *> Converter::visitClass(Node *cls, ScopeId paramScope) {
       else
         visit(pd->value);
       if (!pd->isStatic) {
+        // (wrapSuperLiteralFields gave the initializers needing one an arrow.)
         if (!temps_.back().empty())
-          unsupported(pd, "object literal with `super` in an instance field initializer (its "
-                          "members share a per-evaluation environment, which needs a local)");
+          unsupported(pd, "internal: a temporary in an instance field initializer");
         temps_.pop_back();
       }
       if (inl)
@@ -2583,6 +2636,7 @@ public:
   StageSet invalidates() const override { return {Stage::Scopes}; }
 
   bool run(ir::Module &module, PassContext &ctx) override {
+    wrapSuperLiteralFields(module, module.program);
     if (!ir::analyzeScopes(module, &ctx.diags))
       return false;
     return Converter(module, ctx.diags).run();

@@ -193,7 +193,7 @@
 // initializer; a closure in the head of a `for (let ...)` whose bindings are
 // captured; a conditionally evaluated call in a class field
 // initializer / heritage / computed key, a switch case test, an optional
-// chain used as a callee or tag or deleted, or an optional chain on `super`; a switch where
+// chain used as a callee or tag or deleted; a switch where
 // let/const/class/Annex B function declarations of more than one case
 // clause are named by other clauses.
 //

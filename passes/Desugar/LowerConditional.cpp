@@ -29,7 +29,10 @@
 // cannot take statements is reported as err_unsupported: parameter
 // defaults, class field initializers, class heritage/computed keys, switch
 // case tests, patterns (destructuring defaults), an optional chain used as a
-// callee/tag or under `delete`, a chain on `super`.
+// callee/tag or under `delete`. A chain on `super` starts from the super
+// reference read once (`super[k]?.(a)` -> `$v = super[k]; if ($v !== null
+// && $v !== void 0) $r = $v.call(this, a);`, `this` being the reference's
+// this value, with node's TypeError text if `$v` is not callable).
 //
 // Linear: a bottom-up scan marks the (rare) nodes containing a part to
 // hoist; decomposition only descends into marked nodes.
@@ -41,6 +44,7 @@
 #include "distribufy/IR/IRBuilder.h"
 
 #include <algorithm>
+#include <string>
 #include <unordered_set>
 #include <vector>
 
@@ -877,6 +881,62 @@ private:
     return b_.ident(t);
   }
 
+  /// Node's text for a `super.m` / `super[k]` callee in its TypeError, ""
+  /// when unknown (ir::calleeErrorText's cases, with `super` as node words
+  /// it).
+  static std::string superCalleeText(const MemberExpression *me) {
+    std::string object = "(intermediate value)";
+    if (!me->computed)
+      return isa<Identifier>(me->property)
+                 ? object + "." + std::string(cast<Identifier>(me->property)->name.str())
+                 : std::string();
+    if (auto *id = dynCast<Identifier>(me->property))
+      return object + "[" + std::string(id->name.str()) + "]";
+    if (auto *num = dynCast<NumericLiteral>(me->property))
+      return object + "[" + std::string(num->raw.str()) + "]";
+    return std::string();
+  }
+
+  /// The head of a chain on `super` (links[0]: `super.m`, `super[k]` or
+  /// `super(...)`), evaluated into \p cur in \p lv; returns the index of the
+  /// first link left. `super.m(a)` (a plain call whose arguments need no
+  /// hoisting) stays a native super method call: `$v = super.m(a)`.
+  /// Otherwise the method is read once, `$v = super[k]`, with `this` as
+  /// its receiver (the reference's this value): a later `?.(a)` tests it
+  /// and calls `$v.call(this, a)`, as `super[k]?.(a)` does.
+  size_t superHead(std::vector<Node *> &links, Node *&cur, Node *&recv, std::string &superText,
+                   std::vector<Node *> &lv) {
+    Node *head = links[0];
+    b_.setRange(head->range);
+    auto *me = dynCast<MemberExpression>(head);
+    if (!me) { // super(...)?.x
+      cur = nameLin(head, lv);
+      return 1;
+    }
+    std::string text = superCalleeText(me);
+    if (me->computed)
+      me->property = lin(me->property, lv);
+    auto *next = links.size() > 1 ? dynCast<CallExpression>(links[1]) : nullptr;
+    bool argsNeed = false;
+    if (next)
+      for (Node *a : next->arguments)
+        argsNeed = argsNeed || needs(a);
+    if (next && !next->optional && !argsNeed && !hasSpread(next->arguments)) {
+      next->callee = me;
+      b_.setRange(next->range);
+      Atom v = temp();
+      lv.push_back(set(v, next));
+      cur = b_.ident(v);
+      return 2;
+    }
+    Atom v = temp();
+    lv.push_back(set(v, me));
+    cur = b_.ident(v);
+    recv = b_.make<ThisExpression>();
+    superText = std::move(text);
+    return 1;
+  }
+
   /// `a?.b.c(x)` -> `$r = void 0; $v1 = a; if ($v1 !== null && $v1 !== void 0)
   /// { $v2 = $v1.b; $r = $v2.c(x); }`; every `?.` opens a nested if.
   Node *linChain(ChainExpression *c, std::vector<Node *> &out) {
@@ -893,19 +953,21 @@ private:
         break;
       }
     }
-    if (isa<Super>(base)) {
-      unsupported(c, "a conditionally evaluated call in an optional chain on super");
-      return c;
-    }
     std::reverse(links.begin(), links.end());
     b_.setRange(c->range);
     Atom r = temp();
     out.push_back(set(r, b_.voidZero()));
     std::vector<std::vector<Node *>> levels(1);
     std::vector<Node *> tests;
-    Node *cur = nameLin(base, levels.back()); // the value so far
-    Node *recv = nullptr;                     // its receiver, if a member read
-    for (size_t i = 0; i < links.size(); ++i) {
+    Node *cur = nullptr;   // the value so far
+    Node *recv = nullptr;  // its receiver, if a member read
+    std::string superText; // node's text for a `super` method read by itself
+    size_t i = 0;
+    if (isa<Super>(base))
+      i = superHead(links, cur, recv, superText, levels.back());
+    else
+      cur = nameLin(base, levels.back());
+    for (; i < links.size(); ++i) {
       Node *link = links[i];
       bool optional = false;
       if (auto *me = dynCast<MemberExpression>(link))
@@ -919,6 +981,7 @@ private:
       }
       std::vector<Node *> &lv = levels.back();
       if (auto *me = dynCast<MemberExpression>(link)) {
+        superText.clear();
         me->optional = false;
         me->object = dup(cur);
         if (me->computed)
@@ -953,10 +1016,14 @@ private:
       if (hasSpread(ce->arguments)) {
         // Rule (R), as lowerModule does for calls outside chains.
         Node *thisArg = recv ? recv : b_.unary(UnaryOp::Void, b_.number(0));
-        ce->arguments = b_.list({cur, thisArg, spreadArray(b_, ce->arguments, spread_),
-                                 b_.unary(UnaryOp::Void, b_.number(0))});
+        Node *text = superText.empty() ? static_cast<Node *>(b_.unary(UnaryOp::Void, b_.number(0)))
+                                       : static_cast<Node *>(b_.string(superText));
+        ce->arguments = b_.list({cur, thisArg, spreadArray(b_, ce->arguments, spread_), text});
         ce->callee = b_.ident(spread_.apply);
       } else if (recv) {
+        // A `super` method read by itself: node's TypeError, not `.call`'s.
+        if (!superText.empty())
+          lv.push_back(b_.notCallableGuard(dup(cur), superText, "function"));
         std::vector<Node *> args{recv};
         args.insert(args.end(), ce->arguments.begin(), ce->arguments.end());
         ce->callee = b_.member(cur, "call");
@@ -965,6 +1032,7 @@ private:
         ce->callee = cur;
       }
       recv = nullptr;
+      superText.clear();
       Atom v = temp();
       lv.push_back(set(v, ce));
       cur = b_.ident(v);
