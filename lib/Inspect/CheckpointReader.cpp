@@ -54,7 +54,7 @@ constexpr uint32_t kAbi = 1;
 /// [root, heap] add little. 32 leaves room and bounds the recursion below.
 constexpr size_t kMaxDepth = 32;
 /// Entries per kind, exactly (KIND_LEN in serializer.js).
-constexpr size_t kKindLength[] = {2, 2, 5, 7, 8, 6, 5, 7, 9, 8, 6, 7, 6, 6, 5, 6};
+constexpr size_t kKindLength[] = {2, 2, 5, 7, 8, 6, 5, 7, 9, 8, 6, 7, 6, 6, 5, 6, 8};
 constexpr uint32_t kMaxHeap = 1u << 26;
 
 enum ExtType : int8_t {
@@ -413,6 +413,16 @@ private:
         checkVal(x, w);
       break;
     }
+    case EntryKind::Bound:
+      checkRefOrNull(e[5], w);
+      if (e[5].kind == Value::Nil)
+        fail(fmt::format("{} bound to nothing", w));
+      checkVal(e[6], w);
+      if (e[7].kind != Value::Array)
+        fail(fmt::format("{} bad bound arguments", w));
+      for (const Value &x : e[7].items)
+        checkVal(x, w);
+      break;
     case EntryKind::Boxed:
       checkVal(e[5], w);
       if (e[5].kind == Value::Ref || e[5].kind == Value::Nil || e[5].kind == Value::Undef)
@@ -628,7 +638,7 @@ bool decodeCheckpoint(std::string_view bytes, const DecodeOptions &options, Chec
       const std::vector<Value> &e = entry.fields.items;
       if (entry.fields.kind != Value::Array || e.empty())
         fail(fmt::format("corrupted checkpoint: {} is not an entry", where));
-      if (!isUint(e[0], 15))
+      if (!isUint(e[0], uint64_t(EntryKind::Bound)))
         fail(fmt::format("corrupted checkpoint: {} has an unknown kind", where));
       entry.kind = static_cast<EntryKind>(e[0].u);
     }

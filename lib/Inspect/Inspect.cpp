@@ -386,7 +386,8 @@ public:
     case EntryKind::ArrayBuffer:
     case EntryKind::Typed:
     case EntryKind::DataView:
-    case EntryKind::Boxed: {
+    case EntryKind::Boxed:
+    case EntryKind::Bound: {
       std::vector<uint64_t> path;
       std::unordered_set<uint64_t> cycled;
       return renderEntry(e, kMaxDepth, path, cycled);
@@ -545,6 +546,13 @@ public:
     }
     case EntryKind::Boxed:
       return fmt::format("[boxed {}]", renderAt(f[5], depth + 1, path, cycled));
+    case EntryKind::Bound: {
+      std::string out = "<bound " + renderAt(f[5], depth + 1, path, cycled) + " to " +
+                        renderAt(f[6], depth + 1, path, cycled);
+      for (const Value &x : f[7].items)
+        out += ", " + renderAt(x, depth + 1, path, cycled);
+      return out + ">";
+    }
     default:
       return "<?>";
     }

@@ -17,9 +17,10 @@
 // that (ephemeron tables), Object.defineProperty ~60x. The code descriptor
 // is shared by every closure of one code of one program, so tagging
 // allocates only the discarded base object.
-// Installs the brand maker of private names before any program code runs.
-const { detachedMember } = require('./private-names.js');
-class ReturnsTarget { constructor(target) { return target; } }
+// Installs the private-name registry and state, and the recording bind,
+// before any program code runs.
+const { detachedMember, ReturnsTarget } = require('./private-names.js');
+const { boundParts } = require('./bound.js');
 class FunctionTag extends ReturnsTarget {
   #code;
   #env;
@@ -153,9 +154,14 @@ function checkCallee(inner, callee, key, calleeThis) {
       return { text: fn === FP_call ? 'Function.prototype.call' : 'Function.prototype.apply' };
     fn = key === undefined ? calleeThis : recv;
   }
+  // a bound function calls its target (whose frame holds the bound this
+  // and arguments)
+  const outer = fn;
+  for (let bp, n = 0; typeof fn === 'function' && n < 100 && (bp = boundParts(fn)) !== undefined; n++) fn = bp.target;
+  if (inner === null ? CAPTURE_POINTS.has(fn) : matchesCode(fn, inner.code)) return null;
   const tagged = typeof fn === 'function' && (TAGS.has(fn) || MEMBERS.has(fn));
-  if (inner === null) return CAPTURE_POINTS.has(fn) ? null : { text: describeCallee(fn), value: fn, tagged };
-  return matchesCode(fn, inner.code) ? null : { text: describeCallee(fn), value: fn, tagged };
+  const text = outer === fn ? describeCallee(fn) : `${describeCallee(outer)} of ${describeCallee(fn)}`;
+  return { text, value: fn, tagged };
 }
 
 let serializerNames = null;

@@ -76,6 +76,8 @@
 //    12 MAP       [.., [k, v, ...]]   13 SET    [.., [v, ...]]
 //    14 ERROR     [..]  (message, stack, ... are ordinary own props)
 //    15 BOXED     [.., primitive]      new Number/String/Boolean/Object(bigint|symbol)
+//    16 BOUND     [.., target, this, args]  a bound function (bound.js), bound
+//                                      again when decoding
 //   Entry 4 keeps the function's own props except length and prototype;
 //   a class's members and C.prototype come back from the rebuilt class
 //   (MEMBER_OF / PROTO_OF), with their stored own props defined again.
@@ -120,6 +122,7 @@ const versions = require('./versions.js');
 const {
   isPrivateKey, makePrivateKey, privateStateOf, setPrivateState, detachedMember,
 } = require('./private-names.js');
+const { boundParts, bindAgain } = require('./bound.js');
 
 const MAGIC = 'DSCK';
 // 2: the payload sits in the container (integrity.js) and the header may
@@ -135,9 +138,9 @@ const isWellFormed = String.prototype.isWellFormed;
 // entry kinds
 const K_INTRINSIC = 0, K_HOST = 1, K_OBJECT = 2, K_ARRAY = 3, K_FUNCTION = 4, K_PROTO_OF = 5,
   K_MEMBER = 6, K_ARRAYBUF = 7, K_TYPED = 8, K_DATAVIEW = 9, K_DATE = 10, K_REGEXP = 11,
-  K_MAP = 12, K_SET = 13, K_ERROR = 14, K_BOXED = 15;
+  K_MAP = 12, K_SET = 13, K_ERROR = 14, K_BOXED = 15, K_BOUND = 16;
 // number of fields per kind (exact)
-const KIND_LEN = [2, 2, 5, 7, 8, 6, 5, 7, 9, 8, 6, 7, 6, 6, 5, 6];
+const KIND_LEN = [2, 2, 5, 7, 8, 6, 5, 7, 9, 8, 6, 7, 6, 6, 5, 6, 8];
 
 const ATTR_W = 1, ATTR_E = 2, ATTR_C = 4, ATTR_ACC = 8;
 
@@ -992,8 +995,17 @@ class EncState {
       w.str(m.kind);
       return;
     }
+    const bp = boundParts(v);
+    if (bp !== undefined) {
+      this.head(i, v, K_BOUND, getProto(v), keysOf(v), 0, 2, false);
+      this.val(bp.target, i, '[[target]]');
+      this.val(bp.boundThis, i, '[[this]]');
+      w.arr(bp.args.length);
+      for (let k = 0; k < bp.args.length; k++) this.val(bp.args[k], i, k);
+      return;
+    }
     const label = functionLabel(v);
-    if (label.startsWith('bound ')) this.fail(`a bound function (${label})`, i);
+    if (label.startsWith('bound ')) this.fail(`a bound function made before the runtime loaded (${label})`, i);
     this.fail(`a native or uninstrumented function (${label || 'anonymous'})`, i);
   }
 
@@ -1179,7 +1191,7 @@ class DecState {
       const w = i;
       if (!Array.isArray(e) || e.length === 0) bad(`heap entry ${w} is not an entry`);
       const kind = e[0];
-      if (!this.isUint(kind, 15)) bad(`heap entry ${w} has an unknown kind`);
+      if (!this.isUint(kind, K_BOUND)) bad(`heap entry ${w} has an unknown kind`);
       if (e.length !== KIND_LEN[kind]) bad(`heap entry ${w} has a wrong shape`);
       if (kind === K_INTRINSIC || kind === K_HOST) {
         if (typeof e[1] !== 'string') bad(`heap entry ${w} has a bad name`);
@@ -1237,6 +1249,14 @@ class DecState {
           if (typeof e[5] !== 'number' && typeof e[5] !== 'string') bad(`heap entry ${w} bad code id`);
           this.checkVal(e[6], w);
           this.checkRefOrNull(e[7], w);
+          this.late[i] = 1;
+          break;
+        case K_BOUND:
+          this.checkRefOrNull(e[5], w);
+          if (e[5] === null) bad(`heap entry ${w} bound to nothing`);
+          this.checkVal(e[6], w);
+          if (!Array.isArray(e[7])) bad(`heap entry ${w} bad bound arguments`);
+          for (let k = 0; k < e[7].length; k++) this.checkVal(e[7][k], w);
           this.late[i] = 1;
           break;
         case K_PROTO_OF:
@@ -1415,6 +1435,15 @@ class DecState {
         const fn = this.ctx.rebuild(this.mapCode(e[5]), env);
         if (typeof fn !== 'function') throw new CheckpointFormatError(`rebuild of code ${e[5]} did not give a function`);
         this.objs[j] = fn;
+      } else if (kind === K_BOUND) {
+        // binding runs no program code (the target is not called)
+        this.miss = -1;
+        const target = this.conv(e[5]);
+        const boundThis = this.conv(e[6]);
+        const args = e[7].map((x) => this.conv(x));
+        if (this.miss !== -1) { this.state[j] = 0; return false; }
+        if (typeof target !== 'function') throw new CheckpointFormatError(`heap entry ${j} is bound to a non-function`);
+        this.objs[j] = bindAgain(target, boundThis, args);
       } else if (kind === K_PROTO_OF) {
         const f = e[5].i;
         if (!this.ensureLate(f)) { this.state[j] = 0; return false; }

@@ -79,6 +79,7 @@ enum class EntryKind : uint8_t {
   Set,
   Error,
   Boxed,
+  Bound, ///< a bound function: [.., target, this, args]
 };
 
 struct HeapEntry {
