@@ -13,13 +13,28 @@
 // fields stamped by a class constructor that returns the function (the
 // base-class return override): invisible to the program (no own key, so
 // console.log, Object.getOwnPropertySymbols and Proxies see nothing) and
-// cheaper than a property store; a WeakMap entry per closure costs ~50x
-// that (ephemeron tables), Object.defineProperty ~60x. The code descriptor
-// is shared by every closure of one code of one program, so tagging
-// allocates only the discarded base object.
+// possible on frozen functions. It is NOT cheaper than the two
+// symbol-keyed property stores it replaced (which util.inspect showed):
+// the stores stay monomorphic (--log-ic), the cost is the stamping itself
+// (a derived-class construct, the super() call, the field initializer).
+// On bench/cpu/closures.js compiled (node 20, alternating runs, CPU time)
+// this code takes ~1.08x the symbol stores' time (best of 5 runs in one
+// process) and ~1.13x (first run, what catch-slowdown.py times). Two
+// changes kept because they helped: tag() does not first test `#code in
+// fn` (~10 ns per untagged function in a micro-benchmark; a factory only
+// tags what it has just created, retag() keeps the test), and
+// ReturnsTarget extends null, so super() allocates no discarded base
+// object; together ~0.88x the time of the previous form on closures.js
+// (best of 5), ~0.99x on a first run (within noise); on hof, scheduler
+// and fib the ratios (0.96-1.08) are within this machine's noise. Measured and not kept: one private field
+// holding a {desc, env} record, fields initialized from a module-level
+// pending pair, try/catch instead of the test, batching the stamps. A
+// WeakMap entry per closure costs ~25x a tagged closure's creation
+// (ephemeron tables). The code descriptor is shared by every closure of
+// one code of one program, so tagging allocates no record.
 // Installs the registry of private-name keys before any program code runs.
 require('./private-names.js');
-class ReturnsTarget { constructor(target) { return target; } }
+class ReturnsTarget extends null { constructor(target) { return target; } }
 class FunctionTag extends ReturnsTarget {
   #code;
   #env;
@@ -187,7 +202,18 @@ function describeCallee(fn) {
   return `an uninstrumented function \`${name || '(anonymous)'}\``;
 }
 
+/**
+ * Tags a function not tagged yet: what every factory returns is a function
+ * or class it has just created. A tagged `fn` throws a TypeError (a private
+ * field cannot be added twice); retag() replaces a tag.
+ */
 function tag(fn, code, env, descriptorOf = defaultDescriptors) {
+  new FunctionTag(fn, descriptorOf(code), env);
+  return fn;
+}
+
+/** Tags `fn`, replacing its tag if it has one. */
+function retag(fn, code, env, descriptorOf = defaultDescriptors) {
   if (FunctionTag.has(fn)) FunctionTag.retag(fn, descriptorOf(code), env);
   else new FunctionTag(fn, descriptorOf(code), env);
   return fn;
@@ -213,5 +239,5 @@ function tagMembers(cls, env, entries, program) {
 
 module.exports = {
   Capture, NonCapturableFrame, TAGS, codeDescriptors, MEMBERS, CLASS_CTOR, CLASSES, CAPTURE_POINTS,
-  tag, tagMembers, describeCallee, intrinsicName, checkCallee,
+  tag, retag, tagMembers, describeCallee, intrinsicName, checkCallee,
 };
