@@ -38,8 +38,9 @@ const REGISTRY_KEY = Symbol.for('distribufy.privateNames');
 const STATE_KEY = Symbol.for('distribufy.privateState');
 
 /** A class whose constructor returns its argument: `new (class extends
- * ReturnsTarget { #f })(o)` adds the private field #f to o. */
-class ReturnsTarget { constructor(target) { return target; } }
+ * ReturnsTarget { #f })(o)` adds the private field #f to o (extending null,
+ * super() allocates no discarded base object). */
+class ReturnsTarget extends null { constructor(target) { return target; } }
 
 class PrivateState extends ReturnsTarget {
   #head;

@@ -4,7 +4,7 @@
 const test = require('node:test');
 const assert = require('node:assert');
 const util = require('node:util');
-const { tag, TAGS } = require('../src/capture.js');
+const { tag, retag, TAGS } = require('../src/capture.js');
 
 test('a tagged function shows no trace of its tag', () => {
   const env = { $parent: null, x: 1 };
@@ -29,11 +29,16 @@ test('TAGS reads the code and environment back', () => {
   assert.strictEqual(TAGS.get(() => 1), undefined);
 });
 
-test('tagging again replaces the tag; proxies and frozen functions', () => {
+test('retag replaces the tag, tag refuses a tagged function; proxies and frozen functions', () => {
   const f = tag(function () {}, 1, null);
-  tag(f, 2, 'e');
+  assert.throws(() => tag(f, 2, 'e'), TypeError);
+  assert.strictEqual(TAGS.get(f).code, 1);
+  assert.strictEqual(retag(f, 2, 'e'), f);
   assert.strictEqual(TAGS.get(f).code, 2);
   assert.strictEqual(TAGS.get(f).env, 'e');
+  const g = retag(() => 1, 6, null); // an untagged function: tagged
+  assert.strictEqual(TAGS.get(g).code, 6);
+  assert.deepStrictEqual(Reflect.ownKeys(g).sort(), ['length', 'name']);
   const frozen = Object.freeze(function () {});
   tag(frozen, 5, null); // private fields need no extensibility
   assert.strictEqual(TAGS.get(frozen).code, 5);
