@@ -252,9 +252,7 @@ void wrapSuperLiteralFields(Module &m, Node *n) {
         continue;
       IRBuilder b(m);
       b.setRange(pd->value->range);
-      auto *arrow = b.make<ArrowFunctionExpression>();
-      arrow->body = pd->value;
-      pd->value = b.call(arrow, {});
+      pd->value = b.arrowIife(pd->value);
     }
   }
   forEachChildSlot(n, [&](Node *&c) { wrapSuperLiteralFields(m, c); });

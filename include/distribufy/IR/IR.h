@@ -184,6 +184,10 @@ std::string calleeErrorText(const Node *callee);
 /// value in a temporary must keep it anonymous (IRBuilder::keepAnonymous).
 bool isAnonymousFunctionDefinition(const Node *n);
 
+/// The arrow of `(() => body)()` (no parameters, not async, called with no
+/// arguments: IRBuilder::arrowIife's shape), else null.
+ArrowFunctionExpression *arrowIifeCallee(Node *n);
+
 /// The identifiers a binding pattern declares (or assigns), in source
 /// order: the name itself, or the leaves of object/array patterns,
 /// defaults and rest elements.
