@@ -506,11 +506,10 @@ private:
   }
 
   static bool mentions(const Node *n, const std::unordered_set<Atom, AtomHash> &names) {
-    if (auto *id = dynCast<Identifier>(n))
-      return names.count(id->name) != 0;
-    bool found = false;
-    forEachChild(n, [&](const Node *c) { found = found || mentions(c, names); });
-    return found;
+    return anyNode(n, [&](const Node *x) {
+      auto *id = dynCast<Identifier>(x);
+      return id && names.count(id->name) != 0;
+    });
   }
 
   /// A statement in a single-statement position.
