@@ -172,6 +172,14 @@ bool isAnonymousFunctionDefinition(const Node *n) {
   return isa<ArrowFunctionExpression>(n);
 }
 
+ArrowFunctionExpression *arrowIifeCallee(Node *n) {
+  auto *c = dynCast<CallExpression>(n);
+  if (!c || c->optional || !c->arguments.empty())
+    return nullptr;
+  auto *a = dynCast<ArrowFunctionExpression>(c->callee);
+  return a && a->params.empty() && !a->isAsync ? a : nullptr;
+}
+
 void collectBoundNames(Node *p, std::vector<Identifier *> &out) {
   if (!p)
     return;

@@ -39,9 +39,11 @@
 // prologue, script/module top level, class static block). They are never
 // captured by closures (no closure is created that mentions them).
 // A class field initializer with a call becomes `(() => { ...; return $t; })()`
-// (the arrow keeps this/super/new.target; `arguments` is illegal there), the
-// one nested call shape the verifier accepts. A concise arrow body with a
-// call becomes a block body.
+// (IRBuilder::arrowIife: the arrow keeps this/super/new.target; `arguments`
+// is illegal there), the one nested call shape the verifier accepts; an
+// initializer already of that shape (desugar gives it to one that needed
+// statements) is normalized as it is, not wrapped again. A concise arrow
+// body with a call becomes a block body.
 //
 // Requires: Desugared (see passes/Desugar: one loop form, no switch, no
 // call in a conditionally evaluated position, no destructuring defaults ...).
@@ -504,11 +506,10 @@ private:
   }
 
   static bool mentions(const Node *n, const std::unordered_set<Atom, AtomHash> &names) {
-    if (auto *id = dynCast<Identifier>(n))
-      return names.count(id->name) != 0;
-    bool found = false;
-    forEachChild(n, [&](const Node *c) { found = found || mentions(c, names); });
-    return found;
+    return anyNode(n, [&](const Node *x) {
+      auto *id = dynCast<Identifier>(x);
+      return id && names.count(id->name) != 0;
+    });
   }
 
   /// A statement in a single-statement position.
@@ -945,13 +946,16 @@ private:
       } else if (auto *pd = dynCast<PropertyDefinition>(mem)) {
         if (pd->computed && !containsCall(pd->key))
           visitFunctions(pd->key);
-        if (pd->value && containsCall(pd->value)) {
+        if (auto *arrow = arrowIifeCallee(pd->value)) {
+          // Already the wrapper (e.g. desugar's for an initializer that
+          // needed statements).
+          function(arrow);
+        } else if (pd->value && containsCall(pd->value)) {
           // A field initializer is its own function-like context.
           b_.setRange(pd->value->range);
-          auto *arrow = b_.make<ArrowFunctionExpression>();
-          arrow->body = pd->value;
-          function(arrow);
-          pd->value = b_.call(arrow, {});
+          CallExpression *iife = b_.arrowIife(pd->value);
+          function(iife->callee);
+          pd->value = iife;
         } else if (pd->value)
           visitFunctions(pd->value);
       } else if (auto *sb = dynCast<StaticBlock>(mem)) {

@@ -175,7 +175,7 @@
 
 #include <fmt/format.h>
 
-#include <functional>
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -197,35 +197,28 @@ bool memberUsesSuper(const Property *pr) {
   auto *fn = dynCast<FunctionExpression>(pr->value);
   if (!fn || !fn->body)
     return false;
-  struct Finder {
-    bool found = false;
-    void go(const Node *x) {
-      if (found || isa<FunctionExpression>(x) || isa<FunctionDeclaration>(x) || isClass(x))
-        return;
-      if (isa<Super>(x))
-        found = true;
-      else
-        forEachChild(x, [&](const Node *c) { go(c); });
-    }
-  } f;
-  for (const Node *prm : fn->params)
-    f.go(prm);
-  forEachChild(fn->body, [&](const Node *c) { f.go(c); });
-  return f.found;
+  auto isSuper = [](const Node *x) { return isa<Super>(x); };
+  auto sameHome = [](const Node *x) {
+    return !isa<FunctionExpression>(x) && !isa<FunctionDeclaration>(x) && !isClass(x);
+  };
+  return std::any_of(fn->params.begin(), fn->params.end(),
+                     [&](const Node *p) { return anyNode(p, isSuper, sameHome); }) ||
+         anyNode(fn->body, isSuper, sameHome);
 }
 
 /// Whether \p x, outside nested functions and classes, has an object
 /// literal with a member using `super`.
 bool hasSuperLiteral(const Node *x) {
-  if (isFnOrClass(x))
-    return false;
-  if (auto *o = dynCast<ObjectExpression>(x))
-    for (const Node *p : o->properties)
-      if (auto *pr = dynCast<Property>(p); pr && memberUsesSuper(pr))
-        return true;
-  bool found = false;
-  forEachChild(x, [&](const Node *c) { found = found || hasSuperLiteral(c); });
-  return found;
+  return anyNode(
+      x,
+      [](const Node *y) {
+        auto *o = dynCast<ObjectExpression>(y);
+        return o && std::any_of(o->properties.begin(), o->properties.end(), [](const Node *p) {
+                 auto *pr = dynCast<Property>(p);
+                 return pr && memberUsesSuper(pr);
+               });
+      },
+      [](const Node *y) { return !isFnOrClass(y); });
 }
 
 /// Run before scope analysis. An object literal whose members use `super`
@@ -252,9 +245,7 @@ void wrapSuperLiteralFields(Module &m, Node *n) {
         continue;
       IRBuilder b(m);
       b.setRange(pd->value->range);
-      auto *arrow = b.make<ArrowFunctionExpression>();
-      arrow->body = pd->value;
-      pd->value = b.call(arrow, {});
+      pd->value = b.arrowIife(pd->value);
     }
   }
   forEachChildSlot(n, [&](Node *&c) { wrapSuperLiteralFields(m, c); });
@@ -706,24 +697,17 @@ void Converter::prewalk(Node *n) {
     // needs a local (its `{$parent, $home}` environment): the function gets
     // an environment, so its defaults are lowered into the body.
     if (!isa<StaticBlock>(n) && nodeScope(n) != kNoScope) {
-      struct Finder {
-        const std::unordered_set<const Node *> *props;
-        bool found = false;
-        void go(const Node *x) {
-          if (found || isFnOrClass(x))
-            return;
-          if (auto *o = dynCast<ObjectExpression>(x))
-            for (const Node *p : o->properties)
-              found = found || props->count(p);
-          forEachChild(x, [&](const Node *c) { go(c); });
-        }
-      } f{&superHomeProps_};
+      auto superLiteral = [&](const Node *x) {
+        auto *o = dynCast<ObjectExpression>(x);
+        return o && std::any_of(o->properties.begin(), o->properties.end(),
+                                [&](const Node *p) { return superHomeProps_.count(p) != 0; });
+      };
       NodeList ps = isa<FunctionExpression>(n)    ? cast<FunctionExpression>(n)->params
                     : isa<FunctionDeclaration>(n) ? cast<FunctionDeclaration>(n)->params
                                                   : cast<ArrowFunctionExpression>(n)->params;
-      for (const Node *p : ps)
-        f.go(p);
-      if (f.found)
+      if (std::any_of(ps.begin(), ps.end(), [&](const Node *p) {
+            return anyNode(p, superLiteral, [](const Node *x) { return !isFnOrClass(x); });
+          }))
         si_[nodeScope(n)].forceEnv = true;
     }
     return;
@@ -1128,19 +1112,14 @@ void Converter::visitAssignment(Node *&slot) {
     }
   }
   if (isa<ArrayPattern>(a->left) || isa<ObjectPattern>(a->left)) {
-    struct Finder {
-      bool found = false;
-      void go(const Node *x) {
-        if (found || isFnOrClass(x))
-          return;
-        if (auto *me = dynCast<MemberExpression>(x); me && isa<Super>(me->object))
-          found = true;
-        else
-          forEachChild(x, [&](const Node *c) { go(c); });
-      }
-    } f;
-    f.go(a->left);
-    if (f.found && superHome(a)) {
+    bool superTarget = anyNode(
+        a->left,
+        [](const Node *x) {
+          auto *me = dynCast<MemberExpression>(x);
+          return me && isa<Super>(me->object);
+        },
+        [](const Node *x) { return !isFnOrClass(x); });
+    if (superTarget && superHome(a)) {
       visitTarget(a->left);
       visit(a->right);
       return;
@@ -1880,14 +1859,10 @@ std::vector<Node *> Converter::visitClass(Node *cls, ScopeId paramScope) {
     // adds (`$tdz($env.B, "B")`; anf left it call-free) would make node
     // print `class C extends B` as `[Function: C]`. It is read into one of
     // the factory's temporaries just before the class instead.
-    std::function<bool(Node *)> hasCall = [&](Node *n) {
-      if (!n || isFunction(n) || isClass(n))
-        return false;
-      if (isa<CallExpression>(n))
-        return true;
-      bool found = false;
-      forEachChildSlot(n, [&](Node *&c) { found = found || hasCall(c); });
-      return found;
+    auto hasCall = [](const Node *n) {
+      return anyNode(
+          n, [](const Node *x) { return isa<CallExpression>(x); },
+          [](const Node *x) { return !isFunction(x) && !isClass(x); });
     };
     if (!temps_.empty() && hasCall(ce->superClass)) {
       Atom heritage = b_.freshName("heritage");
@@ -2551,11 +2526,7 @@ private:
     return any;
   }
   static bool containsNode(const Node *root, const Node *target) {
-    if (root == target)
-      return true;
-    bool found = false;
-    forEachChild(root, [&](const Node *c) { found = found || containsNode(c, target); });
-    return found;
+    return anyNode(root, [&](const Node *x) { return x == target; });
   }
   void fail(const Node *n, std::string_view what) {
     diags_.report(DiagId::err_verifier, m_.file(), n->range, "closure", std::string(what));

@@ -191,8 +191,9 @@
 // class field initializer; ++/compound
 // assignment that needs a temporary inside a parameter list or a class field
 // initializer; a closure in the head of a `for (let ...)` whose bindings are
-// captured; a conditionally evaluated call in a class field
-// initializer / heritage / computed key, a switch case test, an optional
+// captured; a conditionally evaluated call in a class heritage / computed
+// key (in a field initializer it is lowered inside an arrow IIFE wrapping
+// the initializer), a switch case test, an optional
 // chain used as a callee or tag or deleted; a switch where
 // let/const/class/Annex B function declarations of more than one case
 // clause are named by other clauses.

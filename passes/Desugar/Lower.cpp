@@ -26,6 +26,7 @@
 #include "distribufy/IR/IRBuilder.h"
 #include "distribufy/IR/Scope.h"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <unordered_map>
@@ -838,25 +839,11 @@ private:
   // ---- loops ----
 
   /// Does \p n (outside nested functions) contain something that may call?
+  /// (A class may: computed keys, `extends`.)
   static bool mayCall(const Node *n) {
-    if (!n || isFunction(n))
-      return false;
-    if (isClass(n))
-      return true; // computed keys, `extends`
-    switch (n->kind) {
-    case NodeKind::CallExpression:
-    case NodeKind::NewExpression:
-    case NodeKind::TaggedTemplateExpression:
-    case NodeKind::YieldExpression:
-    case NodeKind::AwaitExpression:
-    case NodeKind::ImportExpression:
-      return true;
-    default:
-      break;
-    }
-    bool found = false;
-    forEachChild(n, [&](const Node *c) { found = found || mayCall(c); });
-    return found;
+    return anyNode(
+        n, [](const Node *x) { return isClass(x) || isCallLike(x); },
+        [](const Node *x) { return !isFunction(x); });
   }
   /// Lowers the loop body with a fresh target on the stack; returns the
   /// body statements, the continue part wrapped in `$C: { ... }` if used.
@@ -1028,17 +1015,11 @@ private:
   }
 
   static bool mentions(const Node *n, const std::vector<Identifier *> &names) {
-    if (!n)
-      return false;
-    if (auto *id = dynCast<Identifier>(n)) {
-      for (const Identifier *x : names)
-        if (x->name == id->name)
-          return true;
-      return false;
-    }
-    bool found = false;
-    forEachChild(n, [&](const Node *c) { found = found || mentions(c, names); });
-    return found;
+    return anyNode(n, [&](const Node *x) {
+      auto *id = dynCast<Identifier>(x);
+      return id && std::any_of(names.begin(), names.end(),
+                               [&](const Identifier *y) { return y->name == id->name; });
+    });
   }
 
   /// The right side of a for-in/of whose `let`/`const` head names it: the

@@ -25,9 +25,11 @@
 // Why a separate walk after the loop lowering: by then every loop test that
 // may call sits in the loop body as `if (!test) break $L;`, every for-head is
 // a statement, so each expression to decompose is the head of a statement
-// in a statement list (concise arrow bodies become block bodies). What
-// cannot take statements is reported as err_unsupported: parameter
-// defaults, class field initializers, class heritage/computed keys, switch
+// in a statement list (concise arrow bodies become block bodies). A class
+// field initializer needing statements runs as its own arrow function,
+// `x = (() => { var $t; ...; return v; })()` (which keeps its `this`,
+// `super` and `new.target`). What cannot take statements is reported as
+// err_unsupported: parameter defaults, class heritage/computed keys, switch
 // case tests, patterns (destructuring defaults), an optional chain used as a
 // callee/tag or under `delete`. A chain on `super` starts from the super
 // reference read once (`super[k]?.(a)` -> `$v = super[k]; if ($v !== null
@@ -188,8 +190,7 @@ private:
   template <typename Cls> void classT(Cls *c) {
     CondFn fn;
     fn.canTemps = false;
-    fn.noTempsWhy = "a conditionally evaluated call in a class heritage, computed key or field "
-                    "initializer";
+    fn.noTempsWhy = "a conditionally evaluated call in a class heritage or computed key";
     fns_.push_back(&fn);
     if (c->superClass && (scan(c->superClass) & kNeed))
       unsupported(c->superClass, fn.noTempsWhy);
@@ -202,7 +203,7 @@ private:
         if (pd->computed && (scan(pd->key) & kNeed))
           unsupported(pd->key, fn.noTempsWhy);
         if (pd->value && (scan(pd->value) & kNeed))
-          unsupported(pd->value, fn.noTempsWhy);
+          pd->value = fieldInitializer(pd->value);
       } else if (auto *sb = dynCast<StaticBlock>(mem)) {
         CondFn inner;
         fns_.push_back(&inner);
@@ -211,6 +212,26 @@ private:
       }
     }
     fns_.pop_back();
+  }
+
+  /// A field initializer \p v with a part to hoist (scanned) runs as its own
+  /// function: `x = (() => { var $t; ...; return v'; })()` (IRBuilder::
+  /// arrowIife; `this`, `super` and `new.target` are the initializer's, and
+  /// the field is still defined after \p v is evaluated). \p v having a
+  /// part to hoist, it is no anonymous function definition (scan gives
+  /// those none), so the field's name for it is not lost.
+  Node *fieldInitializer(Node *v) {
+    CondFn fn;
+    fns_.push_back(&fn);
+    b_.setRange(v->range);
+    std::vector<Node *> out;
+    auto *ret = b_.make<ReturnStatement>();
+    ret->argument = lin(v, out);
+    out.push_back(ret);
+    b_.setRange(v->range);
+    Node *body = b_.block(withTemps(out, fn));
+    fns_.pop_back();
+    return b_.arrowIife(body);
   }
 
   // ---- the scan ----

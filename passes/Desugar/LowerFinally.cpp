@@ -41,14 +41,11 @@ using namespace ir;
 
 namespace {
 
+/// A `yield` outside nested functions.
 bool containsYield(const Node *n) {
-  if (!n || isFunction(n))
-    return false;
-  if (isa<YieldExpression>(n))
-    return true;
-  bool found = false;
-  forEachChild(n, [&](const Node *c) { found = found || containsYield(c); });
-  return found;
+  return anyNode(
+      n, [](const Node *x) { return isa<YieldExpression>(x); },
+      [](const Node *x) { return !isFunction(x); });
 }
 
 constexpr double kThrow = 1, kReturn = 2, kFirstBreak = 3;

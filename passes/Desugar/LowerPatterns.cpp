@@ -225,13 +225,9 @@ public:
   /// Does \p n (outside nested functions) contain a call-like node or a
   /// class (whose evaluation may call)?
   static bool mayCall(const Node *n) {
-    if (!n || isFunction(n))
-      return false;
-    if (isClass(n) || ir::isCallLike(n))
-      return true;
-    bool found = false;
-    forEachChild(n, [&](const Node *c) { found = found || mayCall(c); });
-    return found;
+    return anyNode(
+        n, [](const Node *x) { return isClass(x) || ir::isCallLike(x); },
+        [](const Node *x) { return !isFunction(x); });
   }
 
   /// Does the pattern \p n (its structure, not its default expressions)
@@ -336,15 +332,13 @@ private:
       return;
     }
   }
+  /// A call `eval(...)` anywhere in \p n, nested functions included.
   static bool callsEval(const Node *n) {
-    if (!n)
-      return false;
-    if (auto *c = dynCast<CallExpression>(n))
-      if (auto *id = dynCast<Identifier>(c->callee); id && id->name.str() == "eval")
-        return true;
-    bool found = false;
-    forEachChild(n, [&](const Node *c) { found = found || callsEval(c); });
-    return found;
+    return anyNode(n, [](const Node *x) {
+      auto *c = dynCast<CallExpression>(x);
+      auto *id = c ? dynCast<Identifier>(c->callee) : nullptr;
+      return id && id->name.str() == "eval";
+    });
   }
   const Binding *bindingOf(const Node *id) const {
     const ScopeTable *st = m_.scopes();
@@ -1176,14 +1170,9 @@ private:
       }
     }
   }
+  /// A function or class anywhere in \p n.
   static bool hasClosure(const Node *n) {
-    if (!n)
-      return false;
-    if (isFunction(n) || isClass(n))
-      return true;
-    bool found = false;
-    forEachChild(n, [&](const Node *c) { found = found || hasClosure(c); });
-    return found;
+    return anyNode(n, [](const Node *x) { return isFunction(x) || isClass(x); });
   }
 
   template <typename Fn>

@@ -268,42 +268,34 @@ bool isPrivateMember(const Node *n) {
 
 /// Finds yield/await outside nested functions.
 bool hasYieldOrAwait(const Node *n) {
-  if (!n)
-    return false;
-  if (isa<YieldExpression>(n) || isa<AwaitExpression>(n))
-    return true;
-  if (isFunction(n))
-    return false;
-  bool found = false;
-  forEachChild(n, [&](const Node *c) { found = found || hasYieldOrAwait(c); });
-  return found;
+  return anyNode(
+      n, [](const Node *x) { return isa<YieldExpression>(x) || isa<AwaitExpression>(x); },
+      [](const Node *x) { return !isFunction(x); });
 }
 
+/// Finds `new.target` outside nested non-arrow functions (classes are
+/// searched, their methods are not).
 bool hasNewTarget(const Node *n) {
-  if (!n)
-    return false;
-  if (auto *mp = dynCast<MetaProperty>(n))
-    return mp->meta == "new";
-  if (isFunction(n) && !isa<ArrowFunctionExpression>(n))
-    return false;
-  bool found = false;
-  forEachChild(n, [&](const Node *c) { found = found || hasNewTarget(c); });
-  return found;
+  return anyNode(
+      n,
+      [](const Node *x) {
+        auto *mp = dynCast<MetaProperty>(x);
+        return mp && mp->meta == "new";
+      },
+      [](const Node *x) { return !isFunction(x) || isa<ArrowFunctionExpression>(x); });
 }
 
 /// Code that may run something or read `this` when evaluated (a parameter
-/// list of a base constructor): calls, this, super, assignments.
+/// list of a base constructor): calls, this, super, assignments, classes;
+/// nested functions are not searched.
 bool mayRunCode(const Node *n) {
-  if (!n)
-    return false;
-  if (isFunction(n) || isClass(n))
-    return isClass(n);
-  if (isCallLike(n) || isa<ThisExpression>(n) || isa<Super>(n) || isa<AssignmentExpression>(n) ||
-      isa<UpdateExpression>(n) || isa<MetaProperty>(n))
-    return true;
-  bool found = false;
-  forEachChild(n, [&](const Node *c) { found = found || mayRunCode(c); });
-  return found;
+  return anyNode(
+      n,
+      [](const Node *x) {
+        return isClass(x) || isCallLike(x) || isa<ThisExpression>(x) || isa<Super>(x) ||
+               isa<AssignmentExpression>(x) || isa<UpdateExpression>(x) || isa<MetaProperty>(x);
+      },
+      [](const Node *x) { return !isFunction(x) && !isClass(x); });
 }
 
 /// The names \p n may reference (not property names).
@@ -402,12 +394,9 @@ private:
   std::array<bool, NumPH> used_{};
   Atom nameHint_; ///< the name a class expression visited next would get
 
+  /// Any private name in \p n, nested functions and classes included.
   static bool containsPrivate(const Node *n) {
-    if (isa<PrivateName>(n))
-      return true;
-    bool found = false;
-    forEachChild(n, [&](const Node *c) { found = found || containsPrivate(c); });
-    return found;
+    return anyNode(n, [](const Node *x) { return isa<PrivateName>(x); });
   }
 
   void use(PH h) {

@@ -161,6 +161,35 @@ template <typename F> void forEachChild(const Node *n, F &&f) {
   forEachChildSlot(const_cast<Node *>(n), [&](Node *&slot) { f(static_cast<const Node *>(slot)); });
 }
 
+/// Whether \p n or a node under it satisfies \p match(const Node *): the
+/// shared shape of the "does this subtree contain X" predicates of the
+/// passes. Nodes are tried in source order (each before its children) and
+/// the search stops at the first match. A node's children are visited only
+/// if \p descend(const Node *) holds for it (asked after \p match failed on
+/// it), which states where the predicate stops, usually at nested
+/// functions or classes. A `yield` of \p n's own function:
+///
+///   anyNode(n, [](const Node *x) { return isa<YieldExpression>(x); },
+///           [](const Node *x) { return !isFunction(x); });
+///
+/// \p n may be null (false).
+template <typename Match, typename Descend>
+bool anyNode(const Node *n, Match &&match, Descend &&descend) {
+  if (!n)
+    return false;
+  if (match(n))
+    return true;
+  if (!descend(n))
+    return false;
+  bool found = false;
+  forEachChild(n, [&](const Node *c) { found = found || anyNode(c, match, descend); });
+  return found;
+}
+/// anyNode looking into every subtree (nested functions and classes too).
+template <typename Match> bool anyNode(const Node *n, Match &&match) {
+  return anyNode(n, match, [](const Node *) { return true; });
+}
+
 /// Structural equality: same kinds, same non-META fields, recursively.
 /// Source ranges and META annotations are ignored.
 bool structurallyEqual(const Node *a, const Node *b);
@@ -183,6 +212,10 @@ std::string calleeErrorText(const Node *callee);
 /// name gives it that name (NamedEvaluation), so passes that store such a
 /// value in a temporary must keep it anonymous (IRBuilder::keepAnonymous).
 bool isAnonymousFunctionDefinition(const Node *n);
+
+/// The arrow of `(() => body)()` (no parameters, not async, called with no
+/// arguments: IRBuilder::arrowIife's shape), else null.
+ArrowFunctionExpression *arrowIifeCallee(Node *n);
 
 /// The identifiers a binding pattern declares (or assigns), in source
 /// order: the name itself, or the leaves of object/array patterns,

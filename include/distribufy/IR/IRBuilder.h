@@ -98,6 +98,18 @@ public:
     n->argument = arg;
     return n;
   }
+  /// `(() => body)()`: \p body (an expression, or a BlockStatement ending in
+  /// its `return`) run as its own function where it stands. The shape the
+  /// passes give a class field initializer that needs statements or a local
+  /// of its own: the arrow keeps `this`, `super` property access and
+  /// `new.target` (`arguments` is a SyntaxError in an initializer). An
+  /// anonymous function definition as \p body would no longer be named
+  /// after the field: callers wrap only values that are none.
+  CallExpression *arrowIife(Node *body) {
+    auto *arrow = make<ArrowFunctionExpression>();
+    arrow->body = body;
+    return call(arrow, {});
+  }
   /// \p v, or `(0, v)` when \p v is an anonymous function definition, so
   /// that storing it in a temporary does not give it the temporary's name.
   Node *keepAnonymous(Node *v) {
