@@ -139,6 +139,8 @@ std::string calleeErrorText(const Node *n) {
     return std::string(cast<Identifier>(n)->name.str());
   case NodeKind::ThisExpression:
     return "this";
+  case NodeKind::Super: // node's words for `super.m` / `super[k]`
+    return "(intermediate value)";
   case NodeKind::CallExpression: {
     auto *c = cast<CallExpression>(n);
     std::string callee = c->optional ? std::string() : calleeErrorText(c->callee);

@@ -902,22 +902,6 @@ private:
     return b_.ident(t);
   }
 
-  /// Node's text for a `super.m` / `super[k]` callee in its TypeError, ""
-  /// when unknown (ir::calleeErrorText's cases, with `super` as node words
-  /// it).
-  static std::string superCalleeText(const MemberExpression *me) {
-    std::string object = "(intermediate value)";
-    if (!me->computed)
-      return isa<Identifier>(me->property)
-                 ? object + "." + std::string(cast<Identifier>(me->property)->name.str())
-                 : std::string();
-    if (auto *id = dynCast<Identifier>(me->property))
-      return object + "[" + std::string(id->name.str()) + "]";
-    if (auto *num = dynCast<NumericLiteral>(me->property))
-      return object + "[" + std::string(num->raw.str()) + "]";
-    return std::string();
-  }
-
   /// The head of a chain on `super` (links[0]: `super.m`, `super[k]` or
   /// `super(...)`), evaluated into \p cur in \p lv; returns the index of the
   /// first link left. `super.m(a)` (a plain call whose arguments need no
@@ -934,7 +918,7 @@ private:
       cur = nameLin(head, lv);
       return 1;
     }
-    std::string text = superCalleeText(me);
+    std::string text = calleeErrorText(me);
     if (me->computed)
       me->property = lin(me->property, lv);
     auto *next = links.size() > 1 ? dynCast<CallExpression>(links[1]) : nullptr;

@@ -307,7 +307,7 @@ console.log("opt", q?.m(...[1]), o.m?.(...[1, 2]).slice(5));
 // CHECK-NEXT:     super(...a);
 // CHECK-NEXT:   }
 // CHECK-NEXT:   n(...a) {
-// CHECK-NEXT:     return $h5(super.m, this, $h3($af2, [], a), void 0);
+// CHECK-NEXT:     return $h5(super.m, this, $h3($af2, [], a), "(intermediate value).m");
 // CHECK-NEXT:   }
 // CHECK-NEXT: }
 // CHECK-NEXT: const b = new B(1, 2);

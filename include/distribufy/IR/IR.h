@@ -203,7 +203,8 @@ std::string firstDifference(const Node *a, const Node *b);
 bool isCallLike(const Node *n);
 
 /// The text node prints for \p callee in "X is not a function" / "is not
-/// a constructor" errors (`o.m`, `a[0].f`, `g(...).h`, `this.x`), for the
+/// a constructor" errors (`o.m`, `a[0].f`, `g(...).h`, `this.x`, `super.m` as
+/// "(intermediate value).m"), for the
 /// callee shapes whose printing is known; empty for any other shape. Passes
 /// that move a callee into a temporary use it to keep those messages.
 std::string calleeErrorText(const Node *callee);
