@@ -5,6 +5,8 @@
 // which subtrees (nested functions, classes) are looked into.
 //
 //===----------------------------------------------------------------------===//
+#include "HandModule.h"
+
 #include "distribufy/IR/IR.h"
 
 #include <doctest/doctest.h>
@@ -14,37 +16,33 @@
 
 using namespace distribufy;
 using namespace distribufy::ir;
+using Tree = distribufy::ir::test::HandModule;
 
 namespace {
 
-struct Tree {
-  SourceManager sm;
-  FileId file = sm.addBuffer("any.js", "");
-  Module m{sm, file};
-
-  Identifier *id(std::string_view name) {
-    auto *n = m.make<Identifier>();
-    n->name = m.atom(name);
-    return n;
-  }
-  NodeList list(std::initializer_list<Node *> items) {
-    return m.list(std::span<Node *const>(items.begin(), items.size()));
-  }
-  Node *seq(std::initializer_list<Node *> items) {
-    auto *s = m.make<SequenceExpression>();
-    s->expressions = list(items);
-    return s;
-  }
-  Node *arrow(Node *body) {
-    auto *a = m.make<ArrowFunctionExpression>();
-    a->body = body;
-    return a;
-  }
-  Node *await(Node *arg) {
-    auto *a = m.make<AwaitExpression>();
-    a->argument = arg;
-    return a;
-  }
+Identifier *id(std::string_view name) {
+  auto *n = m.make<Identifier>();
+  n->name = m.atom(name);
+  return n;
+}
+NodeList list(std::initializer_list<Node *> items) {
+  return m.list(std::span<Node *const>(items.begin(), items.size()));
+}
+Node *seq(std::initializer_list<Node *> items) {
+  auto *s = m.make<SequenceExpression>();
+  s->expressions = list(items);
+  return s;
+}
+Node *arrow(Node *body) {
+  auto *a = m.make<ArrowFunctionExpression>();
+  a->body = body;
+  return a;
+}
+Node *await(Node *arg) {
+  auto *a = m.make<AwaitExpression>();
+  a->argument = arg;
+  return a;
+}
 };
 
 bool isAwait(const Node *x) { return isa<AwaitExpression>(x); }

@@ -5,8 +5,10 @@
 // frontend needed), then on parsed snippets and on real-world corpora.
 //
 //===----------------------------------------------------------------------===//
-#include "distribufy/IR/ScopeAnalysis.h"
+#include "HandModule.h"
+
 #include "distribufy/Frontend/Frontend.h"
+#include "distribufy/IR/ScopeAnalysis.h"
 #include "distribufy/Support/LargeStack.h"
 
 #include <doctest/doctest.h>
@@ -18,61 +20,57 @@
 
 using namespace distribufy;
 using namespace distribufy::ir;
+using distribufy::ir::test::HandModule;
 
 namespace {
 
 // ---- Hand-built trees ----
 
-struct HandModule {
-  SourceManager sm;
-  FileId file = sm.addBuffer("hand.js", "");
-  Module m{sm, file};
-
-  Identifier *id(std::string_view name) {
-    auto *n = m.make<Identifier>();
-    n->name = m.atom(name);
-    return n;
-  }
-  NodeList list(std::initializer_list<Node *> items) {
-    return m.list(std::span<Node *const>(items.begin(), items.size()));
-  }
-  Node *var(VarKind kind, Identifier *name, Node *init = nullptr) {
-    auto *d = m.make<VariableDeclarator>();
-    d->id = name;
-    d->init = init;
-    auto *v = m.make<VariableDeclaration>();
-    v->kind = kind;
-    v->declarations = list({d});
-    return v;
-  }
-  Node *stmt(Node *e) {
-    auto *s = m.make<ExpressionStatement>();
-    s->expression = e;
-    return s;
-  }
-  Node *assign(Node *l, Node *r) {
-    auto *a = m.make<AssignmentExpression>();
-    a->op = AssignOp::Assign;
-    a->left = l;
-    a->right = r;
-    return a;
-  }
-  Node *ret(Node *e) {
-    auto *r = m.make<ReturnStatement>();
-    r->argument = e;
-    return r;
-  }
-  BlockStatement *block(std::initializer_list<Node *> body) {
-    auto *b = m.make<BlockStatement>();
-    b->body = list(body);
-    return b;
-  }
-  Node *num() { return m.make<NumericLiteral>(); }
-  void program(std::initializer_list<Node *> body, bool isModule = false) {
-    m.program = m.make<Program>();
-    m.program->body = list(body);
-    m.program->isModule = isModule;
-  }
+Identifier *id(std::string_view name) {
+  auto *n = m.make<Identifier>();
+  n->name = m.atom(name);
+  return n;
+}
+NodeList list(std::initializer_list<Node *> items) {
+  return m.list(std::span<Node *const>(items.begin(), items.size()));
+}
+Node *var(VarKind kind, Identifier *name, Node *init = nullptr) {
+  auto *d = m.make<VariableDeclarator>();
+  d->id = name;
+  d->init = init;
+  auto *v = m.make<VariableDeclaration>();
+  v->kind = kind;
+  v->declarations = list({d});
+  return v;
+}
+Node *stmt(Node *e) {
+  auto *s = m.make<ExpressionStatement>();
+  s->expression = e;
+  return s;
+}
+Node *assign(Node *l, Node *r) {
+  auto *a = m.make<AssignmentExpression>();
+  a->op = AssignOp::Assign;
+  a->left = l;
+  a->right = r;
+  return a;
+}
+Node *ret(Node *e) {
+  auto *r = m.make<ReturnStatement>();
+  r->argument = e;
+  return r;
+}
+BlockStatement *block(std::initializer_list<Node *> body) {
+  auto *b = m.make<BlockStatement>();
+  b->body = list(body);
+  return b;
+}
+Node *num() { return m.make<NumericLiteral>(); }
+void program(std::initializer_list<Node *> body, bool isModule = false) {
+  m.program = m.make<Program>();
+  m.program->body = list(body);
+  m.program->isModule = isModule;
+}
 };
 
 TEST_CASE("hand-built: var, assignment and closure capture") {
