@@ -20,31 +20,6 @@ using Tree = distribufy::ir::test::HandModule;
 
 namespace {
 
-Identifier *id(std::string_view name) {
-  auto *n = m.make<Identifier>();
-  n->name = m.atom(name);
-  return n;
-}
-NodeList list(std::initializer_list<Node *> items) {
-  return m.list(std::span<Node *const>(items.begin(), items.size()));
-}
-Node *seq(std::initializer_list<Node *> items) {
-  auto *s = m.make<SequenceExpression>();
-  s->expressions = list(items);
-  return s;
-}
-Node *arrow(Node *body) {
-  auto *a = m.make<ArrowFunctionExpression>();
-  a->body = body;
-  return a;
-}
-Node *await(Node *arg) {
-  auto *a = m.make<AwaitExpression>();
-  a->argument = arg;
-  return a;
-}
-};
-
 bool isAwait(const Node *x) { return isa<AwaitExpression>(x); }
 bool notFunction(const Node *x) { return !isFunction(x); }
 std::string nameOf(const Node *x) {

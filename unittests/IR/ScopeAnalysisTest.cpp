@@ -26,53 +26,6 @@ namespace {
 
 // ---- Hand-built trees ----
 
-Identifier *id(std::string_view name) {
-  auto *n = m.make<Identifier>();
-  n->name = m.atom(name);
-  return n;
-}
-NodeList list(std::initializer_list<Node *> items) {
-  return m.list(std::span<Node *const>(items.begin(), items.size()));
-}
-Node *var(VarKind kind, Identifier *name, Node *init = nullptr) {
-  auto *d = m.make<VariableDeclarator>();
-  d->id = name;
-  d->init = init;
-  auto *v = m.make<VariableDeclaration>();
-  v->kind = kind;
-  v->declarations = list({d});
-  return v;
-}
-Node *stmt(Node *e) {
-  auto *s = m.make<ExpressionStatement>();
-  s->expression = e;
-  return s;
-}
-Node *assign(Node *l, Node *r) {
-  auto *a = m.make<AssignmentExpression>();
-  a->op = AssignOp::Assign;
-  a->left = l;
-  a->right = r;
-  return a;
-}
-Node *ret(Node *e) {
-  auto *r = m.make<ReturnStatement>();
-  r->argument = e;
-  return r;
-}
-BlockStatement *block(std::initializer_list<Node *> body) {
-  auto *b = m.make<BlockStatement>();
-  b->body = list(body);
-  return b;
-}
-Node *num() { return m.make<NumericLiteral>(); }
-void program(std::initializer_list<Node *> body, bool isModule = false) {
-  m.program = m.make<Program>();
-  m.program->body = list(body);
-  m.program->isModule = isModule;
-}
-};
-
 TEST_CASE("hand-built: var, assignment and closure capture") {
   // var x; x = 1; function f() { return x; }
   HandModule h;
