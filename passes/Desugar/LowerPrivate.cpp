@@ -34,14 +34,15 @@
 //    accessors, else "Cannot initialize #x twice ..." naming its first
 //    field). The static record is added by the first static block to the
 //    constructor.
-//  * `#x = v` (instance): `B.get(this)["#x"] = v`. Field order is kept: the
+//  * `#x = v` (instance): `$prec(this, B, "#x", 1)["#x"] = v`. Field order
+//    is kept: the
 //    private fields before a public field run at the start of that public
-//    field's initializer (`y = (B.get(this)["#x"] = v, w)`, w named as
+//    field's initializer (`y = ($prec(...)["#x"] = v, w)`, w named as
 //    before); the ones after the last public field run at the start of the
 //    constructor body (base class; a constructor is made if there is none)
 //    or right after every `super(...)` (derived: `(super(...), ..., this)`),
 //    so the records of a class share one shape. `static #x = v`: a static
-//    block at the same place, `BS.get(this)["#x"] = v`.
+//    block at the same place, `$prec(this, BS, "#x", 1)["#x"] = v`.
 //  * `#m() {}`, `get #x() {}`, `set #x(v) {}`: class members keyed "#m" /
 //    "#x" (so their [[HomeObject]] is the prototype / the constructor:
 //    `super` in them is native, and their names are "#m" / "get #x"), taken
@@ -118,8 +119,9 @@ namespace {
 
 enum PH : uint8_t { State, New, Name, Init, Rec, Fail, Set, Bad, Acc, Ref, In, Meth, NumPH };
 
-// Each helper is one function named by its placeholder; placeholders of the
-// other helpers in the text are replaced by their program names.
+// Each helper is one function (the state: one `var`) named by its
+// placeholder; placeholders of the other helpers in the text are replaced by
+// their program names.
 constexpr std::array<std::string_view, NumPH> kPlaceholders = {
     "$$PSTATE", "$$PNEW", "$$PNAME", "$$PINIT", "$$PREC", "$$PFAIL",
     "$$PSET",   "$$PBAD", "$$PACC",  "$$PREF",  "$$PIN",  "$$PMETH"};

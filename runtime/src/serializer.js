@@ -1436,7 +1436,8 @@ class DecState {
         if (typeof fn !== 'function') throw new CheckpointFormatError(`rebuild of code ${e[5]} did not give a function`);
         this.objs[j] = fn;
       } else if (kind === K_BOUND) {
-        // binding runs no program code (the target is not called)
+        // binding calls no code from the checkpoint: the target is not
+        // called (bind reads its name and length, as the original bind did)
         this.miss = -1;
         const target = this.conv(e[5]);
         const boundThis = this.conv(e[6]);
