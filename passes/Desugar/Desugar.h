@@ -58,9 +58,17 @@ struct SpreadNames {
   Atom iterState;
 };
 
-/// First walk (LowerPrivate.cpp): private names (#x) become symbol-keyed
-/// properties through helpers; recomputes the scope tables when it changed
-/// anything.
+/// Whether evaluating \p n may run a call (a call-like expression or a
+/// class, whose evaluation runs code), not looking into nested functions.
+inline bool mayCall(const ir::Node *n) {
+  return ir::anyNode(
+      n, [](const ir::Node *x) { return ir::isClass(x) || ir::isCallLike(x); },
+      [](const ir::Node *x) { return !ir::isFunction(x); });
+}
+
+/// First walk (LowerPrivate.cpp): private names (#x) become per-object
+/// records behind brand-check helpers; recomputes the scope tables when it
+/// changed anything.
 bool lowerPrivate(ir::Module &m, DiagnosticEngine &diags);
 
 /// Lowers \p m to the desugar core (see Desugar.cpp). Returns false after

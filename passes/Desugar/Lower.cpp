@@ -838,13 +838,6 @@ private:
 
   // ---- loops ----
 
-  /// Does \p n (outside nested functions) contain something that may call?
-  /// (A class may: computed keys, `extends`.)
-  static bool mayCall(const Node *n) {
-    return anyNode(
-        n, [](const Node *x) { return isClass(x) || isCallLike(x); },
-        [](const Node *x) { return !isFunction(x); });
-  }
   /// Lowers the loop body with a fresh target on the stack; returns the
   /// body statements, the continue part wrapped in `$C: { ... }` if used.
   std::vector<Node *> loopBody(Node *body, Target &t) {

@@ -222,14 +222,6 @@ private:
   // ---- facts ----
 
 public:
-  /// Does \p n (outside nested functions) contain a call-like node or a
-  /// class (whose evaluation may call)?
-  static bool mayCall(const Node *n) {
-    return anyNode(
-        n, [](const Node *x) { return isClass(x) || ir::isCallLike(x); },
-        [](const Node *x) { return !isFunction(x); });
-  }
-
   /// Does the pattern \p n (its structure, not its default expressions)
   /// contain an array pattern?
   static bool hasArrayPattern(const Node *n) {
@@ -1356,7 +1348,7 @@ private:
   }
   void params(NodeList ps, bool generator) {
     for (const Node *p : ps) {
-      if (PatternLowering::mayCall(p))
+      if (mayCall(p))
         fail(p, "a call in a parameter list");
       else if (!generator && PatternLowering::hasArrayPattern(p))
         fail(p, "an array pattern in a parameter list");
@@ -1382,7 +1374,7 @@ private:
       if (auto *vd = dynCast<VariableDeclaration>(cast<ExportNamedDeclaration>(n)->declaration))
         for (const Node *d : vd->declarations) {
           const Node *id = cast<VariableDeclarator>(d)->id;
-          if (PatternLowering::mayCall(id))
+          if (mayCall(id))
             fail(id, "a call in a destructuring pattern");
           if (auto *init = cast<VariableDeclarator>(d)->init)
             visit(init);
@@ -1406,7 +1398,7 @@ private:
       break;
     case NodeKind::ObjectPattern:
     case NodeKind::ArrayPattern:
-      if (PatternLowering::mayCall(n))
+      if (mayCall(n))
         fail(n, "a call in a destructuring pattern");
       break;
     default:
