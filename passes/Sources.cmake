@@ -13,6 +13,7 @@ set(passes_SOURCES
   Desugar/LowerConditional.cpp
   Desugar/LowerPatterns.cpp
   Desugar/LowerPrivate.cpp
+  Generators/Generators.cpp
   Modularize/Modularize.cpp
   Persist/Persist.cpp
   ResolveScopes/ResolveScopes.cpp

@@ -24,6 +24,7 @@ enum class Helper : uint8_t {
   ArrayFastInit,  ///< captures the array-iteration intrinsics at program start
   ArrayFast,      ///< for-of fast path test: the array, or null
   IterCall,       ///< `c.entries()` etc. heading a for-of, serializable iterator
+  DelegateIter,   ///< the operand of `yield*`: a built-in's serializable iterator
   // Destructuring (LowerPatterns.cpp); written in core form already, since
   // they are emitted after the lowering walk.
   DestrFast,       ///< index-path test: null, or `{m}` (the method read)

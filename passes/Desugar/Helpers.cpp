@@ -68,6 +68,20 @@ constexpr std::string_view kGetIterator = R"JS(function $h(s, o, m) {
   return [it, it.next];
 })JS";
 
+// The operand of `yield*` in a generator: a built-in iterable's plain
+// iterator (ArrayFastInit's `mk`, which is iterable itself), else the
+// operand, which `yield*` then iterates (reading @@iterator once more).
+constexpr std::string_view kDelegateIter = R"JS(function $h(s, o) {
+  var m, it;
+  m = o === null || o === void 0 ? void 0 : o[Symbol.iterator];
+  if (typeof m !== "function") throw new TypeError(String(o) + " is not iterable");
+  if (s !== void 0 && s.mk !== null) {
+    it = s.mk(o, m);
+    if (it !== null) return it;
+  }
+  return o;
+})JS";
+
 // IteratorNext: calls the cached next method; the result must be an object.
 constexpr std::string_view kIteratorStep = R"JS(function $h(it, next) {
   var r = next.call(it);
@@ -485,6 +499,8 @@ std::string_view helperSource(Helper h) {
     return kArrayFastInit;
   case Helper::IterCall:
     return kIterCall;
+  case Helper::DelegateIter:
+    return kDelegateIter;
   case Helper::ArrayFast:
     return kArrayFast;
   case Helper::DestrFast:

@@ -46,6 +46,7 @@ struct FnCtx {
   std::vector<Atom> vars;
   std::unordered_set<Atom, AtomHash> varSet;
   bool inParams = false;
+  bool isAsync = false; ///< an async function (its `yield*` is async iteration)
 };
 
 /// A break/continue target: a loop being lowered (or a switch / for-await
@@ -490,6 +491,7 @@ private:
 
   template <typename Fn> void lowerFunctionT(Fn *f) {
     FnCtx ctx;
+    ctx.isAsync = f->isAsync;
     fns_.push_back(&ctx);
     std::vector<Target> saved;
     saved.swap(targets_);
@@ -607,6 +609,19 @@ private:
         Node *x = text.empty() ? static_cast<Node *>(b_.unary(UnaryOp::Void, b_.number(0)))
                                : static_cast<Node *>(b_.string(text));
         e = b_.call(helper(Helper::ConstructSpread), {n->callee, spreadArray(n->arguments), x});
+      }
+      return;
+    }
+    case NodeKind::YieldExpression: {
+      // `yield* o` delegates to the serializable plain iterator of a
+      // built-in iterable, as for-of iterates (L); others as they are.
+      visitChildren(e);
+      auto *y = cast<YieldExpression>(e);
+      if (y->delegate && !fns_.back()->isAsync) {
+        if (!arrayState_)
+          arrayState_ = b_.freshName("af");
+        b_.setRange(y->argument->range);
+        y->argument = b_.call(helper(Helper::DelegateIter), {b_.ident(arrayState_), y->argument});
       }
       return;
     }

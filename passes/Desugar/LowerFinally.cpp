@@ -28,7 +28,9 @@
 // possible in generators). A generator's return() resumes the yield with a
 // return completion that no catch sees; only the engine's finally runs on
 // it. `await` only resumes normally or by throwing, so async functions are
-// lowered like the others.
+// lowered like the others. The generators pass lowers the kept ones
+// (evenWithYield) once a generator's return() is a return completion at
+// the yield, after it expanded the yields.
 //
 //===----------------------------------------------------------------------===//
 #include "passes/Desugar/LowerParts.h"
@@ -144,8 +146,8 @@ bool finallyKeptForYield(const TryStatement *t) {
   return t->finalizer && (containsYield(t->block) || containsYield(t->handler));
 }
 
-Node *lowerFinally(IRBuilder &b, TryStatement *t) {
-  if (!t->finalizer || finallyKeptForYield(t))
+Node *lowerFinally(IRBuilder &b, TryStatement *t, bool evenWithYield) {
+  if (!t->finalizer || (!evenWithYield && finallyKeptForYield(t)))
     return t;
   Atom label = b.freshName("F"), kind = b.freshName("k"), value = b.freshName("v"),
        err = b.freshName("e");

@@ -24,7 +24,7 @@ ir::Node *lowerSwitch(ir::IRBuilder &b, ir::SwitchStatement *sw, Atom breakLabel
 
 /// Lowers a try statement with a finalizer (children already lowered) to
 /// a completion record; other try statements are returned unchanged.
-ir::Node *lowerFinally(ir::IRBuilder &b, ir::TryStatement *t);
+ir::Node *lowerFinally(ir::IRBuilder &b, ir::TryStatement *t, bool evenWithYield = false);
 
 /// A try/finally the lowering keeps for the engine: its block or handler
 /// yields, and a generator's return() resumes a yield with a return

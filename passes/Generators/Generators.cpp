@@ -1,0 +1,1182 @@
+//===- Generators.cpp - Generator bodies as resumable step functions ------===//
+//
+// generators: every (non-async) generator function becomes an ordinary
+// function that returns a generator object whose whole state is data: a
+// record holding its state and a *step* arrow, and the step arrow's
+// variables, which closure conversion then puts in environment objects.
+// Nothing of a suspended generator is an engine internal any more, so a
+// checkpoint can store one suspended in the heap, and a checkpoint inside a
+// generator body (or under a `next()` consuming one) captures and restores
+// its frames like any other function's.
+//
+//   function* g(n) { var s; s = 0; let $t1; $t1 = yield n; s = $t1; return s; }
+//   ==>
+//   function g(n) {
+//     var s, $t1, $pc, $rec, $step;
+//     if (new.target !== void 0) { throw new TypeError("g is not a constructor"); }
+//     $pc = 0;
+//     $step = ($m, $v) => {
+//       let $r = $pc !== 0;
+//       if (!$r) { s = 0; $t1 = void 0; }
+//       if ($r) { if ($pc === 1) $r = false; } else { $pc = 1; return { value: n, done: false }; }
+//       if ($m === 1) throw $v;
+//       if ($m === 2) { $rec.st = 3; return { value: $v, done: true }; }
+//       $t1 = $v; s = $t1; { $rec.st = 3; return { value: s, done: true }; }
+//       ...
+//     };
+//     $rec = $gs.make(g, $step);
+//     return $rec.$o;
+//   }
+//
+// The step arrow re-enters its body at the yield it stopped at, the way the
+// catch pass's restore code re-enters a frame: the yields are numbered in
+// source order ($pc), so each statement holds a contiguous range of them,
+// and on re-entry ($r) a statement whose range ends before $pc is skipped,
+// a loop containing $pc is entered without its test, an `if` takes the
+// branch containing it, a `catch` clause containing it is reached by
+// throwing from the start of its `try` block. The yield at $pc clears $r;
+// normal execution ($r false) pays one test per statement group.
+//
+//  * `x = yield a` resumes with ($m, $v) from next (0), throw (1) or
+//    return (2): `throw $v` and `return $v` happen at the yield, so `catch`
+//    clauses and `finally` code see them as in the engine. Every try/finally
+//    still native after desugar (those whose block yields) becomes a
+//    completion record (desugar::lowerFinally) before the yields become
+//    returns, so a suspension never runs `finally` code and return() does.
+//  * `x = yield* a` is the delegation loop over the inner iterator
+//    ($gs.dinit/dstep): the inner result object is yielded as it is, and
+//    throw/return are forwarded (spec 14.4.14).
+//  * A `return v` in the body marks the record done ($rec.st = 3).
+//  * Variables live across yields: the body's `var`s, function declarations
+//    and parameters stay the outer function's; `let`/`const`/`class`
+//    declarations and catch parameters of blocks containing a yield become
+//    the outer function's variables (renamed when the name is taken), their
+//    declarations assignments. A yield-free block keeps its declarations.
+//
+// The generator objects and their prototype come from one program-level
+// helper ($ginit, JavaScript text below), instrumented like user code:
+// `next`/`throw`/`return` call the step arrow, so a capture under them
+// records their frames and restores through them. The record is the
+// object's private state (runtime/src/private-names.js, under a registered
+// brand), so the serializer stores it with the object and the program does
+// not see it. Without the runtime (dist-opt output under plain node) a
+// WeakMap of the helper holds it.
+//
+// Differences from native generators, by design: a generator function is
+// an ordinary function (`[Function: g]`, its prototype's prototype is the
+// helper's generator prototype once it was first called: its own
+// `prototype` object is turned into a generator prototype then); the
+// objects of generator methods and anonymous generator functions inherit
+// from the helper's prototype directly; `let`/`const` hoisted out of a block
+// that yields have no temporal dead zone.
+//
+// Unsupported (err_unsupported): a closure capturing a `let`/`const` of a
+// block that yields inside a loop of the generator (one hoisted variable
+// would serve every iteration's closure). Async generators stay native.
+//
+// Requires: ANF (every yield alone in its statement: `yield a;`,
+// `t = yield a;`, `let t = yield a;`). Establishes: nothing new (ANF and
+// Desugared still hold). Invalidates: Scopes. Verifier: no non-async
+// generator function remains.
+//
+//===----------------------------------------------------------------------===//
+#include "distribufy/IR/IRBuilder.h"
+#include "distribufy/IR/Scope.h"
+#include "distribufy/IR/ScopeAnalysis.h"
+#include "passes/Common/Snippets.h"
+#include "passes/Desugar/LowerParts.h"
+#include "passes/Passes.h"
+
+#include <fmt/format.h>
+
+#include <functional>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace distribufy {
+
+namespace {
+
+using namespace ir;
+
+// The generator runtime, one per program: `$gs = $ginit()` at the start of
+// the top level. Written in the core the pass receives (desugared, ANF:
+// every call alone in its statement with atomic operands), since no pass
+// before this one lowers it. `$ginit` is replaced by the helper's name.
+constexpr std::string_view kHelperSource = R"JS(
+function $ginit() {
+  var S, reg, brand, wm, k, a, it, ap, proto, ws, add, desc, methods, recOf, resume, adopt, make, dinit, dstep;
+  k = Symbol.for("distribufy.privateState");
+  S = globalThis[k];
+  k = Symbol.for("distribufy.privateNames");
+  reg = globalThis[k];
+  brand = Symbol("#Generator");
+  if (reg !== void 0) {
+    ws = WeakSet.prototype;
+    add = ws.add;
+    add.call(reg, brand);
+  }
+  if (S === void 0) {
+    wm = new WeakMap();
+    S = {
+      get: function (o) {
+        var h;
+        h = wm.get(o);
+        return h;
+      },
+      set: function (o, h) {
+        wm.set(o, h);
+      }
+    };
+  }
+  a = [];
+  k = Symbol.iterator;
+  it = a[k];
+  it = it.call(a);
+  ap = Object.getPrototypeOf(it);
+  ap = Object.getPrototypeOf(ap);
+  proto = Object.create(ap);
+  recOf = function (g, name) {
+    var r, t;
+    r = S.get(g);
+    if (r === void 0 || r.$b !== brand) {
+      t = new TypeError(name + " method called on incompatible receiver");
+      throw t;
+    }
+    return r;
+  };
+  resume = function (r, m, v) {
+    var res, t, step;
+    if (r.st === 2) {
+      t = new TypeError("Generator is already running");
+      throw t;
+    }
+    if (r.st === 0 && m !== 0) r.st = 3;
+    if (r.st === 3) {
+      if (m === 1) throw v;
+      if (m === 2) return { value: v, done: true };
+      return { value: void 0, done: true };
+    }
+    r.st = 2;
+    step = r.step;
+    try {
+      res = step(m, v);
+    } catch (e) {
+      r.st = 3;
+      throw e;
+    }
+    if (r.st === 2) r.st = 1;
+    return res;
+  };
+  methods = {
+    next(v) {
+      var r, res;
+      r = recOf(this, "next");
+      res = resume(r, 0, v);
+      return res;
+    },
+    return(v) {
+      var r, res;
+      r = recOf(this, "return");
+      res = resume(r, 2, v);
+      return res;
+    },
+    throw(v) {
+      var r, res;
+      r = recOf(this, "throw");
+      res = resume(r, 1, v);
+      return res;
+    }
+  };
+  desc = { value: methods.next, writable: true, enumerable: false, configurable: true };
+  Object.defineProperty(proto, "next", desc);
+  desc.value = methods.return;
+  Object.defineProperty(proto, "return", desc);
+  desc.value = methods.throw;
+  Object.defineProperty(proto, "throw", desc);
+  k = Symbol.toStringTag;
+  desc = { value: "Generator", writable: false, enumerable: false, configurable: true };
+  Object.defineProperty(proto, k, desc);
+  adopt = function (f) {
+    var q, o;
+    q = f.prototype;
+    if (q !== null && typeof q === "object") {
+      o = Object.getPrototypeOf(q);
+      if (o === Object.prototype) {
+        o = Object.getOwnPropertyDescriptor(q, "constructor");
+        if (o !== void 0 && o.value === f) delete q.constructor;
+        Object.setPrototypeOf(q, proto);
+      }
+    }
+  };
+  make = function (self, step) {
+    var p, g, r;
+    p = proto;
+    if (self !== null) {
+      adopt(self);
+      g = self.prototype;
+      if (g !== null && typeof g === "object") p = g;
+    }
+    g = Object.create(p);
+    r = { $o: g, $b: brand, $n: void 0, st: 0, step: step };
+    S.set(g, r);
+    return r;
+  };
+  dinit = function (x) {
+    var f, i, n, t;
+    if (x === null || x === void 0) {
+      t = new TypeError(x + " is not iterable");
+      throw t;
+    }
+    k = Symbol.iterator;
+    f = x[k];
+    if (typeof f !== "function") {
+      t = typeof x;
+      t = new TypeError(t + " is not iterable");
+      throw t;
+    }
+    i = f.call(x);
+    if (i === null || typeof i !== "object" && typeof i !== "function") {
+      t = new TypeError("Result of the Symbol.iterator method is not an object");
+      throw t;
+    }
+    n = i.next;
+    return { i: i, n: n, done: false, ret: false, value: void 0, res: void 0 };
+  };
+  dstep = function (d, m, v) {
+    var i, f, r, t, val;
+    i = d.i;
+    if (m === 0) {
+      f = d.n;
+      r = f.call(i, v);
+    } else if (m === 1) {
+      f = i.throw;
+      if (f === void 0 || f === null) {
+        f = i.return;
+        if (f !== void 0 && f !== null) f.call(i);
+        t = new TypeError("The iterator does not provide a 'throw' method");
+        throw t;
+      }
+      r = f.call(i, v);
+    } else {
+      f = i.return;
+      if (f === void 0 || f === null) {
+        d.done = true;
+        d.ret = true;
+        d.value = v;
+        return;
+      }
+      r = f.call(i, v);
+    }
+    if (r === null || typeof r !== "object" && typeof r !== "function") {
+      t = String(r);
+      t = new TypeError("Iterator result " + t + " is not an object");
+      throw t;
+    }
+    if (r.done) {
+      val = r.value;
+      d.done = true;
+      d.value = val;
+      if (m === 2) d.ret = true;
+      return;
+    }
+    d.res = r;
+  };
+  return { make: make, fn: adopt, dinit: dinit, dstep: dstep };
+}
+)JS";
+
+constexpr double kModeThrow = 1, kModeReturn = 2, kDone = 3;
+
+bool isPlainGenerator(const Node *n) {
+  switch (n->kind) {
+  case NodeKind::FunctionDeclaration:
+    return cast<FunctionDeclaration>(n)->isGenerator && !cast<FunctionDeclaration>(n)->isAsync;
+  case NodeKind::FunctionExpression:
+    return cast<FunctionExpression>(n)->isGenerator && !cast<FunctionExpression>(n)->isAsync;
+  default:
+    return false;
+  }
+}
+
+/// The shared fields of the function-like nodes.
+struct FnParts {
+  Node *id;
+  NodeList params;
+  Node *&body;
+  bool &isGenerator;
+  ScopeId scope;
+};
+FnParts partsOf(Node *fn) {
+  if (auto *d = dynCast<FunctionDeclaration>(fn))
+    return {d->id, d->params, d->body, d->isGenerator, d->scope};
+  auto *e = cast<FunctionExpression>(fn);
+  return {e->id, e->params, e->body, e->isGenerator, e->scope};
+}
+
+/// A yield site statement: `yield a;`, `t = yield a;`, `let t = yield a;`.
+struct YieldSite {
+  YieldExpression *yield = nullptr;
+  Node *target = nullptr; ///< what receives the sent value (null: discarded)
+};
+YieldSite yieldSiteOf(Node *s) {
+  if (auto *es = dynCast<ExpressionStatement>(s)) {
+    if (auto *y = dynCast<YieldExpression>(es->expression))
+      return {y, nullptr};
+    if (auto *as = dynCast<AssignmentExpression>(es->expression))
+      if (as->op == AssignOp::Assign)
+        if (auto *y = dynCast<YieldExpression>(as->right))
+          return {y, as->left};
+  }
+  if (auto *vd = dynCast<VariableDeclaration>(s))
+    if (vd->declarations.size() == 1)
+      if (auto *d = cast<VariableDeclarator>(vd->declarations[0]); d->init)
+        if (auto *y = dynCast<YieldExpression>(d->init))
+          if (isa<Identifier>(d->id))
+            return {y, d->id};
+  return {};
+}
+
+/// Range of yield numbers a statement holds (empty: lo > hi).
+struct Range {
+  int lo = 1, hi = 0;
+  bool empty() const { return lo > hi; }
+  void add(const Range &o) {
+    if (o.empty())
+      return;
+    if (empty())
+      *this = o;
+    else
+      hi = o.hi;
+  }
+};
+
+class GeneratorLowering {
+public:
+  GeneratorLowering(Module &m, DiagnosticEngine &diags) : m_(m), b_(m), diags_(diags) {}
+
+  bool run() {
+    if (!analyzeScopes(m_, &diags_))
+      return false;
+    Program *prog = m_.program;
+    for (Node *&s : prog->body)
+      visit(s);
+    if (ok_ && helper_) {
+      adoptDeclarations(prog);
+      return insertHelper(prog);
+    }
+    return ok_;
+  }
+
+private:
+  Module &m_;
+  IRBuilder b_;
+  DiagnosticEngine &diags_;
+  bool ok_ = true;
+  Atom helper_, state_; ///< `$ginit`, `$gs` once a generator was lowered
+
+  // Per generator being lowered.
+  Atom pc_, rec_, resuming_, mode_, sent_;
+  int nextSite_ = 0;
+  int loopDepth_ = 0;
+  std::vector<Atom> hoisted_;
+  std::unordered_map<Atom, std::unordered_set<BindingId>, AtomHash> namesUsed_;
+  std::unordered_set<BindingId> hoistedBindings_;
+  const Node *generator_ = nullptr;
+  Node *stepRoot_ = nullptr; ///< the step body while it is detached
+
+  void unsupported(const Node *n, std::string_view what) {
+    diags_.report(DiagId::err_unsupported, m_.file(), n ? n->range : SourceRange{},
+                  fmt::format("{} (generators)", what));
+    ok_ = false;
+  }
+
+  // ---- the walk: innermost generators first ----
+
+  void visit(Node *&n) {
+    if (auto *md = dynCast<MethodDefinition>(n))
+      methodFunctions_.insert(md->value);
+    else if (auto *p = dynCast<Property>(n); p && p->method)
+      methodFunctions_.insert(p->value);
+    forEachChildSlot(n, [&](Node *&c) { visit(c); });
+    if (isPlainGenerator(n))
+      lower(n);
+  }
+
+  // ---- small builders ----
+  Node *assignStmt(Atom name, Node *value) { return b_.exprStmt(b_.assign(b_.ident(name), value)); }
+  Node *modeIs(double k) { return b_.binary(BinaryOp::StrictEq, b_.ident(mode_), b_.number(k)); }
+  Node *result(Node *value, bool done) {
+    auto prop = [&](std::string_view key, Node *v) {
+      auto *p = b_.make<Property>();
+      p->key = b_.ident(key);
+      p->value = v;
+      p->kind = PropertyKind::Init;
+      return p;
+    };
+    auto *o = b_.make<ObjectExpression>();
+    o->properties = b_.list({prop("value", value), prop("done", b_.boolean(done))});
+    return o;
+  }
+  Node *returnStmt(Node *arg) {
+    auto *r = b_.make<ReturnStatement>();
+    r->argument = arg;
+    return r;
+  }
+  Node *throwStmt(Node *arg) {
+    auto *t = b_.make<ThrowStatement>();
+    t->argument = arg;
+    return t;
+  }
+  /// `{ $rec.st = 3; return { value: v, done: true }; }`
+  Node *finish(Node *value) {
+    return b_.block({b_.exprStmt(b_.assign(b_.member(b_.ident(rec_), "st"), b_.number(kDone))),
+                     returnStmt(result(value, true))});
+  }
+  Node *notResuming() { return b_.unary(UnaryOp::Not, b_.ident(resuming_)); }
+  Node *logical(LogicalOp op, Node *l, Node *r) {
+    auto *t = b_.make<LogicalExpression>();
+    t->op = op;
+    t->left = l;
+    t->right = r;
+    return t;
+  }
+
+  // ---- lowering one generator ----
+
+  void lower(Node *fn) {
+    FnParts f = partsOf(fn);
+    auto *body = cast<BlockStatement>(f.body);
+    generator_ = fn;
+    b_.setRange(fn->range);
+    pc_ = b_.freshName("pc");
+    rec_ = b_.freshName("rec");
+    resuming_ = b_.freshName("r");
+    mode_ = b_.freshName("m");
+    sent_ = b_.freshName("v");
+    Atom step = b_.freshName("step");
+    nextSite_ = 0;
+    loopDepth_ = 0;
+    hoisted_.clear();
+    hoistedBindings_.clear();
+    collectNames(fn);
+    if (!helper_) {
+      helper_ = b_.freshName("ginit");
+      state_ = b_.freshName("gs");
+    }
+
+    // The parts that stay the outer function's: directives, the `var` line
+    // and the function declarations (all instantiated when it is called).
+    std::vector<Node *> outer, stepBody;
+    size_t prologue = directivePrologueLength(body->body);
+    for (size_t i = 0; i < body->body.size(); ++i) {
+      Node *s = body->body[i];
+      if (i < prologue) {
+        outer.push_back(s);
+      } else if (auto *vd = dynCast<VariableDeclaration>(s); vd && vd->kind == VarKind::Var) {
+        for (Node *d : vd->declarations)
+          collectBoundNames(static_cast<const Node *>(cast<VariableDeclarator>(d)->id), hoisted_);
+        if (!declaratorsWithoutInit(vd))
+          stepBody.push_back(declarationAsAssignments(vd, /*resetUninitialized=*/false));
+      } else if (isa<FunctionDeclaration>(s)) {
+        outer.push_back(s);
+      } else {
+        stepBody.push_back(s);
+      }
+    }
+    size_t functionsEnd = outer.size();
+
+    Node *stepBlock = b_.block(stepBody);
+    stepRoot_ = stepBlock;
+    expandYields(stepBlock);
+    lowerFinallyStatements(stepBlock);
+    rewriteReturns(stepBlock);
+    auto *sb = cast<BlockStatement>(stepBlock);
+    std::vector<Node *> guarded = guardList(sb->body, /*topLevel=*/true);
+    stepRoot_ = nullptr;
+    if (!ok_)
+      return;
+
+    b_.setRange(fn->range);
+    auto *letR = b_.make<VariableDeclaration>();
+    letR->kind = VarKind::Let;
+    auto *dr = b_.make<VariableDeclarator>();
+    dr->id = b_.ident(resuming_);
+    dr->init = b_.binary(BinaryOp::StrictNotEq, b_.ident(pc_), b_.number(0));
+    letR->declarations = b_.list({dr});
+    guarded.insert(guarded.begin(), letR);
+    for (Node *x : cast<BlockStatement>(finish(b_.voidZero()))->body)
+      guarded.push_back(x); // falling off the end completes the generator
+
+    auto *arrow = b_.make<ArrowFunctionExpression>();
+    arrow->params = b_.list({b_.ident(mode_), b_.ident(sent_)});
+    arrow->body = b_.block(guarded);
+
+    std::vector<Node *> outerTail;
+    if (isa<FunctionDeclaration>(fn) || isa<FunctionExpression>(fn)) {
+      if (!methodFunctions_.count(fn)) {
+        // `new g()` throws as for a native generator function.
+        auto *target = b_.make<MetaProperty>();
+        target->meta = m_.atom("new");
+        target->property = m_.atom("target");
+        auto *err = b_.make<NewExpression>();
+        err->callee = b_.ident("TypeError");
+        std::string name = f.id ? std::string(cast<Identifier>(f.id)->name.str()) : std::string();
+        err->arguments = b_.list({b_.string(
+            fmt::format("{} is not a constructor", name.empty() ? "(intermediate value)" : name))});
+        outerTail.push_back(b_.ifStmt(b_.binary(BinaryOp::StrictNotEq, target, b_.voidZero()),
+                                      b_.block({throwStmt(err)})));
+      }
+    }
+    outerTail.push_back(assignStmt(pc_, b_.number(0)));
+    outerTail.push_back(assignStmt(step, arrow));
+    Node *self = selfReference(fn);
+    outerTail.push_back(
+        assignStmt(rec_, b_.call(b_.member(b_.ident(state_), "make"),
+                                 {self ? self : b_.make<NullLiteral>(), b_.ident(step)})));
+    outerTail.push_back(returnStmt(b_.member(b_.ident(rec_), "$o")));
+
+    hoisted_.push_back(pc_);
+    hoisted_.push_back(rec_);
+    hoisted_.push_back(step);
+    std::vector<Node *> newBody(outer.begin(),
+                                outer.begin() + static_cast<std::ptrdiff_t>(prologue));
+    newBody.push_back(b_.declareNames(VarKind::Var, dedupe(hoisted_)));
+    for (size_t i = prologue; i < functionsEnd; ++i)
+      newBody.push_back(outer[i]);
+    for (Node *s : outerTail)
+      newBody.push_back(s);
+    auto *nb = b_.make<BlockStatement>();
+    nb->body = b_.list(newBody);
+    nb->range = body->range;
+    f.body = nb;
+    f.isGenerator = false;
+    if (isa<FunctionDeclaration>(fn) && f.id)
+      loweredDeclarations_.insert(fn);
+  }
+
+  /// After the function declarations of each statement list: `$gs.fn(g)`
+  /// for the lowered generator declarations among them, so that `g.prototype`
+  /// is a generator prototype (no `constructor`) from the start, as natively.
+  void adoptDeclarations(Node *n) {
+    forEachChildSlot(n, [&](Node *&c) { adoptDeclarations(c); });
+    NodeList *list = nullptr;
+    if (auto *p = dynCast<Program>(n))
+      list = &p->body;
+    else if (auto *bs = dynCast<BlockStatement>(n))
+      list = &bs->body;
+    else if (auto *sb = dynCast<StaticBlock>(n))
+      list = &sb->body;
+    if (!list)
+      return;
+    std::vector<Node *> adopts;
+    for (Node *s : *list)
+      if (loweredDeclarations_.count(s)) {
+        b_.setRange(s->range);
+        adopts.push_back(b_.exprStmt(
+            b_.call(b_.member(b_.ident(state_), "fn"),
+                    {b_.ident(cast<Identifier>(cast<FunctionDeclaration>(s)->id)->name)})));
+      }
+    if (adopts.empty())
+      return;
+    std::vector<Node *> out;
+    size_t i = directivePrologueLength(*list);
+    out.insert(out.end(), list->begin(), list->begin() + static_cast<std::ptrdiff_t>(i));
+    // (past the temporaries and var lines hoisting put first)
+    while (i < list->size() &&
+           (isa<VariableDeclaration>((*list)[i]) || isa<FunctionDeclaration>((*list)[i])) &&
+           !(isa<VariableDeclaration>((*list)[i]) &&
+             !declaratorsWithoutInit(cast<VariableDeclaration>((*list)[i]))))
+      out.push_back((*list)[i++]);
+    out.insert(out.end(), adopts.begin(), adopts.end());
+    out.insert(out.end(), list->begin() + static_cast<std::ptrdiff_t>(i), list->end());
+    *list = b_.list(out);
+  }
+
+  std::unordered_set<const Node *> loweredDeclarations_;
+  /// Box declarations, which run on re-entry too.
+  std::unordered_set<const Node *> alwaysRun_;
+  /// Methods (not constructors natively either).
+  std::unordered_set<const Node *> methodFunctions_;
+
+  std::vector<Atom> dedupe(const std::vector<Atom> &names) {
+    std::vector<Atom> out;
+    std::unordered_set<Atom, AtomHash> seen;
+    for (Atom a : names)
+      if (seen.insert(a).second)
+        out.push_back(a);
+    return out;
+  }
+
+  /// The function's own name, when it refers to the function in its body.
+  Node *selfReference(Node *fn) {
+    FnParts f = partsOf(fn);
+    if (!f.id)
+      return nullptr;
+    Atom name = cast<Identifier>(f.id)->name;
+    for (Atom h : hoisted_)
+      if (h == name)
+        return nullptr;
+    for (Node *p : f.params) {
+      std::vector<Atom> names;
+      collectBoundNames(static_cast<const Node *>(p), names);
+      for (Atom a : names)
+        if (a == name)
+          return nullptr;
+    }
+    auto *body = cast<BlockStatement>(f.body);
+    for (Node *s : body->body)
+      if (auto *d = dynCast<FunctionDeclaration>(s);
+          d && d->id && cast<Identifier>(d->id)->name == name)
+        return nullptr;
+    return b_.ident(name);
+  }
+
+  /// Every name the generator's code uses, with the bindings it resolves to.
+  void collectNames(Node *fn) {
+    namesUsed_.clear();
+    std::function<void(Node *)> walk = [&](Node *n) {
+      // (property names and keys resolve to no binding)
+      if (auto *id = dynCast<Identifier>(n); id && id->binding != kNoBinding)
+        namesUsed_[id->name].insert(id->binding);
+      forEachChildSlot(n, [&](Node *&c) { walk(c); });
+    };
+    walk(fn);
+  }
+
+  bool declaratorsWithoutInit(const VariableDeclaration *vd) {
+    for (const Node *d : vd->declarations)
+      if (cast<VariableDeclarator>(d)->init)
+        return false;
+    return true;
+  }
+
+  /// `let a = 1, b;` as `{ a = 1; b = void 0; }` (b only when resetting).
+  Node *declarationAsAssignments(VariableDeclaration *vd, bool resetUninitialized) {
+    std::vector<Node *> out;
+    for (Node *dn : vd->declarations) {
+      auto *d = cast<VariableDeclarator>(dn);
+      b_.setRange(d->range);
+      if (d->init)
+        out.push_back(b_.exprStmt(b_.assign(d->id, d->init)));
+      else if (resetUninitialized)
+        out.push_back(b_.exprStmt(b_.assign(d->id, b_.voidZero())));
+    }
+    if (out.size() == 1)
+      return out[0];
+    return b_.block(out);
+  }
+
+  // ---- step 1: yields become markers followed by their resumption ----
+
+  /// Calls \p f on every statement slot under \p n (not in nested functions
+  /// or classes), children first: what \p f puts in a slot is not visited.
+  template <typename F> void forEachStatementSlot(Node *n, F &&f) {
+    forEachChildSlot(n, [&](Node *&c) {
+      if (isFunction(c) || isClass(c))
+        return;
+      NodeCategory cat = category(c->kind);
+      if (cat == NodeCategory::Statement) {
+        forEachStatementSlot(c, f);
+        f(c);
+      } else if (isa<CatchClause>(c)) {
+        forEachStatementSlot(c, f);
+      }
+    });
+  }
+
+  void expandYields(Node *block) {
+    forEachStatementSlot(block, [&](Node *&s) {
+      YieldSite site = yieldSiteOf(s);
+      if (!site.yield)
+        return;
+      b_.setRange(s->range);
+      std::vector<Node *> out;
+      if (auto *vd = dynCast<VariableDeclaration>(s)) {
+        // `let t = yield a`: t is declared first, in the block that yields
+        // (so the guard walk hoists it), and receives the value after it.
+        out.push_back(b_.declare(vd->kind == VarKind::Var ? VarKind::Var : VarKind::Let,
+                                 site.target, nullptr));
+        site.target = b_.ident(cast<Identifier>(site.target)->name);
+        cast<Identifier>(site.target)->binding =
+            cast<Identifier>(cast<VariableDeclarator>(vd->declarations[0])->id)->binding;
+      }
+      Node *arg = site.yield->argument ? site.yield->argument : b_.voidZero();
+      if (!site.yield->delegate) {
+        out.push_back(b_.exprStmt(site.yield)); // the marker, numbered by the guard walk
+        out.push_back(b_.ifStmt(modeIs(kModeThrow), throwStmt(b_.ident(sent_))));
+        out.push_back(b_.ifStmt(modeIs(kModeReturn), returnStmt(b_.ident(sent_))));
+        if (site.target)
+          out.push_back(b_.exprStmt(b_.assign(site.target, b_.ident(sent_))));
+        s = b_.block(out);
+        return;
+      }
+      // yield*: the delegation loop; its marker yields the inner result.
+      Atom d = b_.freshName("dd"), dm = b_.freshName("dm"), dv = b_.freshName("dv"),
+           label = b_.freshName("L");
+      hoisted_.push_back(d);
+      hoisted_.push_back(dm);
+      hoisted_.push_back(dv);
+      out.push_back(assignStmt(d, b_.call(b_.member(b_.ident(state_), "dinit"), {arg})));
+      out.push_back(assignStmt(dm, b_.number(0)));
+      out.push_back(assignStmt(dv, b_.voidZero()));
+      auto *marker = b_.make<YieldExpression>();
+      marker->delegate = true;
+      marker->argument = b_.member(b_.ident(d), "res");
+      auto *brk = b_.make<BreakStatement>();
+      brk->label = label;
+      auto *loop = b_.make<WhileStatement>();
+      loop->test = b_.boolean(true);
+      loop->body = b_.block({b_.exprStmt(b_.call(b_.member(b_.ident(state_), "dstep"),
+                                                 {b_.ident(d), b_.ident(dm), b_.ident(dv)})),
+                             b_.ifStmt(b_.member(b_.ident(d), "done"), brk), b_.exprStmt(marker),
+                             assignStmt(dm, b_.ident(mode_)), assignStmt(dv, b_.ident(sent_))});
+      auto *lab = b_.make<LabeledStatement>();
+      lab->label = label;
+      lab->body = loop;
+      out.push_back(lab);
+      out.push_back(
+          b_.ifStmt(b_.member(b_.ident(d), "ret"), returnStmt(b_.member(b_.ident(d), "value"))));
+      if (site.target)
+        out.push_back(b_.exprStmt(b_.assign(site.target, b_.member(b_.ident(d), "value"))));
+      s = b_.block(out);
+    });
+  }
+
+  // ---- step 2: try/finally as completion records ----
+
+  void lowerFinallyStatements(Node *n) {
+    forEachChildSlot(n, [&](Node *&c) {
+      if (isFunction(c) || isClass(c))
+        return;
+      lowerFinallyStatements(c);
+      if (auto *t = dynCast<TryStatement>(c); t && t->finalizer)
+        c = desugar::lowerFinally(b_, t, /*evenWithYield=*/true);
+    });
+  }
+
+  // ---- step 3: returns complete the generator ----
+
+  void rewriteReturns(Node *block) {
+    forEachStatementSlot(block, [&](Node *&s) {
+      if (auto *r = dynCast<ReturnStatement>(s)) {
+        b_.setRange(s->range);
+        s = finish(r->argument ? r->argument : b_.voidZero());
+      }
+    });
+  }
+
+  // ---- step 4: re-entry guards and hoisting ----
+
+  bool isMarker(const Node *s) {
+    auto *es = dynCast<ExpressionStatement>(s);
+    return es && isa<YieldExpression>(es->expression);
+  }
+
+  /// Whether the binding a declaring identifier declares is one a closure
+  /// captures inside a loop of the generator: one variable per iteration.
+  bool perIteration(const Identifier *id) {
+    const ScopeTable *st = m_.scopes();
+    return loopDepth_ > 0 && id->binding != kNoBinding && st && st->binding(id->binding).captured;
+  }
+
+  /// A yield-containing block's own declaration \p s, appended to \p items:
+  /// assignments to hoisted variables, except for a let/const a closure
+  /// captures inside a loop (perIteration), which becomes a box object in a
+  /// block-scoped variable: `let $b = $r ? $bs : ($bs = {v: init});` that
+  /// re-entry takes from the hoisted $bs, and its references `$b.v`. The
+  /// closures of the iteration hold the box; so do the step calls after
+  /// each yield. The box declarations run on re-entry too (alwaysRun_).
+  void hoistDeclaration(Node *s, std::vector<Node *> &items) {
+    if (auto *vd = dynCast<VariableDeclaration>(s)) {
+      std::vector<Node *> rest;
+      for (Node *dn : vd->declarations) {
+        auto *d = cast<VariableDeclarator>(dn);
+        auto *id = dynCast<Identifier>(d->id);
+        if (vd->kind != VarKind::Var && id && perIteration(id)) {
+          if (!rest.empty()) {
+            items.push_back(remainingDeclarators(vd, rest));
+            rest.clear();
+          }
+          items.push_back(boxDeclaration(id, d->init));
+          continue;
+        }
+        std::vector<Identifier *> ids;
+        collectBoundNames(d->id, ids);
+        for (Identifier *x : ids)
+          hoistBinding(x);
+        rest.push_back(d);
+      }
+      if (!rest.empty())
+        items.push_back(remainingDeclarators(vd, rest));
+      return;
+    }
+    items.push_back(hoistedDeclaration(s));
+  }
+
+  Node *remainingDeclarators(VariableDeclaration *vd, const std::vector<Node *> &ds) {
+    auto *part = b_.make<VariableDeclaration>();
+    part->kind = vd->kind;
+    part->range = vd->range;
+    part->declarations = b_.list(ds);
+    return declarationAsAssignments(part, vd->kind != VarKind::Var);
+  }
+
+  Node *boxDeclaration(Identifier *id, Node *init) {
+    b_.setRange(id->range);
+    Atom box =
+        b_.freshName(std::string(id->name.str()).erase(0, id->name.str().starts_with("$") ? 1 : 0));
+    Atom saved = b_.freshName("bs");
+    hoisted_.push_back(saved);
+    auto *prop = b_.make<Property>();
+    prop->key = b_.ident("v");
+    prop->value = init ? init : b_.voidZero();
+    prop->kind = PropertyKind::Init;
+    auto *obj = b_.make<ObjectExpression>();
+    obj->properties = b_.list({prop});
+    auto *pick = b_.make<ConditionalExpression>();
+    pick->test = b_.ident(resuming_);
+    pick->consequent = b_.ident(saved);
+    pick->alternate = b_.assign(b_.ident(saved), obj);
+    Node *decl = b_.declare(VarKind::Let, b_.ident(box), pick);
+    alwaysRun_.insert(decl);
+    replaceReferences(id->binding, [&](Identifier *ref) { return b_.member(b_.ident(box), "v"); });
+    return decl;
+  }
+
+  /// A function or class declaration of a yield-containing block as an
+  /// assignment to a hoisted variable.
+  Node *hoistedDeclaration(Node *s) {
+    if (auto *fd = dynCast<FunctionDeclaration>(s)) {
+      hoistBinding(cast<Identifier>(fd->id));
+      auto *fe = b_.make<FunctionExpression>();
+      fe->id = nullptr;
+      fe->params = fd->params;
+      fe->body = fd->body;
+      fe->isGenerator = fd->isGenerator;
+      fe->isAsync = fd->isAsync;
+      fe->scope = fd->scope;
+      fe->range = fd->range;
+      // the function keeps its name through NamedEvaluation of the assignment
+      return b_.exprStmt(b_.assign(b_.ident(cast<Identifier>(fd->id)->name), fe));
+    }
+    if (auto *cd = dynCast<ClassDeclaration>(s)) {
+      hoistBinding(cast<Identifier>(cd->id));
+      auto *ce = b_.make<ClassExpression>();
+      ce->id = cd->id;
+      ce->superClass = cd->superClass;
+      ce->body = cd->body;
+      ce->scope = cd->scope;
+      ce->range = cd->range;
+      return b_.exprStmt(b_.assign(b_.ident(cast<Identifier>(cd->id)->name), ce));
+    }
+    return s;
+  }
+
+  /// Makes the binding of declaring identifier \p id a variable of the outer
+  /// function, renaming it (everywhere it is used) when the name is taken.
+  void hoistBinding(Identifier *id) {
+    BindingId bid = id->binding;
+    if (perIteration(id))
+      unsupported(id,
+                  fmt::format("a closure capturing '{}', declared by a function, class or catch "
+                              "clause in a loop of a generator function around a yield (each "
+                              "iteration needs its own variable)",
+                              id->name.str()));
+    if (!hoistedBindings_.insert(bid).second && bid != kNoBinding)
+      return;
+    Atom name = id->name;
+    auto it = namesUsed_.find(name);
+    bool taken = false;
+    if (it != namesUsed_.end())
+      for (BindingId other : it->second)
+        taken = taken || other != bid;
+    for (Atom h : hoisted_)
+      taken = taken || h == name;
+    if (taken && bid != kNoBinding) {
+      Atom fresh =
+          b_.freshName(std::string(name.str()).erase(0, name.str().starts_with("$") ? 1 : 0));
+      renameBinding(generator_, bid, fresh);
+      name = fresh;
+    }
+    hoisted_.push_back(name);
+  }
+
+  void renameBinding(const Node *, BindingId bid, Atom fresh) {
+    replaceReferences(bid, [&](Identifier *id) {
+      id->name = fresh;
+      return id;
+    });
+  }
+
+  /// Replaces every reference to binding \p bid in the generator (its
+  /// parameters, the outer function's part and the step body being built)
+  /// by \p replace(identifier); a shorthand property naming it is spelled
+  /// out, since its key must keep the name.
+  template <typename F> void replaceReferences(BindingId bid, F &&replace) {
+    std::function<void(Node *&)> walk = [&](Node *&n) {
+      if (auto *id = dynCast<Identifier>(n)) {
+        if (id->binding == bid)
+          n = replace(id);
+        return;
+      }
+      if (auto *p = dynCast<Property>(n); p && !p->computed) {
+        if (p->shorthand) {
+          p->shorthand = false;
+          if (p->key == p->value || isa<AssignmentPattern>(p->value))
+            p->key =
+                b_.ident(cast<Identifier>(
+                             p->key == p->value ? p->key : cast<AssignmentPattern>(p->value)->left)
+                             ->name);
+        }
+        if (p->value)
+          walk(p->value);
+        return;
+      }
+      forEachChildSlot(n, [&](Node *&c) { walk(c); });
+    };
+    Node *root = const_cast<Node *>(generator_);
+    walk(root);
+    if (stepRoot_)
+      walk(stepRoot_);
+  }
+
+  /// Lowers the statement in \p slot; returns the yields it holds.
+  Range guardStatement(Node *&slot) {
+    Node *s = slot;
+    if (isMarker(s)) {
+      auto *y = cast<YieldExpression>(cast<ExpressionStatement>(s)->expression);
+      int k = ++nextSite_;
+      b_.setRange(s->range);
+      Node *value =
+          y->delegate ? y->argument : result(y->argument ? y->argument : b_.voidZero(), false);
+      Node *suspend = b_.block({assignStmt(pc_, b_.number(k)), returnStmt(value)});
+      Node *arrive = b_.ifStmt(b_.binary(BinaryOp::StrictEq, b_.ident(pc_), b_.number(k)),
+                               assignStmt(resuming_, b_.boolean(false)));
+      slot = b_.ifStmt(b_.ident(resuming_), b_.block({arrive}), suspend);
+      return {k, k};
+    }
+    switch (s->kind) {
+    case NodeKind::BlockStatement: {
+      auto *bs = cast<BlockStatement>(s);
+      int before = nextSite_;
+      if (!containsMarker(bs))
+        return {};
+      std::vector<Node *> out = guardList(bs->body, false);
+      bs->body = b_.list(out);
+      return {before + 1, nextSite_};
+    }
+    case NodeKind::LabeledStatement:
+      return guardStatement(cast<LabeledStatement>(s)->body);
+    case NodeKind::WhileStatement: {
+      auto *w = cast<WhileStatement>(s);
+      ++loopDepth_;
+      Range r = guardStatement(w->body);
+      --loopDepth_;
+      if (!r.empty() && !isa<BooleanLiteral>(w->test))
+        w->test = logical(LogicalOp::Or, b_.ident(resuming_), w->test);
+      return r;
+    }
+    case NodeKind::IfStatement: {
+      auto *i = cast<IfStatement>(s);
+      Range rc = guardStatement(i->consequent);
+      Range ra = i->alternate ? guardStatement(i->alternate) : Range{};
+      if (rc.empty() && ra.empty())
+        return {};
+      b_.setRange(s->range);
+      if (!rc.empty() && !ra.empty()) {
+        auto *c = b_.make<ConditionalExpression>();
+        c->test = b_.ident(resuming_);
+        c->consequent = b_.binary(BinaryOp::LtEq, b_.ident(pc_), b_.number(rc.hi));
+        c->alternate = i->test;
+        i->test = c;
+      } else if (!rc.empty()) {
+        i->test = logical(LogicalOp::Or, b_.ident(resuming_), i->test);
+      } else {
+        i->test = logical(LogicalOp::And, notResuming(), i->test);
+      }
+      Range r = rc;
+      r.add(ra);
+      return r;
+    }
+    case NodeKind::TryStatement: {
+      auto *t = cast<TryStatement>(s);
+      Range rb = guardStatement(t->block);
+      Range rh;
+      if (t->handler) {
+        auto *h = cast<CatchClause>(t->handler);
+        rh = guardStatement(h->body);
+        if (!rh.empty()) {
+          // The catch parameter lives across the handler's yields; the
+          // handler is re-entered by throwing from the start of the block.
+          b_.setRange(h->range);
+          Atom caught = b_.freshName("e");
+          std::vector<Node *> pre;
+          if (h->param) {
+            std::vector<Identifier *> ids;
+            collectBoundNames(h->param, ids);
+            for (Identifier *id : ids)
+              hoistBinding(id);
+            pre.push_back(
+                b_.ifStmt(notResuming(), b_.exprStmt(b_.assign(h->param, b_.ident(caught)))));
+          }
+          h->param = b_.ident(caught);
+          auto *hb = cast<BlockStatement>(h->body);
+          for (Node *x : hb->body)
+            pre.push_back(x);
+          hb->body = b_.list(pre);
+          auto *blk = cast<BlockStatement>(t->block);
+          std::vector<Node *> enter = {
+              b_.ifStmt(logical(LogicalOp::And, b_.ident(resuming_),
+                                b_.binary(BinaryOp::GtEq, b_.ident(pc_), b_.number(rh.lo))),
+                        b_.block({throwStmt(b_.number(0))}))};
+          for (Node *x : blk->body)
+            enter.push_back(x);
+          blk->body = b_.list(enter);
+        }
+      }
+      if (t->finalizer && (!rb.empty() || !rh.empty()))
+        unsupported(s, "a try/finally around a yield left native (internal error)");
+      Range r = rb;
+      r.add(rh);
+      return r;
+    }
+    default:
+      if (containsMarker(s))
+        unsupported(s, fmt::format("a yield inside a '{}' statement", kindName(s->kind)));
+      return {};
+    }
+  }
+
+  bool containsMarker(const Node *n) {
+    return anyNode(
+        n, [&](const Node *x) { return isa<YieldExpression>(x); },
+        [](const Node *x) { return !isFunction(x) && !isClass(x); });
+  }
+
+  /// Lowers a statement list: declarations of a list that yields are
+  /// hoisted; yield-free runs are skipped on re-entry, and a statement
+  /// holding yields is skipped when the target yield comes after it.
+  std::vector<Node *> guardList(NodeList body, bool topLevel) {
+    bool yields = false;
+    for (Node *s : body)
+      yields = yields || containsMarker(s);
+    if (!yields)
+      return std::vector<Node *>(body.begin(), body.end());
+    std::vector<Node *> items;
+    for (Node *s : body) {
+      if (isa<VariableDeclaration>(s) && topLevel &&
+          declaratorsWithoutInit(cast<VariableDeclaration>(s))) {
+        std::vector<Node *> none; // the body's top: its variables start undefined
+        hoistDeclaration(s, none);
+        continue;
+      }
+      hoistDeclaration(s, items);
+    }
+    // the last statement that yields needs no test: re-entry reaching it is
+    // heading for one of its yields
+    size_t lastYielding = items.size();
+    for (size_t i = 0; i < items.size(); ++i)
+      if (containsMarker(items[i]))
+        lastYielding = i;
+    std::vector<Node *> out, run;
+    auto flush = [&] {
+      if (run.empty())
+        return;
+      out.push_back(b_.ifStmt(notResuming(), b_.block(run)));
+      run.clear();
+    };
+    for (size_t i = 0; i < items.size(); ++i) {
+      Node *s = items[i];
+      if (alwaysRun_.count(s)) {
+        flush();
+        out.push_back(s);
+        continue;
+      }
+      if (!containsMarker(s)) {
+        run.push_back(s);
+        continue;
+      }
+      flush();
+      bool marker = isMarker(s);
+      Range r = guardStatement(s);
+      if (marker || i == lastYielding || r.empty()) {
+        out.push_back(s);
+        continue;
+      }
+      out.push_back(b_.ifStmt(logical(LogicalOp::Or, notResuming(),
+                                      b_.binary(BinaryOp::LtEq, b_.ident(pc_), b_.number(r.hi))),
+                              s));
+    }
+    flush();
+    return out;
+  }
+
+  // ---- the program-level helper ----
+
+  bool insertHelper(Program *prog) {
+    std::string src(kHelperSource);
+    for (size_t at = src.find("$ginit"); at != std::string::npos; at = src.find("$ginit", at + 1))
+      src.replace(at, 6, helper_.str());
+    auto stmts = importSnippet(m_, src, diags_, "generators", "the generator helper");
+    if (!stmts)
+      return false;
+    b_.setRange(SourceRange{});
+    // [directives] [let temporaries] [var line] [functions] [statements]
+    std::vector<Node *> body(prog->body.begin(), prog->body.end());
+    size_t i = directivePrologueLength(body);
+    while (i < body.size() && isa<VariableDeclaration>(body[i]) &&
+           cast<VariableDeclaration>(body[i])->kind == VarKind::Let &&
+           declaratorsWithoutInit(cast<VariableDeclaration>(body[i])))
+      ++i;
+    if (i < body.size() && isa<VariableDeclaration>(body[i]) &&
+        cast<VariableDeclaration>(body[i])->kind == VarKind::Var &&
+        declaratorsWithoutInit(cast<VariableDeclaration>(body[i]))) {
+      auto *vd = cast<VariableDeclaration>(body[i]);
+      std::vector<Node *> ds(vd->declarations.begin(), vd->declarations.end());
+      auto *d = b_.make<VariableDeclarator>();
+      d->id = b_.ident(state_);
+      ds.push_back(d);
+      vd->declarations = b_.list(ds);
+      ++i;
+    } else {
+      body.insert(body.begin() + static_cast<std::ptrdiff_t>(i),
+                  b_.declareNames(VarKind::Var, {state_}));
+      ++i;
+    }
+    body.insert(body.begin() + static_cast<std::ptrdiff_t>(i), stmts->begin(), stmts->end());
+    i += stmts->size();
+    while (i < body.size() && isa<FunctionDeclaration>(body[i]))
+      ++i;
+    body.insert(body.begin() + static_cast<std::ptrdiff_t>(i),
+                assignStmt(state_, b_.call(b_.ident(helper_), {})));
+    prog->body = b_.list(body);
+    return true;
+  }
+};
+
+class GeneratorsPass final : public Pass {
+public:
+  std::string_view name() const override { return "generators"; }
+  StageSet requires_() const override { return {Stage::ANF}; }
+  StageSet invalidates() const override { return {Stage::Scopes}; }
+
+  bool run(ir::Module &module, PassContext &ctx) override {
+    return GeneratorLowering(module, ctx.diags).run();
+  }
+
+  bool verify(const ir::Module &module, PassContext &ctx) override {
+    bool ok = Pass::verify(module, ctx);
+    if (anyNode(module.program, [](const Node *n) { return isPlainGenerator(n); })) {
+      ctx.diags.report(DiagId::err_verifier, name(), "a generator function was not lowered");
+      ok = false;
+    }
+    return ok;
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Pass> createGeneratorsPass() { return std::make_unique<GeneratorsPass>(); }
+
+} // namespace distribufy
