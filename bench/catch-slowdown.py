@@ -2,7 +2,7 @@
 """Normal-execution slowdown of fully instrumented programs (no checkpoint taken).
 
 For every program in bench/cpu/ (or the ones given), compiles it with
-`dist-opt --passes=desugar,anf,modularize,closure,catch`, checks that
+`dist-opt --passes=desugar,anf,generators,modularize,closure,catch`, checks that
 `node runtime/bin/distribufy-run.js --compiled OUT --source PROG` prints
 exactly what `node PROG` prints, and compiles the same source with the
 published Stopify 0.7.7 (bench/node_modules/@stopify/stopify: npm ci --prefix bench --ignore-scripts; the `catch`
@@ -37,7 +37,7 @@ import tempfile
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 harness = os.path.join(root, 'bench', 'catch-harness.js')
 runner = os.path.join(root, 'runtime', 'bin', 'distribufy-run.js')
-PASSES = 'desugar,anf,modularize,closure,catch'
+PASSES = 'desugar,anf,generators,modularize,closure,catch'
 
 
 def first_error_line(stderr):

@@ -76,7 +76,7 @@ function compile(build, src, outDir) {
   const distOpt = path.join(build, 'tools', 'dist-opt', 'dist-opt');
   if (!fs.existsSync(distOpt)) throw new Error(`build dist-opt first: ${distOpt} not found`);
   const out = path.join(outDir, path.basename(src));
-  execFileSync(distOpt, ['--passes=desugar,anf,modularize,closure,catch', src, '-o', out], { stdio: 'inherit' });
+  execFileSync(distOpt, ['--passes=desugar,anf,generators,modularize,closure,catch', src, '-o', out], { stdio: 'inherit' });
   return out;
 }
 

@@ -3,7 +3,7 @@
 
 bench/checkpoint/resume.js is a small script-mode program (nested calls,
 closures, a Map, a checkpoint at depth 10). It is compiled with
-`dist-opt --passes=desugar,anf,modularize,closure,catch`; its first segment
+`dist-opt --passes=desugar,anf,generators,modularize,closure,catch`; its first segment
 is run once through the runtime API into a DirStore, which then holds a
 suspended instance. Each timed resume runs, in a new process,
 
@@ -32,7 +32,7 @@ import tempfile
 import time
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PASSES = 'desugar,anf,modularize,closure,catch'
+PASSES = 'desugar,anf,generators,modularize,closure,catch'
 
 
 def wall(cmd, **kw):

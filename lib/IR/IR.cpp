@@ -182,6 +182,21 @@ ArrowFunctionExpression *arrowIifeCallee(Node *n) {
   return a && a->params.empty() && !a->isAsync ? a : nullptr;
 }
 
+Node *declarationAsExpression(Module &m, Node *n) {
+  if (auto *d = dynCast<FunctionDeclaration>(n)) {
+    auto *e = m.make<FunctionExpression>(d->range);
+    e->id = d->id, e->params = d->params, e->body = d->body;
+    e->isGenerator = d->isGenerator, e->isAsync = d->isAsync, e->scope = d->scope;
+    return e;
+  }
+  if (auto *d = dynCast<ClassDeclaration>(n)) {
+    auto *e = m.make<ClassExpression>(d->range);
+    e->id = d->id, e->superClass = d->superClass, e->body = d->body, e->scope = d->scope;
+    return e;
+  }
+  return n;
+}
+
 void collectBoundNames(Node *p, std::vector<Identifier *> &out) {
   if (!p)
     return;

@@ -1829,6 +1829,11 @@ Node *Instrumenter::instrumentFunction(Node *fn, const FnContext &ctx) {
     // restore twin has neither: a frame that was captured was not paused,
     // and the capture's unwinding ran the finally.
     stressEntry_ = true;
+  } else if (m_.stressCheckpoints) {
+    // The compiler's helpers have no stress points, but one called
+    // implicitly (a generator's `next` by a native consumer) must pause
+    // those of the program code it runs, as any function does.
+    stressEntry_ = true;
   }
   if (!hasSites(blk)) {
     if (stressEntry_) {

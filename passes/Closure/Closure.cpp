@@ -320,22 +320,6 @@ ScopeId nodeScope(const Node *n) {
   }
 }
 
-/// A function expression for a declaration (same fields).
-Node *asExpression(Module &m, Node *n) {
-  if (auto *d = dynCast<FunctionDeclaration>(n)) {
-    auto *e = m.make<FunctionExpression>(d->range);
-    e->id = d->id, e->params = d->params, e->body = d->body;
-    e->isGenerator = d->isGenerator, e->isAsync = d->isAsync, e->scope = d->scope;
-    return e;
-  }
-  if (auto *d = dynCast<ClassDeclaration>(n)) {
-    auto *e = m.make<ClassExpression>(d->range);
-    e->id = d->id, e->superClass = d->superClass, e->body = d->body, e->scope = d->scope;
-    return e;
-  }
-  return n;
-}
-
 /// How the factory hands out the function it creates.
 enum class Wrap : uint8_t {
   Plain,  ///< `return fn;`
@@ -1974,7 +1958,7 @@ Node *Converter::cloneKey(const Node *key, bool computed) {
 
 Node *Converter::convert(Node *orig, Wrap wrap, std::string_view name, Node *key) {
   auto it = codeId_.find(orig);
-  Node *n = asExpression(m_, orig);
+  Node *n = declarationAsExpression(m_, orig);
   if (it == codeId_.end()) {
     unsupported(n, "internal: function without code id");
     return n;

@@ -52,6 +52,10 @@
 //    declarations and catch parameters of blocks containing a yield become
 //    the outer function's variables (renamed when the name is taken), their
 //    declarations assignments. A yield-free block keeps its declarations.
+//    A `let`/`const` that a closure captures in a loop of the generator is
+//    one variable per iteration: it becomes a box object in a block-scoped
+//    variable, re-declared from a hoisted copy on re-entry
+//    (`let $b = $r ? $bs : ($bs = {v: init})`, references `$b.v`).
 //
 // The generator objects and their prototype come from one program-level
 // helper ($ginit, JavaScript text below), instrumented like user code:
@@ -62,17 +66,20 @@
 // not see it. Without the runtime (dist-opt output under plain node) a
 // WeakMap of the helper holds it.
 //
-// Differences from native generators, by design: a generator function is
-// an ordinary function (`[Function: g]`, its prototype's prototype is the
-// helper's generator prototype once it was first called: its own
-// `prototype` object is turned into a generator prototype then); the
-// objects of generator methods and anonymous generator functions inherit
-// from the helper's prototype directly; `let`/`const` hoisted out of a block
+// Generator functions inherit from %GeneratorFunction.prototype% and their
+// own `prototype` objects from the helper's generator prototype ($gs.fn:
+// at scope entry for declarations, when created for anonymous expressions,
+// at the first call for those named by an assignment and for class
+// methods, which reach themselves through the class's name). Differences
+// from native generators: `console.log` prints `[Function: g]`; a generator
+// method of an object literal has no `prototype` (its objects inherit from
+// the shared generator prototype); `let`/`const` hoisted out of a block
 // that yields have no temporal dead zone.
 //
-// Unsupported (err_unsupported): a closure capturing a `let`/`const` of a
-// block that yields inside a loop of the generator (one hoisted variable
-// would serve every iteration's closure). Async generators stay native.
+// Unsupported (err_unsupported): a closure capturing a catch parameter or a
+// block-level function or class of a block that yields inside a loop of the
+// generator (one hoisted variable would serve every iteration's closure;
+// `let`/`const` get boxes instead). Async generators stay native.
 //
 // Requires: ANF (every yield alone in its statement: `yield a;`,
 // `t = yield a;`, `let t = yield a;`). Establishes: nothing new (ANF and
@@ -105,7 +112,7 @@ using namespace ir;
 // before this one lowers it. `$ginit` is replaced by the helper's name.
 constexpr std::string_view kHelperSource = R"JS(
 function $ginit() {
-  var S, reg, brand, wm, k, a, it, ap, proto, ws, add, desc, methods, recOf, resume, adopt, make, dinit, dstep;
+  var S, reg, brand, wm, k, a, it, ap, proto, gfp, ws, add, desc, methods, recOf, resume, adopt, make, dinit, dstep;
   k = Symbol.for("distribufy.privateState");
   S = globalThis[k];
   k = Symbol.for("distribufy.privateNames");
@@ -136,6 +143,8 @@ function $ginit() {
   ap = Object.getPrototypeOf(it);
   ap = Object.getPrototypeOf(ap);
   proto = Object.create(ap);
+  gfp = function* () {};
+  gfp = Object.getPrototypeOf(gfp);
   recOf = function (g, name) {
     var r, t;
     r = S.get(g);
@@ -199,6 +208,14 @@ function $ginit() {
   Object.defineProperty(proto, k, desc);
   adopt = function (f) {
     var q, o;
+    o = Object.getPrototypeOf(f);
+    if (o === Function.prototype) Object.setPrototypeOf(f, gfp);
+    o = Object.getOwnPropertyDescriptor(f, "prototype");
+    if (o === void 0) {
+      q = Object.create(proto);
+      o = { value: q, writable: true, enumerable: false, configurable: false };
+      Object.defineProperty(f, "prototype", o);
+    }
     q = f.prototype;
     if (q !== null && typeof q === "object") {
       o = Object.getPrototypeOf(q);
@@ -210,11 +227,16 @@ function $ginit() {
     }
   };
   make = function (self, step) {
-    var p, g, r;
+    var p, g, o, r;
     p = proto;
     if (self !== null) {
-      adopt(self);
       g = self.prototype;
+      o = null;
+      if (g !== null && typeof g === "object") o = Object.getPrototypeOf(g);
+      if (o !== proto) {
+        adopt(self);
+        g = self.prototype;
+      }
       if (g !== null && typeof g === "object") p = g;
     }
     g = Object.create(p);
@@ -394,10 +416,19 @@ private:
   // ---- the walk: innermost generators first ----
 
   void visit(Node *&n) {
+    if (isClass(n))
+      noteClassMethods(n);
     if (auto *md = dynCast<MethodDefinition>(n))
       methodFunctions_.insert(md->value);
     else if (auto *p = dynCast<Property>(n); p && p->method)
       methodFunctions_.insert(p->value);
+    else if (auto *p = dynCast<Property>(n); p && !p->computed && isa<Identifier>(p->key))
+      evaluationNames_[p->value] = cast<Identifier>(p->key)->name;
+    else if (auto *d = dynCast<VariableDeclarator>(n); d && d->init && isa<Identifier>(d->id))
+      evaluationNames_[d->init] = cast<Identifier>(d->id)->name;
+    else if (auto *a = dynCast<AssignmentExpression>(n);
+             a && a->op == AssignOp::Assign && isa<Identifier>(a->left))
+      evaluationNames_[a->right] = cast<Identifier>(a->left)->name;
     forEachChildSlot(n, [&](Node *&c) { visit(c); });
     if (isPlainGenerator(n))
       lower(n);
@@ -418,20 +449,10 @@ private:
     o->properties = b_.list({prop("value", value), prop("done", b_.boolean(done))});
     return o;
   }
-  Node *returnStmt(Node *arg) {
-    auto *r = b_.make<ReturnStatement>();
-    r->argument = arg;
-    return r;
-  }
-  Node *throwStmt(Node *arg) {
-    auto *t = b_.make<ThrowStatement>();
-    t->argument = arg;
-    return t;
-  }
   /// `{ $rec.st = 3; return { value: v, done: true }; }`
   Node *finish(Node *value) {
     return b_.block({b_.exprStmt(b_.assign(b_.member(b_.ident(rec_), "st"), b_.number(kDone))),
-                     returnStmt(result(value, true))});
+                     b_.returnStmt(result(value, true))});
   }
   Node *notResuming() { return b_.unary(UnaryOp::Not, b_.ident(resuming_)); }
   Node *logical(LogicalOp op, Node *l, Node *r) {
@@ -468,11 +489,15 @@ private:
     // The parts that stay the outer function's: directives, the `var` line
     // and the function declarations (all instantiated when it is called).
     std::vector<Node *> outer, stepBody;
+    std::vector<Identifier *> temps;
     size_t prologue = directivePrologueLength(body->body);
     for (size_t i = 0; i < body->body.size(); ++i) {
       Node *s = body->body[i];
       if (i < prologue) {
         outer.push_back(s);
+      } else if (i == prologue && isAnfTemporaries(s)) {
+        for (Node *d : cast<VariableDeclaration>(s)->declarations)
+          temps.push_back(cast<Identifier>(cast<VariableDeclarator>(d)->id));
       } else if (auto *vd = dynCast<VariableDeclaration>(s); vd && vd->kind == VarKind::Var) {
         for (Node *d : vd->declarations)
           collectBoundNames(static_cast<const Node *>(cast<VariableDeclarator>(d)->id), hoisted_);
@@ -491,6 +516,7 @@ private:
     expandYields(stepBlock);
     lowerFinallyStatements(stepBlock);
     rewriteReturns(stepBlock);
+    std::vector<Atom> stepLocals = placeTemporaries(stepBlock, temps);
     auto *sb = cast<BlockStatement>(stepBlock);
     std::vector<Node *> guarded = guardList(sb->body, /*topLevel=*/true);
     stepRoot_ = nullptr;
@@ -505,6 +531,8 @@ private:
     dr->init = b_.binary(BinaryOp::StrictNotEq, b_.ident(pc_), b_.number(0));
     letR->declarations = b_.list({dr});
     guarded.insert(guarded.begin(), letR);
+    if (!stepLocals.empty())
+      guarded.insert(guarded.begin() + 1, b_.declareNames(VarKind::Let, stepLocals));
     for (Node *x : cast<BlockStatement>(finish(b_.voidZero()))->body)
       guarded.push_back(x); // falling off the end completes the generator
 
@@ -512,6 +540,8 @@ private:
     arrow->params = b_.list({b_.ident(mode_), b_.ident(sent_)});
     arrow->body = b_.block(guarded);
 
+    Node *self = selfReference(fn);
+    Node *ownName = partsOf(fn).id; // (selfReference may have named it)
     std::vector<Node *> outerTail;
     if (isa<FunctionDeclaration>(fn) || isa<FunctionExpression>(fn)) {
       if (!methodFunctions_.count(fn)) {
@@ -521,20 +551,22 @@ private:
         target->property = m_.atom("target");
         auto *err = b_.make<NewExpression>();
         err->callee = b_.ident("TypeError");
-        std::string name = f.id ? std::string(cast<Identifier>(f.id)->name.str()) : std::string();
+        std::string name =
+            ownName ? std::string(cast<Identifier>(ownName)->name.str()) : std::string();
         err->arguments = b_.list({b_.string(
             fmt::format("{} is not a constructor", name.empty() ? "(intermediate value)" : name))});
         outerTail.push_back(b_.ifStmt(b_.binary(BinaryOp::StrictNotEq, target, b_.voidZero()),
-                                      b_.block({throwStmt(err)})));
+                                      b_.block({b_.throwStmt(err)})));
       }
     }
+    if (!self)
+      self = methodSelf(fn, outerTail);
     outerTail.push_back(assignStmt(pc_, b_.number(0)));
     outerTail.push_back(assignStmt(step, arrow));
-    Node *self = selfReference(fn);
     outerTail.push_back(
         assignStmt(rec_, b_.call(b_.member(b_.ident(state_), "make"),
                                  {self ? self : b_.make<NullLiteral>(), b_.ident(step)})));
-    outerTail.push_back(returnStmt(b_.member(b_.ident(rec_), "$o")));
+    outerTail.push_back(b_.returnStmt(b_.member(b_.ident(rec_), "$o")));
 
     hoisted_.push_back(pc_);
     hoisted_.push_back(rec_);
@@ -553,6 +585,34 @@ private:
     f.isGenerator = false;
     if (isa<FunctionDeclaration>(fn) && f.id)
       loweredDeclarations_.insert(fn);
+    else if (!self && !methodFunctions_.count(fn))
+      anonymousExpressions_.insert(fn);
+  }
+
+  /// Replaces the anonymous lowered generator expressions that statement
+  /// \p s evaluates itself (not in nested statements, loop tests or nested
+  /// functions) by fresh variables declared before it, `let $gf = (0,
+  /// function () {...}); $gs.fn($gf);`, appended to \p out: adopted when
+  /// created, as a native generator function is born one. Creating the
+  /// function before the rest of the statement runs is not observable.
+  void hoistAnonymousExpressions(Node *s, std::vector<Node *> &out) {
+    if (isa<WhileStatement>(s) || isa<BlockStatement>(s) || isa<LabeledStatement>(s) ||
+        isa<TryStatement>(s))
+      return;
+    std::function<void(Node *&)> walk = [&](Node *&n) {
+      if (anonymousExpressions_.count(n)) {
+        b_.setRange(n->range);
+        Atom t = b_.freshName("gf");
+        out.push_back(b_.declare(VarKind::Let, b_.ident(t), b_.keepAnonymous(n)));
+        out.push_back(b_.exprStmt(b_.call(b_.member(b_.ident(state_), "fn"), {b_.ident(t)})));
+        n = b_.ident(t);
+        return;
+      }
+      if (isFunction(n) || isClass(n) || (n != s && category(n->kind) == NodeCategory::Statement))
+        return;
+      forEachChildSlot(n, [&](Node *&c) { walk(c); });
+    };
+    forEachChildSlot(s, [&](Node *&c) { walk(c); });
   }
 
   /// After the function declarations of each statement list: `$gs.fn(g)`
@@ -569,6 +629,18 @@ private:
       list = &sb->body;
     if (!list)
       return;
+    if (!anonymousExpressions_.empty()) {
+      std::vector<Node *> hoisted;
+      bool changed = false;
+      for (Node *s : *list) {
+        size_t before = hoisted.size();
+        hoistAnonymousExpressions(s, hoisted);
+        changed = changed || hoisted.size() != before;
+        hoisted.push_back(s);
+      }
+      if (changed)
+        *list = b_.list(hoisted);
+    }
     std::vector<Node *> adopts;
     for (Node *s : *list)
       if (loweredDeclarations_.count(s)) {
@@ -594,8 +666,128 @@ private:
   }
 
   std::unordered_set<const Node *> loweredDeclarations_;
+  /// Lowered function expressions without a name to adopt them by.
+  std::unordered_set<const Node *> anonymousExpressions_;
   /// Box declarations, which run on re-entry too.
   std::unordered_set<const Node *> alwaysRun_;
+  /// A class method's way back to itself: `C.prototype.m` (or `C.m`,
+  /// `C.prototype[Symbol.iterator]`) through the class's own name.
+  struct MethodHome {
+    Atom className;
+    bool isStatic;
+    Node *key; ///< an Identifier (`.m`) or a `Symbol.x` member (`[Symbol.x]`)
+  };
+  std::unordered_map<const Node *, MethodHome> methodHomes_;
+
+  void noteClassMethods(Node *cls) {
+    Node *id = isa<ClassDeclaration>(cls) ? cast<ClassDeclaration>(cls)->id
+                                          : cast<ClassExpression>(cls)->id;
+    NodeList body = isa<ClassDeclaration>(cls) ? cast<ClassDeclaration>(cls)->body
+                                               : cast<ClassExpression>(cls)->body;
+    if (!id)
+      return;
+    for (Node *m : body) {
+      auto *md = dynCast<MethodDefinition>(m);
+      if (!md || md->kind != MethodKind::Method || !isPlainGenerator(md->value))
+        continue;
+      bool plainKey = !md->computed && isa<Identifier>(md->key);
+      auto *sym = dynCast<MemberExpression>(md->key);
+      bool symbolKey =
+          md->computed && sym && !sym->computed && isa<Identifier>(sym->object) &&
+          cast<Identifier>(sym->object)->name == "Symbol" &&
+          cast<Identifier>(sym->object)->binding != kNoBinding && m_.scopes() &&
+          m_.scopes()->binding(cast<Identifier>(sym->object)->binding).kind == BindingKind::Global;
+      if (plainKey || symbolKey)
+        methodHomes_[md->value] = {cast<Identifier>(id)->name, md->isStatic, md->key};
+    }
+  }
+
+  /// `$s = C.prototype; $s = $s.m;` (statements: ANF) for a class method.
+  Node *methodSelf(Node *fn, std::vector<Node *> &out) {
+    auto it = methodHomes_.find(fn);
+    if (it == methodHomes_.end())
+      return nullptr;
+    const MethodHome &h = it->second;
+    // the class name must not be shadowed inside the method
+    auto used = namesUsed_.find(h.className);
+    if (used != namesUsed_.end() && used->second.size() > 1)
+      return nullptr;
+    for (Atom a : hoisted_)
+      if (a == h.className)
+        return nullptr;
+    Atom self = b_.freshName("self");
+    hoisted_.push_back(self);
+    Node *home = b_.ident(h.className);
+    if (!h.isStatic)
+      home = b_.member(home, "prototype");
+    out.push_back(assignStmt(self, home));
+    if (auto *key = dynCast<Identifier>(h.key)) {
+      out.push_back(assignStmt(self, b_.member(b_.ident(self), key->name.str())));
+    } else {
+      auto *sym = cast<MemberExpression>(h.key);
+      Atom k = b_.freshName("k");
+      hoisted_.push_back(k);
+      out.push_back(assignStmt(
+          k, b_.member(b_.ident("Symbol"), cast<Identifier>(sym->property)->name.str())));
+      out.push_back(assignStmt(self, b_.index(b_.ident(self), b_.ident(k))));
+    }
+    return b_.ident(self);
+  }
+
+  /// An anonymous function's name from NamedEvaluation (`const g = function* () {}`).
+  std::unordered_map<const Node *, Atom> evaluationNames_;
+  /// The `let $t1, $t2;` line anf opens a body with.
+  bool isAnfTemporaries(const Node *s) {
+    auto *vd = dynCast<VariableDeclaration>(s);
+    if (!vd || vd->kind != VarKind::Let || !declaratorsWithoutInit(vd))
+      return false;
+    for (const Node *d : vd->declarations) {
+      auto *id = dynCast<Identifier>(cast<VariableDeclarator>(d)->id);
+      if (!id || !id->name.str().starts_with("$t"))
+        return false;
+    }
+    return true;
+  }
+
+  /// anf's temporaries stay the step's own variables (cheap locals, not
+  /// environment slots) when no yield separates their uses: a temporary is
+  /// written and read within the evaluation of one original statement, so
+  /// it lives across a yield only if that statement held the yield. The
+  /// walk numbers the stretches between yields in source order (a yield's
+  /// operand is read before it suspends); a temporary seen in one stretch
+  /// only is local. Returns those; the others become the outer function's.
+  std::vector<Atom> placeTemporaries(Node *stepBody, const std::vector<Identifier *> &temps) {
+    std::unordered_map<BindingId, int> stretchOf; // -1: more than one
+    for (Identifier *t : temps)
+      stretchOf[t->binding] = -2; // not seen yet
+    int stretch = 0;
+    int inClass = 0; // (a class's computed keys run in its factory: not a local there)
+    std::function<void(Node *)> walk = [&](Node *n) {
+      if (isFunction(n))
+        return;
+      if (auto *id = dynCast<Identifier>(n)) {
+        auto it = stretchOf.find(id->binding);
+        if (it != stretchOf.end() && id->binding != kNoBinding)
+          it->second = inClass == 0 && (it->second == -2 || it->second == stretch) ? stretch : -1;
+        return;
+      }
+      inClass += isClass(n);
+      forEachChildSlot(n, [&](Node *&c) { walk(c); });
+      inClass -= isClass(n);
+      if (isMarker(n))
+        ++stretch;
+    };
+    walk(stepBody);
+    std::vector<Atom> local;
+    for (Identifier *t : temps) {
+      if (t->binding != kNoBinding && stretchOf[t->binding] != -1)
+        local.push_back(t->name);
+      else
+        hoisted_.push_back(t->name);
+    }
+    return local;
+  }
+
   /// Methods (not constructors natively either).
   std::unordered_set<const Node *> methodFunctions_;
 
@@ -609,8 +801,17 @@ private:
   }
 
   /// The function's own name, when it refers to the function in its body.
+  /// An anonymous function expression that NamedEvaluation names gets that
+  /// name as its own (same `name` property) when its code uses no such name.
   Node *selfReference(Node *fn) {
     FnParts f = partsOf(fn);
+    if (auto *fe = dynCast<FunctionExpression>(fn); fe && !fe->id && !methodFunctions_.count(fn)) {
+      auto it = evaluationNames_.find(fn);
+      if (it == evaluationNames_.end() || namesUsed_.count(it->second))
+        return nullptr;
+      fe->id = b_.ident(it->second);
+      return b_.ident(it->second);
+    }
     if (!f.id)
       return nullptr;
     Atom name = cast<Identifier>(f.id)->name;
@@ -704,8 +905,8 @@ private:
       Node *arg = site.yield->argument ? site.yield->argument : b_.voidZero();
       if (!site.yield->delegate) {
         out.push_back(b_.exprStmt(site.yield)); // the marker, numbered by the guard walk
-        out.push_back(b_.ifStmt(modeIs(kModeThrow), throwStmt(b_.ident(sent_))));
-        out.push_back(b_.ifStmt(modeIs(kModeReturn), returnStmt(b_.ident(sent_))));
+        out.push_back(b_.ifStmt(modeIs(kModeThrow), b_.throwStmt(b_.ident(sent_))));
+        out.push_back(b_.ifStmt(modeIs(kModeReturn), b_.returnStmt(b_.ident(sent_))));
         if (site.target)
           out.push_back(b_.exprStmt(b_.assign(site.target, b_.ident(sent_))));
         s = b_.block(out);
@@ -736,7 +937,7 @@ private:
       lab->body = loop;
       out.push_back(lab);
       out.push_back(
-          b_.ifStmt(b_.member(b_.ident(d), "ret"), returnStmt(b_.member(b_.ident(d), "value"))));
+          b_.ifStmt(b_.member(b_.ident(d), "ret"), b_.returnStmt(b_.member(b_.ident(d), "value"))));
       if (site.target)
         out.push_back(b_.exprStmt(b_.assign(site.target, b_.member(b_.ident(d), "value"))));
       s = b_.block(out);
@@ -847,30 +1048,18 @@ private:
   /// A function or class declaration of a yield-containing block as an
   /// assignment to a hoisted variable.
   Node *hoistedDeclaration(Node *s) {
-    if (auto *fd = dynCast<FunctionDeclaration>(s)) {
-      hoistBinding(cast<Identifier>(fd->id));
-      auto *fe = b_.make<FunctionExpression>();
+    if (!isa<FunctionDeclaration>(s) && !isa<ClassDeclaration>(s))
+      return s;
+    auto *id = cast<Identifier>(isa<FunctionDeclaration>(s) ? cast<FunctionDeclaration>(s)->id
+                                                            : cast<ClassDeclaration>(s)->id);
+    hoistBinding(id);
+    Node *e = declarationAsExpression(m_, s);
+    // A function keeps its name through NamedEvaluation of the assignment,
+    // without an inner name binding its body could not assign.
+    if (auto *fe = dynCast<FunctionExpression>(e))
       fe->id = nullptr;
-      fe->params = fd->params;
-      fe->body = fd->body;
-      fe->isGenerator = fd->isGenerator;
-      fe->isAsync = fd->isAsync;
-      fe->scope = fd->scope;
-      fe->range = fd->range;
-      // the function keeps its name through NamedEvaluation of the assignment
-      return b_.exprStmt(b_.assign(b_.ident(cast<Identifier>(fd->id)->name), fe));
-    }
-    if (auto *cd = dynCast<ClassDeclaration>(s)) {
-      hoistBinding(cast<Identifier>(cd->id));
-      auto *ce = b_.make<ClassExpression>();
-      ce->id = cd->id;
-      ce->superClass = cd->superClass;
-      ce->body = cd->body;
-      ce->scope = cd->scope;
-      ce->range = cd->range;
-      return b_.exprStmt(b_.assign(b_.ident(cast<Identifier>(cd->id)->name), ce));
-    }
-    return s;
+    b_.setRange(s->range);
+    return b_.exprStmt(b_.assign(b_.ident(id->name), e));
   }
 
   /// Makes the binding of declaring identifier \p id a variable of the outer
@@ -950,7 +1139,7 @@ private:
       b_.setRange(s->range);
       Node *value =
           y->delegate ? y->argument : result(y->argument ? y->argument : b_.voidZero(), false);
-      Node *suspend = b_.block({assignStmt(pc_, b_.number(k)), returnStmt(value)});
+      Node *suspend = b_.block({assignStmt(pc_, b_.number(k)), b_.returnStmt(value)});
       Node *arrive = b_.ifStmt(b_.binary(BinaryOp::StrictEq, b_.ident(pc_), b_.number(k)),
                                assignStmt(resuming_, b_.boolean(false)));
       slot = b_.ifStmt(b_.ident(resuming_), b_.block({arrive}), suspend);
@@ -1029,7 +1218,7 @@ private:
           std::vector<Node *> enter = {
               b_.ifStmt(logical(LogicalOp::And, b_.ident(resuming_),
                                 b_.binary(BinaryOp::GtEq, b_.ident(pc_), b_.number(rh.lo))),
-                        b_.block({throwStmt(b_.number(0))}))};
+                        b_.block({b_.throwStmt(b_.number(0))}))};
           for (Node *x : blk->body)
             enter.push_back(x);
           blk->body = b_.list(enter);
@@ -1167,7 +1356,13 @@ public:
 
   bool verify(const ir::Module &module, PassContext &ctx) override {
     bool ok = Pass::verify(module, ctx);
-    if (anyNode(module.program, [](const Node *n) { return isPlainGenerator(n); })) {
+    // (the helper's empty `function* () {}` is its probe for
+    // %GeneratorFunction.prototype%, which generator functions inherit from)
+    if (anyNode(module.program, [](const Node *n) {
+          return isPlainGenerator(n) &&
+                 !(partsOf(const_cast<Node *>(n)).params.empty() &&
+                   cast<BlockStatement>(partsOf(const_cast<Node *>(n)).body)->body.empty());
+        })) {
       ctx.diags.report(DiagId::err_verifier, name(), "a generator function was not lowered");
       ok = false;
     }

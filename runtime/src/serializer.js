@@ -136,6 +136,13 @@ const X_STR16 = 8;
 const X_SYMPRIV = 9; // a private-name key (private-names.js): "ID:description"
 const isWellFormed = String.prototype.isWellFormed;
 // entry kinds
+/** The keys of a stored entry's [key, value, ...] property list. */
+function storedKeys(props) {
+  const keys = [];
+  for (let k = 0; k < props.length; k += 2) keys.push(props[k]);
+  return keys;
+}
+
 const K_INTRINSIC = 0, K_HOST = 1, K_OBJECT = 2, K_ARRAY = 3, K_FUNCTION = 4, K_PROTO_OF = 5,
   K_MEMBER = 6, K_ARRAYBUF = 7, K_TYPED = 8, K_DATAVIEW = 9, K_DATE = 10, K_REGEXP = 11,
   K_MAP = 12, K_SET = 13, K_ERROR = 14, K_BOXED = 15, K_BOUND = 16;
@@ -1628,6 +1635,8 @@ class DecState {
       }
     }
     if (kind === K_ARRAY) o.length = e[5];
+    if (kind === K_PROTO_OF && gopd(o, 'constructor') !== undefined && !storedKeys(e[3]).includes('constructor'))
+      delete o.constructor; // (a compiled generator function's prototype has none)
     this.defineProps(i, o, e);
     if (kind === K_MAP || kind === K_SET) {
       // convert first: a late key/value still missing defers the whole collection

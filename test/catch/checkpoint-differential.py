@@ -4,7 +4,7 @@ the same with real checkpoints as with checkpoint() a no-op.
 
   checkpoint-differential.py [--distribufyc PATH] [--runtime DIR] [--node PATH]
                              [--mode fresh|inline|stress] [--jobs N]
-                             [--timeout S] [--unsupported LIST]
+                             [--timeout S] [--unsupported LIST]...
                              [--reference auto|runner|shim] [--reference-only]
                              [-v] [PROGRAM_OR_DIR...]
 
@@ -312,7 +312,8 @@ def main():
     ap.add_argument('--mode', choices=['fresh', 'inline', 'stress'], default='fresh')
     ap.add_argument('--jobs', type=int, default=2)
     ap.add_argument('--timeout', type=float, default=300)
-    ap.add_argument('--unsupported', help='file listing the programs expected to fail, with reasons')
+    ap.add_argument('--unsupported', action='append', default=[],
+                    help='file listing the programs expected to fail, with reasons (repeatable)')
     ap.add_argument('--reference', choices=['auto', 'runner', 'shim'], default='auto',
                     help='reference runner: RUNTIME/bin/distribufy-run.js --plain, or the built-in shim '
                          '(auto: the runner when it exists)')
@@ -327,8 +328,8 @@ def main():
         args.distribufyc = os.path.abspath(args.distribufyc)
     args.runtime = os.path.abspath(args.runtime)
     args.unsupported_map = {}
-    if args.unsupported:
-        with open(args.unsupported) as f:
+    for listing in args.unsupported:
+        with open(listing) as f:
             for line in f:
                 entry, _, reason = line.partition('#')
                 if entry.strip():

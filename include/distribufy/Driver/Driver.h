@@ -30,7 +30,7 @@ namespace distribufy::driver {
 /// The passes `distribufyc` (and `distribufyc run`) runs, as a --passes
 /// pipeline; its output is the linked module of runtime/PROTOCOL.md §1.
 inline constexpr std::string_view kDefaultPipeline =
-    "persist,desugar,anf,modularize,closure,catch";
+    "persist,desugar,anf,generators,modularize,closure,catch";
 
 /// Reads the file at \p path into \p sm. A missing, unreadable or directory
 /// path is reported as err_cannot_read and yields nullopt.

@@ -218,6 +218,7 @@ bool isAnonymousFunctionDefinition(const Node *n);
 /// arguments: IRBuilder::arrowIife's shape), else null.
 ArrowFunctionExpression *arrowIifeCallee(Node *n);
 
+
 /// The identifiers a binding pattern declares (or assigns), in source
 /// order: the name itself, or the leaves of object/array patterns,
 /// defaults and rest elements.
@@ -227,6 +228,9 @@ void collectBoundNames(const Node *pattern, std::vector<Atom> &out);
 
 class ScopeTable;
 class Module;
+/// The FunctionExpression / ClassExpression with the same fields as
+/// declaration \p n (allocated in \p m); any other node is returned as is.
+Node *declarationAsExpression(Module &m, Node *n);
 
 struct CloneOptions {
   /// Keep analysis annotations (bindings, scopes); only meaningful when

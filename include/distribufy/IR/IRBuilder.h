@@ -127,10 +127,19 @@ public:
     auto *error = make<NewExpression>();
     error->callee = ident("TypeError");
     error->arguments = list({string(fmt::format("{} is not a {}", text, what))});
-    auto *thrown = make<ThrowStatement>();
-    thrown->argument = error;
     return ifStmt(binary(BinaryOp::StrictNotEq, unary(UnaryOp::Typeof, value), string("function")),
-                  thrown);
+                  throwStmt(error));
+  }
+  /// `return arg;` (\p arg may be null).
+  ReturnStatement *returnStmt(Node *arg) {
+    auto *n = make<ReturnStatement>();
+    n->argument = arg;
+    return n;
+  }
+  ThrowStatement *throwStmt(Node *arg) {
+    auto *n = make<ThrowStatement>();
+    n->argument = arg;
+    return n;
   }
   ExpressionStatement *exprStmt(Node *e) {
     auto *n = make<ExpressionStatement>();
