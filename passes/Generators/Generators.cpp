@@ -9,20 +9,25 @@
 // generator body (or under a `next()` consuming one) captures and restores
 // its frames like any other function's.
 //
-//   function* g(n) { var s; s = 0; let $t1; $t1 = yield n; s = $t1; return s; }
+//   function* g(n) { let s = 0; const x = yield n; s = s + x; return s; }
 //   ==>
 //   function g(n) {
-//     var s, $t1, $pc, $rec, $step;
+//     var s, x, $pc, $rec, $step;
 //     if (new.target !== void 0) { throw new TypeError("g is not a constructor"); }
 //     $pc = 0;
 //     $step = ($m, $v) => {
 //       let $r = $pc !== 0;
-//       if (!$r) { s = 0; $t1 = void 0; }
-//       if ($r) { if ($pc === 1) $r = false; } else { $pc = 1; return { value: n, done: false }; }
-//       if ($m === 1) throw $v;
-//       if ($m === 2) { $rec.st = 3; return { value: $v, done: true }; }
-//       $t1 = $v; s = $t1; { $rec.st = 3; return { value: s, done: true }; }
-//       ...
+//       if (!$r) { s = 0; }
+//       {
+//         if ($r) { if ($pc === 1) $r = false; }
+//         else { $pc = 1; return { value: n, done: false }; }
+//         if ($m === 1) throw $v;
+//         if ($m === 2) { $rec.st = 3; return { value: $v, done: true }; }
+//         x = $v;
+//       }
+//       s = s + x;
+//       { $rec.st = 3; return { value: s, done: true }; }
+//       $rec.st = 3; return { value: void 0, done: true };
 //     };
 //     $rec = $gs.make(g, $step);
 //     return $rec.$o;
@@ -35,7 +40,9 @@
 // a loop containing $pc is entered without its test, an `if` takes the
 // branch containing it, a `catch` clause containing it is reached by
 // throwing from the start of its `try` block. The yield at $pc clears $r;
-// normal execution ($r false) pays one test per statement group.
+// normal execution ($r false) pays one test per statement group before a
+// list's last yield (what follows it needs none). anf's temporaries that no
+// yield separates from their uses stay the step's own `let`s.
 //
 //  * `x = yield a` resumes with ($m, $v) from next (0), throw (1) or
 //    return (2): `throw $v` and `return $v` happen at the yield, so `catch`
@@ -668,6 +675,8 @@ private:
   std::unordered_set<const Node *> loweredDeclarations_;
   /// Lowered function expressions without a name to adopt them by.
   std::unordered_set<const Node *> anonymousExpressions_;
+  /// The declarations of `let t = yield a` sites, which their resumption assigns.
+  std::unordered_set<const Node *> assignedAtResume_;
   /// Box declarations, which run on re-entry too.
   std::unordered_set<const Node *> alwaysRun_;
   /// A class method's way back to itself: `C.prototype.m` (or `C.m`,
@@ -852,7 +861,8 @@ private:
     return true;
   }
 
-  /// `let a = 1, b;` as `{ a = 1; b = void 0; }` (b only when resetting).
+  /// `let a = 1, b;` as `{ a = 1; b = void 0; }` (b only when resetting;
+  /// null when nothing is left).
   Node *declarationAsAssignments(VariableDeclaration *vd, bool resetUninitialized) {
     std::vector<Node *> out;
     for (Node *dn : vd->declarations) {
@@ -863,6 +873,8 @@ private:
       else if (resetUninitialized)
         out.push_back(b_.exprStmt(b_.assign(d->id, b_.voidZero())));
     }
+    if (out.empty())
+      return nullptr;
     if (out.size() == 1)
       return out[0];
     return b_.block(out);
@@ -896,8 +908,10 @@ private:
       if (auto *vd = dynCast<VariableDeclaration>(s)) {
         // `let t = yield a`: t is declared first, in the block that yields
         // (so the guard walk hoists it), and receives the value after it.
-        out.push_back(b_.declare(vd->kind == VarKind::Var ? VarKind::Var : VarKind::Let,
-                                 site.target, nullptr));
+        Node *decl = b_.declare(vd->kind == VarKind::Var ? VarKind::Var : VarKind::Let, site.target,
+                                nullptr);
+        assignedAtResume_.insert(decl);
+        out.push_back(decl);
         site.target = b_.ident(cast<Identifier>(site.target)->name);
         cast<Identifier>(site.target)->binding =
             cast<Identifier>(cast<VariableDeclarator>(vd->declarations[0])->id)->binding;
@@ -996,7 +1010,8 @@ private:
         auto *id = dynCast<Identifier>(d->id);
         if (vd->kind != VarKind::Var && id && perIteration(id)) {
           if (!rest.empty()) {
-            items.push_back(remainingDeclarators(vd, rest));
+            if (Node *a = remainingDeclarators(vd, rest))
+              items.push_back(a);
             rest.clear();
           }
           items.push_back(boxDeclaration(id, d->init));
@@ -1009,7 +1024,8 @@ private:
         rest.push_back(d);
       }
       if (!rest.empty())
-        items.push_back(remainingDeclarators(vd, rest));
+        if (Node *a = remainingDeclarators(vd, rest))
+          items.push_back(a);
       return;
     }
     items.push_back(hoistedDeclaration(s));
@@ -1020,7 +1036,8 @@ private:
     part->kind = vd->kind;
     part->range = vd->range;
     part->declarations = b_.list(ds);
-    return declarationAsAssignments(part, vd->kind != VarKind::Var);
+    // (`let t` of `let t = yield a` needs no reset: the resumption assigns it)
+    return declarationAsAssignments(part, vd->kind != VarKind::Var && !assignedAtResume_.count(vd));
   }
 
   Node *boxDeclaration(Identifier *id, Node *init) {
@@ -1263,7 +1280,7 @@ private:
       hoistDeclaration(s, items);
     }
     // the last statement that yields needs no test: re-entry reaching it is
-    // heading for one of its yields
+    // heading for one of its yields (so what follows it needs none either)
     size_t lastYielding = items.size();
     for (size_t i = 0; i < items.size(); ++i)
       if (containsMarker(items[i]))
@@ -1279,6 +1296,12 @@ private:
       Node *s = items[i];
       if (alwaysRun_.count(s)) {
         flush();
+        out.push_back(s);
+        continue;
+      }
+      if (i > lastYielding) {
+        // (re-entry has reached its yield inside the last statement that
+        // yields: what follows runs as it is)
         out.push_back(s);
         continue;
       }
