@@ -5,6 +5,7 @@ set(passes_SOURCES
   Common/Snippets.cpp
   Catch/Catch.cpp
   Closure/Closure.cpp
+  Desugar/AsyncRuntime.cpp
   Desugar/Desugar.cpp
   Desugar/Helpers.cpp
   Desugar/Lower.cpp

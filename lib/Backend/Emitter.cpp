@@ -835,7 +835,7 @@ private:
       methodTail(p->key, p->computed, p->value);
       return;
     }
-    if (p->shorthand && !p->computed) {
+    if (p->shorthand && !p->computed && shorthandHolds(p)) {
       // `{ a }`, and in patterns `{ a = 1 }`.
       expr(p->value, kPrecAssign);
       return;
@@ -843,6 +843,19 @@ private:
     propertyKey(p->key, p->computed);
     out_ += ": ";
     expr(p->value, kPrecAssign);
+  }
+
+  /// Whether a property marked shorthand still is: its value (or, in a
+  /// pattern, its default's target) is the identifier its key names. A pass
+  /// that replaced that identifier (closure conversion's `$env.a`) makes it
+  /// `key: value` again.
+  static bool shorthandHolds(const Property *p) {
+    const Node *v = p->value;
+    if (auto *ap = dynCast<AssignmentPattern>(v))
+      v = ap->left;
+    auto *id = dynCast<Identifier>(v);
+    auto *key = dynCast<Identifier>(p->key);
+    return id && key && id->name == key->name;
   }
 
   static bool multilineMember(const Node *n) {

@@ -687,6 +687,17 @@ Node *Instrumenter::instrumentValue(Node *value, FnContext ctx, std::vector<Node
           key = fmt::format("[Symbol.{}]", cast<Identifier>(sk->property)->name.str());
         }
       mc.name = named || symbolKey ? key : "<computed>";
+      // `[e]() {}`: the key is converted once, kept in a factory local and
+      // tagged by it: `[($k = $d.key(e))]() {}` (ToPropertyKey runs where
+      // the class definition runs it).
+      Node *computedKey = nullptr;
+      if (md->computed && !named && !symbolKey && md->kind != MethodKind::Constructor) {
+        Atom k = b_.freshName("k");
+        b_.setRange(md->key->range);
+        classPrefix.push_back(b_.declare(VarKind::Let, b_.ident(k), nullptr));
+        md->key = b_.assign(b_.ident(k), call(d("key"), {md->key}));
+        computedKey = b_.ident(k);
+      }
       if (md->kind == MethodKind::Constructor)
         mc.name = entry.name;
       isCtor_ = md->kind == MethodKind::Constructor;
@@ -697,13 +708,16 @@ Node *Instrumenter::instrumentValue(Node *value, FnContext ctx, std::vector<Node
           classHasFields_ = true;
       instrumentFunction(md->value, mc);
       isCtor_ = derivedCtor_ = false;
-      if (named || symbolKey) {
+      if (named || symbolKey || computedKey) {
         std::string_view kind = md->kind == MethodKind::Constructor ? "constructor"
                                 : md->kind == MethodKind::Get       ? "get"
                                 : md->kind == MethodKind::Set       ? "set"
                                                                     : "method";
         tags.push_back(array({b_.number(mc.code), b_.boolean(md->isStatic),
-                              symbolKey ? symbolKey : b_.string(key), b_.string(kind)}));
+                              symbolKey     ? symbolKey
+                              : computedKey ? computedKey
+                                            : b_.string(key),
+                              b_.string(kind)}));
       }
     }
     // const $cls = class {...}; $d.tagMembers($cls, env, [...]); return $d.tag($cls, ...)

@@ -787,15 +787,6 @@ Node *Converter::envExpr(ScopeId s, const Node *at) {
     return b_.make<NullLiteral>();
   if (isVisible(s))
     return b_.ident(si_[s].envName);
-  if (si_[s].inlineEnv) {
-    // A field initializer's environment holds only its `this`/`new.target`.
-    std::vector<Node *> props = {prop("$parent", envExpr(si_[s].envParent, at))};
-    if (si_[s].needsThis)
-      props.push_back(prop("$this", b_.make<ThisExpression>()));
-    if (si_[s].needsNewTarget)
-      props.push_back(prop("$newtarget", undef()));
-    return objectOf(props);
-  }
   if (visBase_ < static_cast<int>(visStack_.size())) {
     ScopeId from = visStack_[visBase_].first;
     Node *e = b_.ident(si_[from].envName);
@@ -804,6 +795,17 @@ Node *Converter::envExpr(ScopeId s, const Node *at) {
         return e;
       e = b_.member(e, "$parent");
     }
+  }
+  if (si_[s].inlineEnv) {
+    // A field initializer's environment holds only its `this`/`new.target`;
+    // it is built where the initializer creates a closure (inside that
+    // closure, the walk above reaches it through `$parent`).
+    std::vector<Node *> props = {prop("$parent", envExpr(si_[s].envParent, at))};
+    if (si_[s].needsThis)
+      props.push_back(prop("$this", b_.make<ThisExpression>()));
+    if (si_[s].needsNewTarget)
+      props.push_back(prop("$newtarget", undef()));
+    return objectOf(props);
   }
   if (genParams_)
     unsupported(at, "a closure in a generator's parameter default over its parameters or `this` "

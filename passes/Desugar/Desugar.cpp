@@ -314,8 +314,7 @@ private:
       fail(n, fmt::format("{} not lowered to a labeled while", kindName(n->kind)));
       break;
     case NodeKind::ForOfStatement:
-      if (!cast<ForOfStatement>(n)->isAwait)
-        fail(n, "ForOfStatement not lowered to a labeled while");
+      fail(n, "ForOfStatement not lowered to a labeled while");
       break;
     case NodeKind::WhileStatement:
       if (!isa<LabeledStatement>(parent))

@@ -15,6 +15,7 @@ namespace distribufy::desugar {
 /// The helper functions the lowering may call; each is emitted once, at the
 /// top of the program, only when used.
 enum class Helper : uint8_t {
+  AsyncInit,      ///< the program's Promise, job queue and async driver (AsyncRuntime.cpp)
   ForInKeys,      ///< `{o, k}`: the boxed object and its for-in key list
   GetIterator,    ///< GetIterator(obj, sync), given the already read method
   IteratorStep,   ///< IteratorNext + the result-is-an-object check
@@ -46,6 +47,9 @@ enum class Helper : uint8_t {
 /// Parses the source of \p h, copies it into \p m's arena and returns the
 /// FunctionDeclaration, renamed to \p name. Null (after a diagnostic) if the
 /// built-in source failed to parse, which would be a bug in this pass.
+/// The AsyncInit helper's JavaScript (AsyncRuntime.cpp).
+std::string_view asyncRuntimeSource();
+
 ir::Node *instantiateHelper(ir::Module &m, Helper h, Atom name, DiagnosticEngine &diags);
 
 /// The names lowerModule gave the spread helpers and the for-of fast path

@@ -483,6 +483,8 @@ constexpr std::string_view kConstructSpread = R"JS(function $h(f, args, x) {
 
 std::string_view helperSource(Helper h) {
   switch (h) {
+  case Helper::AsyncInit:
+    return asyncRuntimeSource();
   case Helper::ForInKeys:
     return kForInKeys;
   case Helper::GetIterator:

@@ -72,8 +72,31 @@ public:
     ctx.kind = FnCtx::Program;
     fns_.push_back(&ctx);
     std::vector<Node *> out;
+    AsyncNeeds async = asyncNeeds(prog);
+    if (async.runtime)
+      m_.asyncRuntime = b_.freshName("as");
     for (Node *s : prog->body)
       lowerStmt(s, out);
+    if (async.runtime) {
+      // The program's own Promise and job queue (AsyncRuntime.cpp), made
+      // before any user statement runs; the global names the program uses
+      // are bound to them at top level unless it declares them itself.
+      size_t at = directivePrologueLength(out);
+      b_.setRange(SourceRange{});
+      Atom state = m_.asyncRuntime;
+      declareVar(state);
+      std::vector<Node *> init{
+          b_.exprStmt(b_.assign(b_.ident(state), b_.call(helper(Helper::AsyncInit), {})))};
+      auto bindGlobal = [&](std::string_view name, std::string_view field) {
+        declareVar(m_.atom(name));
+        init.push_back(b_.exprStmt(b_.assign(b_.ident(name), b_.member(b_.ident(state), field))));
+      };
+      if (async.promise)
+        bindGlobal("Promise", "P");
+      if (async.queueMicrotask)
+        bindGlobal("queueMicrotask", "qm");
+      out.insert(out.begin() + static_cast<std::ptrdiff_t>(at), init.begin(), init.end());
+    }
     if (arrayState_) {
       // The for-of fast path's intrinsics, captured before any user
       // statement runs (after the directives, which must stay first).
@@ -114,6 +137,39 @@ private:
   Atom arrayState_;                    ///< program var holding ArrayFastInit's record, once used
   const Node *unusedUpdate_ = nullptr; ///< an expression whose value is discarded
   int withDepth_ = 0;                  ///< inside a `with` body (nested functions included)
+
+  /// What of the async runtime a program needs: `runtime` when it has an
+  /// async function, a `for await` (not an async generator alone: those
+  /// stay native) or names
+  /// the global `Promise` / `queueMicrotask`, which it then gets bound to
+  /// the runtime's (unless it declares that name at top level itself).
+  struct AsyncNeeds {
+    bool runtime = false, promise = false, queueMicrotask = false;
+  };
+  AsyncNeeds asyncNeeds(const Program *prog) {
+    AsyncNeeds n;
+    const ScopeTable *st = m_.scopes();
+    anyNode(prog, [&](const Node *x) {
+      auto asyncFn = [](const auto *f) { return f->isAsync && !f->isGenerator; };
+      if (auto *f = dynCast<ForOfStatement>(x))
+        n.runtime = n.runtime || f->isAwait;
+      else if (auto *d = dynCast<FunctionDeclaration>(x))
+        n.runtime = n.runtime || asyncFn(d);
+      else if (auto *e = dynCast<FunctionExpression>(x))
+        n.runtime = n.runtime || asyncFn(e);
+      else if (auto *a = dynCast<ArrowFunctionExpression>(x))
+        n.runtime = n.runtime || asyncFn(a);
+      else if (auto *id = dynCast<Identifier>(x);
+               id && st && id->binding != kNoBinding &&
+               st->binding(id->binding).kind == BindingKind::Global) {
+        n.promise = n.promise || id->name == "Promise";
+        n.queueMicrotask = n.queueMicrotask || id->name == "queueMicrotask";
+      }
+      return false;
+    });
+    n.runtime = n.runtime || n.promise || n.queueMicrotask;
+    return n;
+  }
 
   // ---- small builders ----
   Node *labeled(Atom label, Node *body) {
@@ -339,6 +395,8 @@ private:
     case NodeKind::ForStatement:
     case NodeKind::ForInStatement:
     case NodeKind::ForOfStatement:
+      if (auto *fa = dynCast<ForOfStatement>(s); fa && fa->isAwait)
+        return lowerForAwait(fa, {}, out);
       out.push_back(lowerLoop(s, {}));
       return;
     case NodeKind::LabeledStatement: {
@@ -351,6 +409,8 @@ private:
       std::vector<Atom> labels;
       for (LabeledStatement *ls : chain)
         labels.push_back(ls->label);
+      if (auto *fa = dynCast<ForOfStatement>(inner); fa && fa->isAwait)
+        return lowerForAwait(fa, chain, out); // (its loop takes the labels)
       Node *lowered;
       switch (inner->kind) {
       case NodeKind::WhileStatement:
@@ -1157,35 +1217,115 @@ private:
                    {b_.ident(arrayState_), me->object, b_.string(prop->name.str()), x});
   }
 
-  Node *lowerForOf(ForOfStatement *f, const std::vector<Atom> &labels) {
-    if (f->isAwait) {
-      // Async iteration is kept: only its continues are lowered.
-      Target t;
-      t.isLoop = true;
-      t.contLabel = b_.freshName("C");
-      t.labels = labels;
-      visitExpr(f->right);
-      if (auto *vd = dynCast<VariableDeclaration>(f->left)) {
-        if (vd->kind == VarKind::Var) {
-          auto *d = cast<VariableDeclarator>(vd->declarations[0]);
-          std::vector<Identifier *> names;
-          collectBoundNames(d->id, names);
-          for (Identifier *id : names)
-            declareVar(id->name);
-          f->left = d->id;
-        }
-        if (auto *vd2 = dynCast<VariableDeclaration>(f->left))
-          visitPattern(cast<VariableDeclarator>(vd2->declarations[0])->id);
-        else
-          visitPattern(f->left);
-      } else {
-        visitPattern(f->left);
+  /// `for await (LEFT of RIGHT) BODY` as the loop the spec describes
+  /// (ForIn/OfBodyEvaluation with iterationKind async), written with
+  /// `await` over the async runtime's iterator steps and lowered like user
+  /// code (so its awaits are the generators pass's suspension points):
+  ///
+  ///   { let $ai = $as.aiter(RIGHT, $af);       // GetIterator(obj, async)
+  ///     try {
+  ///       LABELS: while (true) {
+  ///         let $ar = await $as.anext($ai);      // Call(next), Await
+  ///         $ar = $as.astep($ai, $ar);           // object check; $ai when done
+  ///         if ($ar === $ai) break;
+  ///         LEFT = $ar;  BODY
+  ///       }
+  ///     } catch ($e) { $ai.t = true; throw $e; }
+  ///     finally {                                // AsyncIteratorClose
+  ///       if (!$ai.done) { $ai.done = true;
+  ///         if ($ai.t) { try { let $c = $as.aclose($ai); if ($c !== void 0) await $c; } catch ($x)
+  ///         {} } else { let $c = $as.aclose($ai);
+  ///                if ($c !== void 0) { let $cr = await $c; $as.acheck($cr); } } } } }
+  ///
+  /// An iterator that failed itself (`next`, the result check) is marked
+  /// done by the runtime and is not closed. The statement's labels (the
+  /// LabeledStatements in \p chain) move onto the loop.
+  void lowerForAwait(ForOfStatement *f, const std::vector<LabeledStatement *> &chain,
+                     std::vector<Node *> &out) {
+    b_.setRange(f->range);
+    Atom ai = b_.freshName("ai"), ar = b_.freshName("ar"), e = b_.freshName("e"),
+         x = b_.freshName("x"), c = b_.freshName("c"), cr = b_.freshName("cr");
+    auto rt = [&](std::string_view fn, std::initializer_list<Node *> args) -> Node * {
+      return b_.call(b_.member(b_.ident(m_.asyncRuntime), fn), args);
+    };
+    using Stmts = std::vector<Node *>;
+    auto await_ = [&](Node *v) {
+      auto *a = b_.make<AwaitExpression>();
+      a->argument = v;
+      return a;
+    };
+    auto tryStmt = [&](Node *block, Atom param, Node *handlerBody, Node *finalizer) {
+      auto *t = b_.make<TryStatement>();
+      t->block = block;
+      if (handlerBody) {
+        auto *h = b_.make<CatchClause>();
+        h->param = b_.ident(param);
+        h->body = handlerBody;
+        t->handler = h;
       }
-      std::vector<Node *> body = loopBody(f->body, t);
-      b_.setRange(f->body->range);
-      f->body = b_.block(body);
-      return f;
+      t->finalizer = finalizer;
+      return t;
+    };
+    auto notDone = [&]() { return b_.unary(UnaryOp::Not, b_.member(b_.ident(ai), "done")); };
+
+    std::vector<Node *> loop;
+    loop.push_back(b_.declare(VarKind::Let, b_.ident(ar), await_(rt("anext", {b_.ident(ai)}))));
+    loop.push_back(b_.exprStmt(b_.assign(b_.ident(ar), rt("astep", {b_.ident(ai), b_.ident(ar)}))));
+    loop.push_back(b_.ifStmt(b_.binary(BinaryOp::StrictEq, b_.ident(ar), b_.ident(ai)),
+                             b_.make<BreakStatement>()));
+    if (auto *vd = dynCast<VariableDeclaration>(f->left)) {
+      auto *d = cast<VariableDeclarator>(vd->declarations[0]);
+      if (vd->kind == VarKind::Var) {
+        std::vector<Identifier *> names;
+        collectBoundNames(d->id, names);
+        for (Identifier *id : names)
+          declareVar(id->name);
+        loop.push_back(b_.exprStmt(b_.assign(d->id, b_.ident(ar))));
+      } else {
+        loop.push_back(b_.declare(vd->kind, d->id, b_.ident(ar)));
+      }
+    } else {
+      loop.push_back(b_.exprStmt(b_.assign(f->left, b_.ident(ar))));
     }
+    loop.push_back(f->body);
+    Node *whileStmt = b_.make<WhileStatement>();
+    cast<WhileStatement>(whileStmt)->test = b_.boolean(true);
+    cast<WhileStatement>(whileStmt)->body = b_.block(loop);
+    Node *labeledLoop = whileStmt;
+    if (!chain.empty()) {
+      chain.back()->body = whileStmt;
+      labeledLoop = chain.front();
+    }
+
+    Node *onThrow =
+        b_.block(Stmts{b_.exprStmt(b_.assign(b_.member(b_.ident(ai), "t"), b_.boolean(true))),
+                       b_.throwStmt(b_.ident(e))});
+    Node *closeQuietly = tryStmt(
+        b_.block(Stmts{b_.declare(VarKind::Let, b_.ident(c), rt("aclose", {b_.ident(ai)})),
+                       b_.ifStmt(b_.binary(BinaryOp::StrictNotEq, b_.ident(c), b_.voidZero()),
+                                 b_.exprStmt(await_(b_.ident(c))))}),
+        x, b_.block(Stmts{}), nullptr);
+    Node *close = b_.block(
+        {b_.declare(VarKind::Let, b_.ident(c), rt("aclose", {b_.ident(ai)})),
+         b_.ifStmt(b_.binary(BinaryOp::StrictNotEq, b_.ident(c), b_.voidZero()),
+                   b_.block(Stmts{b_.declare(VarKind::Let, b_.ident(cr), await_(b_.ident(c))),
+                                  b_.exprStmt(rt("acheck", {b_.ident(cr)}))}))});
+    Node *finalizer = b_.block(Stmts{b_.ifStmt(
+        notDone(),
+        b_.block(Stmts{
+            b_.exprStmt(b_.assign(b_.member(b_.ident(ai), "done"), b_.boolean(true))),
+            b_.ifStmt(b_.member(b_.ident(ai), "t"), b_.block(Stmts{closeQuietly}), close)}))});
+    if (!arrayState_)
+      arrayState_ = b_.freshName("af");
+    // (`for await (x of m.entries())`: the serializable iterator of for-of)
+    Node *right = collectionIterCall(f->right);
+    Node *whole = b_.block(
+        Stmts{b_.declare(VarKind::Let, b_.ident(ai), rt("aiter", {right, b_.ident(arrayState_)})),
+              tryStmt(b_.block(Stmts{labeledLoop}), e, onThrow, finalizer)});
+    lowerStmt(whole, out);
+  }
+
+  Node *lowerForOf(ForOfStatement *f, const std::vector<Atom> &labels) {
     Target t = newTarget(labels);
     std::vector<Node *> outer;
     visitExpr(f->right);

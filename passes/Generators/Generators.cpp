@@ -328,19 +328,48 @@ bool isPlainGenerator(const Node *n) {
   }
 }
 
+/// An async function or async generator this pass lowers (with the async
+/// runtime desugar gave the program). An async generator using `yield*`
+/// (async delegation) stays native: a capture inside it fails cleanly at
+/// run time.
+bool isLoweredAsync(const Node *n) {
+  auto lowered = [&](const auto *f) {
+    return f->isAsync && (!f->isGenerator || !anyNode(
+                                                 f->body,
+                                                 [](const Node *x) {
+                                                   return isa<YieldExpression>(x) &&
+                                                          cast<YieldExpression>(x)->delegate;
+                                                 },
+                                                 [](const Node *x) { return !isFunction(x); }));
+  };
+  switch (n->kind) {
+  case NodeKind::FunctionDeclaration:
+    return lowered(cast<FunctionDeclaration>(n));
+  case NodeKind::FunctionExpression:
+    return lowered(cast<FunctionExpression>(n));
+  case NodeKind::ArrowFunctionExpression:
+    return lowered(cast<ArrowFunctionExpression>(n));
+  default:
+    return false;
+  }
+}
+
 /// The shared fields of the function-like nodes.
 struct FnParts {
   Node *id;
   NodeList params;
   Node *&body;
   bool &isGenerator;
+  bool &isAsync;
   ScopeId scope;
 };
 FnParts partsOf(Node *fn) {
   if (auto *d = dynCast<FunctionDeclaration>(fn))
-    return {d->id, d->params, d->body, d->isGenerator, d->scope};
+    return {d->id, d->params, d->body, d->isGenerator, d->isAsync, d->scope};
+  if (auto *a = dynCast<ArrowFunctionExpression>(fn))
+    return {a->id, a->params, a->body, a->isGenerator, a->isAsync, a->scope};
   auto *e = cast<FunctionExpression>(fn);
-  return {e->id, e->params, e->body, e->isGenerator, e->scope};
+  return {e->id, e->params, e->body, e->isGenerator, e->isAsync, e->scope};
 }
 
 /// A yield site statement: `yield a;`, `t = yield a;`, `let t = yield a;`.
@@ -406,6 +435,7 @@ private:
 
   // Per generator being lowered.
   Atom pc_, rec_, resuming_, mode_, sent_;
+  bool async_ = false; ///< lowering an async function, not a generator
   int nextSite_ = 0;
   int loopDepth_ = 0;
   std::vector<Atom> hoisted_;
@@ -437,27 +467,30 @@ private:
              a && a->op == AssignOp::Assign && isa<Identifier>(a->left))
       evaluationNames_[a->right] = cast<Identifier>(a->left)->name;
     forEachChildSlot(n, [&](Node *&c) { visit(c); });
-    if (isPlainGenerator(n))
+    if (isPlainGenerator(n) || (m_.asyncRuntime && isLoweredAsync(n)))
       lower(n);
   }
 
   // ---- small builders ----
   Node *assignStmt(Atom name, Node *value) { return b_.exprStmt(b_.assign(b_.ident(name), value)); }
   Node *modeIs(double k) { return b_.binary(BinaryOp::StrictEq, b_.ident(mode_), b_.number(k)); }
+  Node *property(std::string_view key, Node *value) {
+    auto *p = b_.make<Property>();
+    p->key = b_.ident(key);
+    p->value = value;
+    p->kind = PropertyKind::Init;
+    return p;
+  }
   Node *result(Node *value, bool done) {
-    auto prop = [&](std::string_view key, Node *v) {
-      auto *p = b_.make<Property>();
-      p->key = b_.ident(key);
-      p->value = v;
-      p->kind = PropertyKind::Init;
-      return p;
-    };
     auto *o = b_.make<ObjectExpression>();
-    o->properties = b_.list({prop("value", value), prop("done", b_.boolean(done))});
+    o->properties = b_.list({property("value", value), property("done", b_.boolean(done))});
     return o;
   }
-  /// `{ $rec.st = 3; return { value: v, done: true }; }`
+  /// `{ $rec.st = 3; return { value: v, done: true }; }` (async functions
+  /// have no generator record: `{ return { value: v, done: true }; }`)
   Node *finish(Node *value) {
+    if (async_ || asyncGenerator_)
+      return b_.block({b_.returnStmt(result(value, true))});
     return b_.block({b_.exprStmt(b_.assign(b_.member(b_.ident(rec_), "st"), b_.number(kDone))),
                      b_.returnStmt(result(value, true))});
   }
@@ -472,9 +505,55 @@ private:
 
   // ---- lowering one generator ----
 
+  /// An async function's `await a` become the generator's `yield a`: its
+  /// step function suspends there and the async driver ($as.run, $as.agen)
+  /// resumes it with the settled value (mode 0) or the rejection (mode 1).
+  /// In an async generator they are told from its own yields
+  /// (awaitMarkers_), and `return a` awaits `a` first, as the spec's
+  /// ReturnStatement does there.
+  void awaitsAsYields(Node *&n) {
+    if (isFunction(n))
+      return;
+    if (asyncGenerator_ && isa<ReturnStatement>(n) && cast<ReturnStatement>(n)->argument) {
+      // `return a` -> `{ $rv = await a; return $rv; }`
+      auto *r = cast<ReturnStatement>(n);
+      b_.setRange(r->range);
+      Atom v = b_.freshName("rv");
+      hoisted_.push_back(v);
+      Node *await = awaitMarker(r->argument); // (atomic: anf)
+      r->argument = b_.ident(v);
+      n = b_.block({assignStmt(v, await), r});
+      return;
+    }
+    forEachChildSlot(n, [&](Node *&c) { awaitsAsYields(c); });
+    if (auto *a = dynCast<AwaitExpression>(n)) {
+      b_.setRange(a->range);
+      n = awaitMarker(a->argument);
+    }
+  }
+  Node *awaitMarker(Node *argument) {
+    auto *y = b_.make<YieldExpression>();
+    y->argument = argument;
+    if (asyncGenerator_)
+      awaitMarkers_.insert(y);
+    return y;
+  }
+  bool asyncGenerator_ = false; ///< lowering an async generator
+  std::unordered_set<const Node *> awaitMarkers_;
+
   void lower(Node *fn) {
     FnParts f = partsOf(fn);
+    async_ = f.isAsync && !f.isGenerator;
+    asyncGenerator_ = f.isAsync && f.isGenerator;
+    if (!isa<BlockStatement>(f.body)) {
+      // (a concise arrow body: `return e` in a block)
+      b_.setRange(f.body->range);
+      f.body = b_.block({b_.returnStmt(f.body)});
+    }
     auto *body = cast<BlockStatement>(f.body);
+    hoisted_.clear();
+    if (async_ || asyncGenerator_)
+      forEachChildSlot(body, [&](Node *&c) { awaitsAsYields(c); });
     generator_ = fn;
     b_.setRange(fn->range);
     pc_ = b_.freshName("pc");
@@ -485,10 +564,9 @@ private:
     Atom step = b_.freshName("step");
     nextSite_ = 0;
     loopDepth_ = 0;
-    hoisted_.clear();
     hoistedBindings_.clear();
     collectNames(fn);
-    if (!helper_) {
+    if (!helper_ && !async_ && !asyncGenerator_) {
       helper_ = b_.freshName("ginit");
       state_ = b_.freshName("gs");
     }
@@ -547,7 +625,7 @@ private:
     arrow->params = b_.list({b_.ident(mode_), b_.ident(sent_)});
     arrow->body = b_.block(guarded);
 
-    Node *self = selfReference(fn);
+    Node *self = async_ ? nullptr : selfReference(fn);
     Node *ownName = partsOf(fn).id; // (selfReference may have named it)
     std::vector<Node *> outerTail;
     if (isa<FunctionDeclaration>(fn) || isa<FunctionExpression>(fn)) {
@@ -566,14 +644,27 @@ private:
                                       b_.block({b_.throwStmt(err)})));
       }
     }
-    if (!self)
+    if (!self && !async_)
       self = methodSelf(fn, outerTail);
     outerTail.push_back(assignStmt(pc_, b_.number(0)));
     outerTail.push_back(assignStmt(step, arrow));
-    outerTail.push_back(
-        assignStmt(rec_, b_.call(b_.member(b_.ident(state_), "make"),
-                                 {self ? self : b_.make<NullLiteral>(), b_.ident(step)})));
-    outerTail.push_back(b_.returnStmt(b_.member(b_.ident(rec_), "$o")));
+    if (async_) {
+      // `$r = $as.run($step); return $r;` (anf: the call alone in its statement)
+      outerTail.push_back(
+          assignStmt(rec_, b_.call(b_.member(b_.ident(m_.asyncRuntime), "run"), {b_.ident(step)})));
+      outerTail.push_back(b_.returnStmt(b_.ident(rec_)));
+    } else if (asyncGenerator_) {
+      // `$r = $as.agen(self, $step); return $r;`: the async generator object
+      outerTail.push_back(
+          assignStmt(rec_, b_.call(b_.member(b_.ident(m_.asyncRuntime), "agen"),
+                                   {self ? self : b_.make<NullLiteral>(), b_.ident(step)})));
+      outerTail.push_back(b_.returnStmt(b_.ident(rec_)));
+    } else {
+      outerTail.push_back(
+          assignStmt(rec_, b_.call(b_.member(b_.ident(state_), "make"),
+                                   {self ? self : b_.make<NullLiteral>(), b_.ident(step)})));
+      outerTail.push_back(b_.returnStmt(b_.member(b_.ident(rec_), "$o")));
+    }
 
     hoisted_.push_back(pc_);
     hoisted_.push_back(rec_);
@@ -590,6 +681,9 @@ private:
     nb->range = body->range;
     f.body = nb;
     f.isGenerator = false;
+    f.isAsync = false;
+    if (async_ || asyncGenerator_)
+      return;
     if (isa<FunctionDeclaration>(fn) && f.id)
       loweredDeclarations_.insert(fn);
     else if (!self && !methodFunctions_.count(fn))
@@ -697,7 +791,9 @@ private:
       return;
     for (Node *m : body) {
       auto *md = dynCast<MethodDefinition>(m);
-      if (!md || md->kind != MethodKind::Method || !isPlainGenerator(md->value))
+      if (!md || md->kind != MethodKind::Method ||
+          !(isPlainGenerator(md->value) ||
+            (m_.asyncRuntime && partsOf(md->value).isGenerator && isLoweredAsync(md->value))))
         continue;
       bool plainKey = !md->computed && isa<Identifier>(md->key);
       auto *sym = dynCast<MemberExpression>(md->key);
@@ -920,7 +1016,8 @@ private:
       if (!site.yield->delegate) {
         out.push_back(b_.exprStmt(site.yield)); // the marker, numbered by the guard walk
         out.push_back(b_.ifStmt(modeIs(kModeThrow), b_.throwStmt(b_.ident(sent_))));
-        out.push_back(b_.ifStmt(modeIs(kModeReturn), b_.returnStmt(b_.ident(sent_))));
+        if (!async_) // (an async function is never resumed to return)
+          out.push_back(b_.ifStmt(modeIs(kModeReturn), b_.returnStmt(b_.ident(sent_))));
         if (site.target)
           out.push_back(b_.exprStmt(b_.assign(site.target, b_.ident(sent_))));
         s = b_.block(out);
@@ -1156,6 +1253,11 @@ private:
       b_.setRange(s->range);
       Node *value =
           y->delegate ? y->argument : result(y->argument ? y->argument : b_.voidZero(), false);
+      if (awaitMarkers_.count(
+              y)) // (an async generator's await: `{value, done: false, await: true}`)
+        cast<ObjectExpression>(value)->properties = b_.list(
+            {cast<ObjectExpression>(value)->properties[0],
+             cast<ObjectExpression>(value)->properties[1], property("await", b_.boolean(true))});
       Node *suspend = b_.block({assignStmt(pc_, b_.number(k)), b_.returnStmt(value)});
       Node *arrive = b_.ifStmt(b_.binary(BinaryOp::StrictEq, b_.ident(pc_), b_.number(k)),
                                assignStmt(resuming_, b_.boolean(false)));
@@ -1381,12 +1483,15 @@ public:
     bool ok = Pass::verify(module, ctx);
     // (the helper's empty `function* () {}` is its probe for
     // %GeneratorFunction.prototype%, which generator functions inherit from)
-    if (anyNode(module.program, [](const Node *n) {
+    if (anyNode(module.program, [&](const Node *n) {
+          if (module.asyncRuntime && isLoweredAsync(n))
+            return true;
           return isPlainGenerator(n) &&
                  !(partsOf(const_cast<Node *>(n)).params.empty() &&
                    cast<BlockStatement>(partsOf(const_cast<Node *>(n)).body)->body.empty());
         })) {
-      ctx.diags.report(DiagId::err_verifier, name(), "a generator function was not lowered");
+      ctx.diags.report(DiagId::err_verifier, name(),
+                       "a generator or async function was not lowered");
       ok = false;
     }
     return ok;

@@ -99,6 +99,46 @@ function watchPromises() {
   }
 }
 
+// ---------------------------------------------------------------- async host
+// A compiled program with async functions owns its Promise and job queue
+// (the compiler's AsyncInit helper): the record A it hands to
+// `globalThis[Symbol.for('distribufy.asyncHost')].attach(A)` holds the
+// queue ({jobs, head, draining}) and A.drain() runs it. The segment runs
+// every drain inside its synchronous run, so a capture point in a job (an
+// await continuation, a then callback) captures like any other: the drain
+// loop is an ordinary frame of the program and A, the queue included, is
+// stored with the checkpoint (root.async). A segment ends when its main
+// result settles with no job left.
+const ASYNC_HOST = Symbol.for('distribufy.asyncHost');
+const asyncOwners = new WeakMap(); // A -> Segment
+function installAsyncHost() {
+  if (Object.prototype.hasOwnProperty.call(globalThis, ASYNC_HOST)) return;
+  const owner = (A) => {
+    const seg = asyncOwners.get(A);
+    return seg !== undefined && !seg.finished ? seg : undefined;
+  };
+  const host = {
+    attach(A) {
+      const seg = getCurrent();
+      if (seg !== null && seg.active) seg.attachAsync(A);
+    },
+    schedule(A) {
+      const seg = owner(A);
+      if (seg !== undefined) seg.jobsQueued();
+      else queueMicrotask(() => A.drain()); // after its instance ended: jobs run, nothing captures
+    },
+    unhandled(A, reason) {
+      const seg = owner(A);
+      if (seg !== undefined) seg.unhandledRejection(reason);
+      else Promise.reject(reason); // node's own report
+    },
+  };
+  Object.defineProperty(globalThis, ASYNC_HOST, { value: Object.freeze(host), enumerable: false, configurable: true, writable: false });
+}
+
+/** Whether the program's async record A has jobs that no drain is running. */
+const jobsPending = (A) => !A.draining && A.head < A.jobs.length;
+
 class Program {
   /** Loads a linked module (once per process and path). */
   static load(compiledPath, options = {}) {
@@ -109,6 +149,7 @@ class Program {
     if (typeof link !== 'function')
       throw new TypeError(`${compiledPath} is not a linked module (it must export the function $link($d)); compile it with distribufyc`);
     const token = {};
+    installAsyncHost();
     const p = new Program(link(linkAPIFor(token)), abs, options);
     p.token = token;
     loaded.set(key, p);
@@ -247,6 +288,12 @@ class Segment {
     this.require = this.makeRequire();
     this.ctx = this.makeCtx();
     this.sawPromise = false;
+    // the program's async record (installAsyncHost) and main's result
+    this.asyncState = null;
+    this.mainResult = undefined;
+    this.wake = null;
+    this.unhandled = null; // {reason} of the first rejection nobody handled
+    this.finished = false;
     if (instance.stress) {
       watchPromises();
       this.stressPoint = () => {
@@ -486,7 +533,14 @@ class Segment {
     this.phase = phase;
     const r = this.syncRun(fn);
     if (r.capture) return this.suspend(r.capture);
-    return this.after(phase, r.value);
+    try {
+      const out = await this.after(phase, r.value);
+      if (out.done) this.finished = true;
+      return out;
+    } catch (e) {
+      this.finished = true;
+      throw e;
+    }
   }
 
   async after(phase, value) {
@@ -495,8 +549,10 @@ class Segment {
       const main = this.module.exports;
       // (stress builds) main and the top level are entered as through a call site
       if (typeof main === 'function') return this.enter('main', () => { stressCell.site = 1; return main(this.params); });
+      if (this.asyncState !== null) return this.settleAsync(undefined);
       return { done: true, value: undefined };
     }
+    if (this.asyncState !== null) return this.settleAsync(phase === 'drain' ? this.mainResult : value);
     if (value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function') {
       try {
         value = await value;
@@ -507,6 +563,61 @@ class Segment {
       }
     }
     return { done: true, value };
+  }
+
+  // --- async programs (installAsyncHost) ---
+
+  attachAsync(A) {
+    this.asyncState = A;
+    asyncOwners.set(A, this);
+  }
+
+  /** The program queued a job while no drain runs: wake settleAsync if it waits for one. */
+  jobsQueued() {
+    if (this.active || this.wake === null) return;
+    const w = this.wake;
+    this.wake = null;
+    w();
+  }
+
+  unhandledRejection(reason) {
+    if (this.unhandled === null) this.unhandled = { reason };
+  }
+
+  /**
+   * Runs the program's jobs until `result` (main's result, or undefined
+   * without main) settles and no job is left: each drain is a synchronous
+   * run of this segment (a capture in it suspends the instance), started
+   * from a native microtask so that node's nextTick queue runs first, as it
+   * does before native promise jobs. A rejection nobody handled ends the
+   * run with that error, as node's default mode does.
+   */
+  async settleAsync(result) {
+    const A = this.asyncState;
+    this.mainResult = result;
+    A.inspect(result); // (awaited by the host: a rejection of it is handled)
+    for (;;) {
+      if (this.unhandled !== null) throw this.unhandled.reason;
+      if (jobsPending(A)) {
+        await null;
+        this.phase = 'drain';
+        const r = this.syncRun(() => A.drain());
+        if (r.capture) return this.suspend(r.capture);
+        continue;
+      }
+      const st = A.inspect(result);
+      if (st === undefined) {
+        // not the program's promise: a plain value, or a host thenable
+        if (result !== null && (typeof result === 'object' || typeof result === 'function') && typeof result.then === 'function')
+          return { done: true, value: await result };
+        return { done: true, value: result };
+      }
+      if (st[0] === 1) return { done: true, value: st[1] };
+      if (st[0] === 2) throw st[1];
+      // pending, no job: a host operation (a native promise adopted, a
+      // timer) will queue one
+      await new Promise((resolve) => { this.wake = resolve; });
+    }
   }
 
   /** Fresh start: runs the module function once, then main(params). */
@@ -535,6 +646,10 @@ class Segment {
     this.persist = new Map(Array.isArray(root.persist) ? root.persist : []);
     this.params = root.params;
     this.module = root.module;
+    if (root.async !== undefined) {
+      this.attachAsync(root.async.state);
+      this.mainResult = root.async.main;
+    }
     // The bytes are the truth about where the instance is (meta.json is
     // written after checkpoint.bin: a crash between the two leaves meta one
     // behind); the next checkpoint and the effect keys count from here.
@@ -620,6 +735,7 @@ class Segment {
       persist: [...this.persist], params: this.params, module: this.module,
     };
     // (only when used: the root of other programs keeps its shape)
+    if (this.asyncState !== null) root.async = { state: this.asyncState, main: this.mainResult };
     if (this.transients.size > 0) root.transients = [...this.transients].map(([id, t]) => [id, t.thunk]);
     const seq = inst.seq + 1;
     const header = {
@@ -649,7 +765,14 @@ class Segment {
 function validateRoot(program, root) {
   if (!root || typeof root !== 'object' || !Array.isArray(root.frames) || !root.request)
     throw new RestoreError('the checkpoint root is malformed');
-  if (root.phase !== 'module' && root.phase !== 'main') throw new RestoreError(`unknown phase '${root.phase}'`);
+  if (root.phase !== 'module' && root.phase !== 'main' && root.phase !== 'drain') throw new RestoreError(`unknown phase '${root.phase}'`);
+  if (root.async !== undefined) {
+    const a = root.async;
+    if (!a || typeof a !== 'object' || !a.state || typeof a.state !== 'object' || !Array.isArray(a.state.jobs) ||
+        !Number.isInteger(a.state.head) || typeof a.state.drain !== 'function' || typeof a.state.inspect !== 'function')
+      throw new RestoreError('the checkpoint\'s async state is malformed');
+  }
+  if (root.phase === 'drain' && root.async === undefined) throw new RestoreError('a checkpoint taken in a job queue drain holds no job queue');
   validateFrames(program, root.frames);
 }
 

@@ -92,8 +92,11 @@ function constAssign() {
   throw new TypeError('Assignment to constant variable.');
 }
 
+/** ToPropertyKey, as a computed member key undergoes it (the catch pass's `$d.key`). */
+const key = (v) => Reflect.ownKeys({ [v]: 0 })[0];
+
 const shared = {
-  Capture, hof, hofStress, AP, arrayFrom, stress, stressCell, thisOf, ctorResult, ctorOrValue, superAgain,
+  key, Capture, hof, hofStress, AP, arrayFrom, stress, stressCell, thisOf, ctorResult, ctorOrValue, superAgain,
   uninit, tdz, tdzWrite, constAssign,
 };
 const $d = Object.freeze({ ...shared, tag, tagMembers });

@@ -218,7 +218,6 @@ bool isAnonymousFunctionDefinition(const Node *n);
 /// arguments: IRBuilder::arrowIife's shape), else null.
 ArrowFunctionExpression *arrowIifeCallee(Node *n);
 
-
 /// The identifiers a binding pattern declares (or assigns), in source
 /// order: the name itself, or the leaves of object/array patterns,
 /// defaults and rest elements.
@@ -290,6 +289,10 @@ public:
     uint32_t line = 0, col = 0;
   };
   std::vector<PersistId> persistIds;
+  /// The program variable holding the async runtime (desugar's AsyncInit
+  /// helper: the data-only Promise, its job queue and the async-function
+  /// driver), once the program has an async function; empty before.
+  Atom asyncRuntime;
   /// Counter behind IRBuilder::freshName (deterministic per module).
   uint32_t nextFreshId = 1;
   /// Scope tables; null until scope analysis has run.
