@@ -64,6 +64,8 @@ bool PassManager::run(ir::Module &module, DiagnosticEngine &diags) {
   using Clock = std::chrono::steady_clock;
   timings_.clear();
   PassContext ctx{diags};
+  module.lowerAsync =
+      std::any_of(passes_.begin(), passes_.end(), [](const auto &p) { return p->lowersAsync(); });
   auto print = [&](const std::string &text) {
     if (inst_.print)
       inst_.print(text);

@@ -41,9 +41,10 @@ std::string_view asyncRuntimeSource() {
   var HOST = Symbol.for("distribufy.asyncHost");
   var defineProperty = Object.defineProperty;
   var slot = { value: undefined, writable: true, enumerable: false, configurable: false };
-  var A = { jobs: [], head: 0, draining: false, unhandled: [], drain: undefined, inspect: undefined,
+  var A = { jobs: [], head: 0, draining: false, unhandled: [], waits: [], drain: undefined, inspect: undefined,
             P: undefined, qm: undefined, run: undefined, aiter: undefined, anext: undefined,
-            astep: undefined, aclose: undefined, acheck: undefined, agen: undefined };
+            astep: undefined, aclose: undefined, acheck: undefined, agen: undefined, afn: undefined,
+            agfn: undefined };
   var proto;
 
   // ---- the job queue ----
@@ -152,21 +153,28 @@ std::string_view asyncRuntimeSource() {
     }
     enqueue({ k: 1, p: p, r: r, t: x, f: then });
   }
-  // CreateResolvingFunctions: one alreadyResolved flag for the pair.
-  function resolvingFunctions(p, r) {
+  // CreateResolvingFunctions: one alreadyResolved flag for the pair (and
+  // the wait w they end, if any).
+  function resolvingFunctions(p, r, w) {
     var done = { v: false };
     return {
       resolve: (0, function (x) {
         if (done.v) return;
         done.v = true;
+        if (w !== undefined) unwait(w);
         resolveWith(p, r, x);
       }),
       reject: (0, function (e) {
         if (done.v) return;
         done.v = true;
+        if (w !== undefined) unwait(w);
         reject(p, r, e);
       })
     };
+  }
+  function unwait(w) {
+    var i = A.waits.indexOf(w);
+    if (i >= 0) A.waits.splice(i, 1);
   }
   // A capability: {p, r, d} for an intrinsic promise (no functions made
   // until the program needs them), {p, res, rej} for another constructor's.
@@ -282,7 +290,15 @@ std::string_view asyncRuntimeSource() {
     if (c !== undefined) capResolve(c, v);
   }
   function thenableJob(p, r, thenable, then) {
-    var fs = resolvingFunctions(p, r), rej;
+    var fs, rej, w;
+    if (recordOf(thenable) === undefined) {
+      // Another thenable (a host's native promise, say): the promise waits
+      // for a callback the program may not hold. The host's checkpoint
+      // refuses such a wait still pending (A.waits).
+      w = { t: thenable };
+      A.waits.push(w);
+    }
+    fs = resolvingFunctions(p, r, w);
     try {
       then.call(thenable, fs.resolve, fs.reject);
     } catch (e) {
@@ -365,11 +381,14 @@ std::string_view asyncRuntimeSource() {
   // executing, 3 awaiting-return, 4 completed; q the requests {k: 0 next,
   // 1 throw, 2 return, v, c} ----
   var AG = Symbol.for("distribufy.asyncGenerator");
-  var asyncIteratorProto = {}, agProto;
-  defineProperty(asyncIteratorProto, Symbol.asyncIterator, {
-    value: (0, function () { return this; }), writable: true, enumerable: false, configurable: true
-  });
-  agProto = Object.create(asyncIteratorProto);
+  // (the two probes stay native: the generators pass lowers no other async function)
+  var asyncFunctionProto = Object.getPrototypeOf(async function $asyncFunctionProbe() {});
+  var asyncGeneratorFunctionProto = Object.getPrototypeOf(async function* $asyncGeneratorProbe() {});
+  var agProto = Object.create(Object.getPrototypeOf(asyncGeneratorFunctionProto.prototype));
+  // A lowered async function (generator) inherits what a native one does.
+  function adopt(f, parent) {
+    if (Object.getPrototypeOf(f) === Function.prototype) Object.setPrototypeOf(f, parent);
+  }
   function agen(self, step) {
     var p = agProto, q, o, g;
     if (self !== null) {
@@ -815,6 +834,8 @@ std::string_view asyncRuntimeSource() {
   }
 
   A.agen = agen;
+  A.afn = (0, function (f) { adopt(f, asyncFunctionProto); });
+  A.agfn = (0, function (f) { adopt(f, asyncGeneratorFunctionProto); });
   A.aiter = aiter;
   A.anext = anext;
   A.astep = astep;

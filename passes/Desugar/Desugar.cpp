@@ -314,7 +314,8 @@ private:
       fail(n, fmt::format("{} not lowered to a labeled while", kindName(n->kind)));
       break;
     case NodeKind::ForOfStatement:
-      fail(n, "ForOfStatement not lowered to a labeled while");
+      if (!cast<ForOfStatement>(n)->isAwait || m_.asyncRuntime)
+        fail(n, "ForOfStatement not lowered to a labeled while");
       break;
     case NodeKind::WhileStatement:
       if (!isa<LabeledStatement>(parent))

@@ -72,7 +72,7 @@ public:
     ctx.kind = FnCtx::Program;
     fns_.push_back(&ctx);
     std::vector<Node *> out;
-    AsyncNeeds async = asyncNeeds(prog);
+    AsyncNeeds async = m_.lowerAsync ? asyncNeeds(prog) : AsyncNeeds{};
     if (async.runtime)
       m_.asyncRuntime = b_.freshName("as");
     for (Node *s : prog->body)
@@ -395,7 +395,7 @@ private:
     case NodeKind::ForStatement:
     case NodeKind::ForInStatement:
     case NodeKind::ForOfStatement:
-      if (auto *fa = dynCast<ForOfStatement>(s); fa && fa->isAwait)
+      if (auto *fa = dynCast<ForOfStatement>(s); fa && fa->isAwait && m_.asyncRuntime)
         return lowerForAwait(fa, {}, out);
       out.push_back(lowerLoop(s, {}));
       return;
@@ -409,7 +409,7 @@ private:
       std::vector<Atom> labels;
       for (LabeledStatement *ls : chain)
         labels.push_back(ls->label);
-      if (auto *fa = dynCast<ForOfStatement>(inner); fa && fa->isAwait)
+      if (auto *fa = dynCast<ForOfStatement>(inner); fa && fa->isAwait && m_.asyncRuntime)
         return lowerForAwait(fa, chain, out); // (its loop takes the labels)
       Node *lowered;
       switch (inner->kind) {
@@ -1326,6 +1326,35 @@ private:
   }
 
   Node *lowerForOf(ForOfStatement *f, const std::vector<Atom> &labels) {
+    if (f->isAwait) {
+      // Async iteration is kept (native async functions: no pass of the
+      // pipeline lowers them): only its continues are lowered.
+      Target t;
+      t.isLoop = true;
+      t.contLabel = b_.freshName("C");
+      t.labels = labels;
+      visitExpr(f->right);
+      if (auto *vd = dynCast<VariableDeclaration>(f->left)) {
+        if (vd->kind == VarKind::Var) {
+          auto *d = cast<VariableDeclarator>(vd->declarations[0]);
+          std::vector<Identifier *> names;
+          collectBoundNames(d->id, names);
+          for (Identifier *id : names)
+            declareVar(id->name);
+          f->left = d->id;
+        }
+        if (auto *vd2 = dynCast<VariableDeclaration>(f->left))
+          visitPattern(cast<VariableDeclarator>(vd2->declarations[0])->id);
+        else
+          visitPattern(f->left);
+      } else {
+        visitPattern(f->left);
+      }
+      std::vector<Node *> body = loopBody(f->body, t);
+      b_.setRange(f->body->range);
+      f->body = b_.block(body);
+      return f;
+    }
     Target t = newTarget(labels);
     std::vector<Node *> outer;
     visitExpr(f->right);

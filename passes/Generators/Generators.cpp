@@ -334,6 +334,12 @@ bool isPlainGenerator(const Node *n) {
 /// run time.
 bool isLoweredAsync(const Node *n) {
   auto lowered = [&](const auto *f) {
+    // (the async runtime's probes for %AsyncFunction.prototype% and
+    // %AsyncGeneratorFunction.prototype%, AsyncRuntime.cpp, stay native)
+    if (auto *id = dynCast<Identifier>(f->id);
+        id && (id->name == "$asyncFunctionProbe" || id->name == "$asyncGeneratorProbe") &&
+        cast<BlockStatement>(f->body)->body.empty())
+      return false;
     return f->isAsync && (!f->isGenerator || !anyNode(
                                                  f->body,
                                                  [](const Node *x) {
@@ -419,10 +425,10 @@ public:
     Program *prog = m_.program;
     for (Node *&s : prog->body)
       visit(s);
-    if (ok_ && helper_) {
+    if (ok_ && (!loweredDeclarations_.empty() || !anonymousExpressions_.empty()))
       adoptDeclarations(prog);
+    if (ok_ && helper_)
       return insertHelper(prog);
-    }
     return ok_;
   }
 
@@ -682,13 +688,34 @@ private:
     f.body = nb;
     f.isGenerator = false;
     f.isAsync = false;
-    if (async_ || asyncGenerator_)
+    if (async_ || asyncGenerator_) {
+      // Adopted when created, as natively: an async function inherits from
+      // %AsyncFunction.prototype% (an arrow or method named by its place
+      // keeps that name and is not: see README).
+      (async_ ? asyncAdopted_ : asyncGeneratorAdopted_).insert(fn);
+      if (isa<FunctionDeclaration>(fn) && f.id)
+        loweredDeclarations_.insert(fn);
+      else if (!methodFunctions_.count(fn) && (partsOf(fn).id || !evaluationNames_.count(fn)))
+        anonymousExpressions_.insert(fn);
       return;
+    }
     if (isa<FunctionDeclaration>(fn) && f.id)
       loweredDeclarations_.insert(fn);
     else if (!self && !methodFunctions_.count(fn))
       anonymousExpressions_.insert(fn);
   }
+
+  /// The helper adopting a lowered function \p fn when it is created:
+  /// `$gs.fn` (generators), `$as.afn` / `$as.agfn` (async functions and
+  /// async generators).
+  Node *adopter(const Node *fn) {
+    if (asyncAdopted_.count(fn))
+      return b_.member(b_.ident(m_.asyncRuntime), "afn");
+    if (asyncGeneratorAdopted_.count(fn))
+      return b_.member(b_.ident(m_.asyncRuntime), "agfn");
+    return b_.member(b_.ident(state_), "fn");
+  }
+  std::unordered_set<const Node *> asyncAdopted_, asyncGeneratorAdopted_;
 
   /// Replaces the anonymous lowered generator expressions that statement
   /// \p s evaluates itself (not in nested statements, loop tests or nested
@@ -705,7 +732,7 @@ private:
         b_.setRange(n->range);
         Atom t = b_.freshName("gf");
         out.push_back(b_.declare(VarKind::Let, b_.ident(t), b_.keepAnonymous(n)));
-        out.push_back(b_.exprStmt(b_.call(b_.member(b_.ident(state_), "fn"), {b_.ident(t)})));
+        out.push_back(b_.exprStmt(b_.call(adopter(n), {b_.ident(t)})));
         n = b_.ident(t);
         return;
       }
@@ -746,9 +773,8 @@ private:
     for (Node *s : *list)
       if (loweredDeclarations_.count(s)) {
         b_.setRange(s->range);
-        adopts.push_back(b_.exprStmt(
-            b_.call(b_.member(b_.ident(state_), "fn"),
-                    {b_.ident(cast<Identifier>(cast<FunctionDeclaration>(s)->id)->name)})));
+        adopts.push_back(b_.exprStmt(b_.call(
+            adopter(s), {b_.ident(cast<Identifier>(cast<FunctionDeclaration>(s)->id)->name)})));
       }
     if (adopts.empty())
       return;
@@ -761,6 +787,17 @@ private:
            !(isa<VariableDeclaration>((*list)[i]) &&
              !declaratorsWithoutInit(cast<VariableDeclaration>((*list)[i]))))
       out.push_back((*list)[i++]);
+    // (at top level, after the async runtime is made: `$as = $h()`)
+    if (isa<Program>(n) && m_.asyncRuntime)
+      for (size_t j = i; j < list->size(); ++j)
+        if (auto *es = dynCast<ExpressionStatement>((*list)[j]))
+          if (auto *as = dynCast<AssignmentExpression>(es->expression);
+              as && isa<Identifier>(as->left) &&
+              cast<Identifier>(as->left)->name == m_.asyncRuntime) {
+            for (; i <= j; ++i)
+              out.push_back((*list)[i]);
+            break;
+          }
     out.insert(out.end(), adopts.begin(), adopts.end());
     out.insert(out.end(), list->begin() + static_cast<std::ptrdiff_t>(i), list->end());
     *list = b_.list(out);
@@ -1474,6 +1511,7 @@ public:
   std::string_view name() const override { return "generators"; }
   StageSet requires_() const override { return {Stage::ANF}; }
   StageSet invalidates() const override { return {Stage::Scopes}; }
+  bool lowersAsync() const override { return true; }
 
   bool run(ir::Module &module, PassContext &ctx) override {
     return GeneratorLowering(module, ctx.diags).run();

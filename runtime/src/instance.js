@@ -12,6 +12,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const Module = require('node:module');
+const utilTypes = require('node:util').types;
 const {
   linkAPIFor, Capture, TAGS, MEMBERS, CAPTURE_POINTS, RestoreError, setCurrent, getCurrent, stressCell,
   validateFrames, runFrames, captureFailure, codeName, NonCapturableFrame,
@@ -136,6 +137,65 @@ function installAsyncHost() {
   Object.defineProperty(globalThis, ASYNC_HOST, { value: Object.freeze(host), enumerable: false, configurable: true, writable: false });
 }
 
+// Host work the program started: a checkpoint cannot hold it, so it fails
+// naming where that work was created. Native promises made while a segment
+// of an async program runs (a host API's answer: fs.promises, fetch) keep
+// their creation stack; timers a segment's code sets are the segment's
+// until they fire or are cleared.
+const HOST_ORIGINS = new WeakMap(); // native promise -> creation stack
+const TIMER_OWNERS = new WeakMap(); // timer handle -> Segment
+let hostWatched = false;
+function watchHostWork() {
+  if (hostWatched) return;
+  hostWatched = true;
+  require('node:v8').promiseHooks.onInit((p) => {
+    const seg = getCurrent();
+    if (seg !== null && seg.active && seg.asyncState !== null) HOST_ORIGINS.set(p, new Error().stack);
+  });
+  for (const [set, clear, repeats] of [['setTimeout', 'clearTimeout', false], ['setInterval', 'clearInterval', true],
+    ['setImmediate', 'clearImmediate', false]]) {
+    const original = globalThis[set], originalClear = globalThis[clear];
+    const wrapped = { [set](callback, ...args) {
+      const seg = getCurrent();
+      if (seg === null || !seg.active || typeof callback !== 'function') return Reflect.apply(original, this, [callback, ...args]);
+      let handle;
+      const run = function (...a) {
+        if (!repeats) seg.timers.delete(handle);
+        return Reflect.apply(callback, this, a);
+      };
+      handle = Reflect.apply(original, this, [run, ...args]);
+      seg.timers.set(handle, { what: `${set}()`, stack: new Error().stack });
+      TIMER_OWNERS.set(handle, seg);
+      return handle;
+    } }[set];
+    const wrappedClear = { [clear](handle) {
+      const seg = handle !== null && typeof handle === 'object' ? TIMER_OWNERS.get(handle) : undefined;
+      if (seg !== undefined) seg.timers.delete(handle);
+      return Reflect.apply(originalClear, this, [handle]);
+    } }[clear];
+    for (const k of Reflect.ownKeys(original)) {
+      if (k === 'name' || k === 'length' || k === 'prototype') continue;
+      Object.defineProperty(wrapped, k, Object.getOwnPropertyDescriptor(original, k)); // (util.promisify.custom)
+    }
+    Object.defineProperty(globalThis, set, { ...Object.getOwnPropertyDescriptor(globalThis, set), value: wrapped });
+    Object.defineProperty(globalThis, clear, { ...Object.getOwnPropertyDescriptor(globalThis, clear), value: wrappedClear });
+  }
+}
+
+/** Where host work was created: the innermost frame of the program's code in \p stack, as `fn` (source:line:col) when the schema knows fn. */
+function originText(program, stack) {
+  const lines = String(stack || '').split('\n').slice(1);
+  for (const line of lines) {
+    if (!line.includes(program.compiledPath)) continue;
+    const m = /^\s*at (?:async )?([^\s(]+)/.exec(line);
+    const name = m && !m[1].startsWith('/') ? m[1].replace(/^.*\./, '') : '';
+    const codes = program.schema && Array.isArray(program.schema.codes) ? program.schema.codes : [];
+    const c = name && !name.startsWith('$') ? codes.find((x) => x && x.name === name) : undefined;
+    return c ? `in \`${name}\` (${program.schema.source}:${c.line}:${c.col})` : 'in the program\'s code';
+  }
+  return 'by the host';
+}
+
 /** Whether the program's async record A has jobs that no drain is running. */
 const jobsPending = (A) => !A.draining && A.head < A.jobs.length;
 
@@ -150,6 +210,7 @@ class Program {
       throw new TypeError(`${compiledPath} is not a linked module (it must export the function $link($d)); compile it with distribufyc`);
     const token = {};
     installAsyncHost();
+    watchHostWork();
     const p = new Program(link(linkAPIFor(token)), abs, options);
     p.token = token;
     loaded.set(key, p);
@@ -294,6 +355,7 @@ class Segment {
     this.wake = null;
     this.unhandled = null; // {reason} of the first rejection nobody handled
     this.finished = false;
+    this.timers = new Map(); // pending timers its code set -> {what, stack} (watchHostWork)
     if (instance.stress) {
       watchPromises();
       this.stressPoint = () => {
@@ -723,10 +785,31 @@ class Segment {
     }
   }
 
+  /** The error for host work pending at a checkpoint (a checkpoint cannot hold it), or null. */
+  pendingHostWork(seq) {
+    const program = this.program, inst = this.inst;
+    const kept = inst.seq > 0 ? `; the last good checkpoint (${inst.seq}) is kept` : '; no checkpoint was stored';
+    const A = this.asyncState;
+    const waits = A !== null && Array.isArray(A.waits) ? A.waits.filter((w) => w && utilTypes.isPromise(w.t)) : [];
+    if (waits.length > 0)
+      return new CheckpointError(`checkpoint ${seq} of instance ${inst.id} failed: the program waits for a host promise ` +
+        `created ${originText(program, HOST_ORIGINS.get(waits[0].t))} that is still pending (an operation of the host, ` +
+        `which a checkpoint cannot hold: await it before the checkpoint)${kept}`);
+    for (const t of this.timers.values())
+      return new CheckpointError(`checkpoint ${seq} of instance ${inst.id} failed: a timer the program set with ${t.what} ` +
+        `${originText(program, t.stack)} is still pending (a checkpoint cannot hold it: let it fire or clear it first)${kept}`);
+    return null;
+  }
+
   /** Serializes the captured continuation and stores it. */
   async suspend(cap) {
     const program = this.program, inst = this.inst;
     if (cap.failure !== null) throw captureFailure(program.schema, cap);
+    const hostError = this.pendingHostWork(inst.seq + 1);
+    if (hostError !== null) {
+      inst.recordFailure(hostError);
+      throw hostError;
+    }
     const frames = cap.frames.slice().reverse();
     if (frames.length === 0)
       throw new Error('a capture point was reached with no instrumented frame on the stack (was the program compiled by distribufyc?)');

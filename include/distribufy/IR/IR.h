@@ -289,6 +289,12 @@ public:
     uint32_t line = 0, col = 0;
   };
   std::vector<PersistId> persistIds;
+  /// A pass of the pipeline lowers async functions (Pass::lowersAsync; set
+  /// by the PassManager before the passes run). Only then does desugar give
+  /// the program its own Promise and job queue and lower `for await`: with
+  /// native async functions left, the program's Promise would change the
+  /// order of their jobs.
+  bool lowerAsync = false;
   /// The program variable holding the async runtime (desugar's AsyncInit
   /// helper: the data-only Promise, its job queue and the async-function
   /// driver), once the program has an async function; empty before.

@@ -63,6 +63,9 @@ public:
   virtual StageSet establishes() const { return {}; }
   /// Stages no longer true afterwards (besides those it establishes).
   virtual StageSet invalidates() const { return {}; }
+  /// Whether it lowers async functions to ordinary code (then desugar gives
+  /// the program its own Promise: see ir::Module::lowerAsync).
+  virtual bool lowersAsync() const { return false; }
   /// Transforms \p module. Returns false after reporting an error.
   virtual bool run(ir::Module &module, PassContext &ctx) = 0;
   /// Checks the pass's post-condition; reports violations as err_verifier
