@@ -467,6 +467,9 @@ private:
       methodFunctions_.insert(p->value);
     else if (auto *p = dynCast<Property>(n); p && !p->computed && isa<Identifier>(p->key))
       evaluationNames_[p->value] = cast<Identifier>(p->key)->name;
+    else if (auto *pd = dynCast<PropertyDefinition>(n);
+             pd && pd->value && !pd->computed && isa<Identifier>(pd->key))
+      evaluationNames_[pd->value] = cast<Identifier>(pd->key)->name;
     else if (auto *d = dynCast<VariableDeclarator>(n); d && d->init && isa<Identifier>(d->id))
       evaluationNames_[d->init] = cast<Identifier>(d->id)->name;
     else if (auto *a = dynCast<AssignmentExpression>(n);
@@ -724,8 +727,9 @@ private:
   /// created, as a native generator function is born one. Creating the
   /// function before the rest of the statement runs is not observable.
   void hoistAnonymousExpressions(Node *s, std::vector<Node *> &out) {
+    // (nor out of a class: its field initializers run per instance)
     if (isa<WhileStatement>(s) || isa<BlockStatement>(s) || isa<LabeledStatement>(s) ||
-        isa<TryStatement>(s))
+        isa<TryStatement>(s) || isClass(s))
       return;
     std::function<void(Node *&)> walk = [&](Node *&n) {
       if (anonymousExpressions_.count(n)) {

@@ -325,6 +325,9 @@ if (require.main === module) {
     if (reason instanceof require('../src/capture.js').Capture) return;
     process.exit(reportError(reason));
   });
+  // An error thrown by a callback of the host (a timer's) after the run,
+  // such as a checkpoint() there: reported the same way.
+  process.on('uncaughtException', (error) => { process.exit(reportError(error)); });
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; },
     (e) => { process.stderr.write(`distribufy-run: internal error: ${e && e.stack || e}\n`); process.exitCode = EXIT_RUNTIME; });
 }

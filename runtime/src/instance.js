@@ -182,18 +182,23 @@ function watchHostWork() {
   }
 }
 
-/** Where host work was created: the innermost frame of the program's code in \p stack, as `fn` (source:line:col) when the schema knows fn. */
+/**
+ * Where host work was created: the innermost frame of the program on
+ * \p stack, `at fn (source:line:col)` (the compiled program's stack shows
+ * source positions through its source map; the compiler's own `$`-named
+ * functions are not named).
+ */
 function originText(program, stack) {
-  const lines = String(stack || '').split('\n').slice(1);
-  for (const line of lines) {
-    if (!line.includes(program.compiledPath)) continue;
-    const m = /^\s*at (?:async )?([^\s(]+)/.exec(line);
-    const name = m && !m[1].startsWith('/') ? m[1].replace(/^.*\./, '') : '';
-    const codes = program.schema && Array.isArray(program.schema.codes) ? program.schema.codes : [];
-    const c = name && !name.startsWith('$') ? codes.find((x) => x && x.name === name) : undefined;
-    return c ? `in \`${name}\` (${program.schema.source}:${c.line}:${c.col})` : 'in the program\'s code';
+  let inCompiled = false;
+  for (const line of String(stack || '').split('\n').slice(1)) {
+    if (line.includes(program.compiledPath)) inCompiled = true;
+    if (!line.includes(program.sourcePath + ':')) continue;
+    const m = /^\s*at (?:async )?(?:(\S+) \()?(.*?:\d+:\d+)\)?$/.exec(line);
+    if (!m) continue;
+    const name = m[1] && !m[1].replace(/^.*\./, '').startsWith('$') ? m[1].replace(/^Object\./, '') : '';
+    return name ? `at \`${name}\` (${m[2]})` : `at ${m[2]}`;
   }
-  return 'by the host';
+  return inCompiled ? 'in the program\'s code' : 'by the host';
 }
 
 /** Whether the program's async record A has jobs that no drain is running. */

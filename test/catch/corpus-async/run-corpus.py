@@ -5,7 +5,7 @@ runtime.checkpoint() a no-op).
 
   run-corpus.py --node NODE [--runtime DIR] [--dist-opt DIST_OPT]
                 [--mode plain|compiled|rebuild]
-                [--passes desugar,anf,closure] [--extra-flag FLAG]...
+                [--passes desugar,anf,generators,modularize,closure] [--extra-flag FLAG]...
                 [--known KNOWN-DIFFERENCES.txt] [--rebuild-runtime CLOSURES_JS]
                 [--jobs N] [--timeout S] [-v] [PROGRAM_OR_DIR...]
 
@@ -135,7 +135,7 @@ def main():
     ap.add_argument('--node', default='node')
     ap.add_argument('--dist-opt')
     ap.add_argument('--mode', choices=['plain', 'compiled', 'rebuild'], default='plain')
-    ap.add_argument('--passes', default='desugar,anf,closure')
+    ap.add_argument('--passes', default='desugar,anf,generators,modularize,closure')
     ap.add_argument('--extra-flag', action='append', default=[])
     ap.add_argument('--known', help='programs whose compiled output is known to differ')
     ap.add_argument('--rebuild-runtime', help="the runtime's closures.js (mode rebuild)")
