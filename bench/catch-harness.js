@@ -4,7 +4,8 @@
 // Distribufy runtime's loading and Stopify's compilation:
 //
 //   node bench/catch-harness.js plain PROG.js
-//       require()s the original program (what `node PROG.js` does);
+//       require()s the original program (what `node PROG.js` does) and, if
+//       it exports a function, awaits main({}) (what distribufy-run does);
 //   node bench/catch-harness.js compiled OUT.js PROG.js
 //       Program.load(OUT.js) + new Instance(...).run(), what
 //       `node runtime/bin/distribufy-run.js --compiled OUT.js --source PROG.js`
@@ -38,7 +39,9 @@ async function main() {
   if (mode === 'plain') {
     const file = path.resolve(a);
     const t0 = process.hrtime.bigint();
-    require(file);
+    const main = require(file);
+    // (a program exporting main: the run includes main and every job it queues)
+    if (typeof main === 'function') await main({});
     report(Number(process.hrtime.bigint() - t0) / 1e6);
   } else if (mode === 'compiled') {
     const { Program, Instance } = require(path.join(root, 'runtime', 'src', 'api.js'));

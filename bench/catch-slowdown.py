@@ -99,7 +99,8 @@ def main():
             if c.returncode != 0:
                 failures.append(f'{name}: dist-opt failed: {first_error_line(c.stderr)}')
                 continue
-            expect = subprocess.run([args.node, prog], capture_output=True, text=True, check=True).stdout
+            # (the harness's plain form: a program exporting main runs it, as distribufy-run does)
+            expect = timed(args.node, ['plain', prog])[1]
             got = subprocess.run([args.node, runner, '--compiled', out, '--source', prog], capture_output=True, text=True)
             if got.returncode != 0 or got.stdout != expect:
                 failures.append(f'{name}: compiled run {"failed: " + first_error_line(got.stderr) if got.returncode else "printed different output"}')

@@ -682,7 +682,7 @@ bool checkRoot(const Checkpoint &cp, std::string &error) {
     return false;
   }
   const Value *phase = prop(*root, "phase");
-  if (!phase || phase->kind != Value::Str || (phase->s != "module" && phase->s != "main")) {
+  if (!phase || phase->kind != Value::Str || (phase->s != "module" && phase->s != "main" && phase->s != "drain")) {
     error = "corrupted checkpoint: the root has no valid phase";
     return false;
   }

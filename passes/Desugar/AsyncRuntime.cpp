@@ -27,8 +27,10 @@
 //
 // Known deviations from node's native Promise: util.types.isPromise(p) is
 // false; host APIs see a thenable; `Promise.prototype.then` is an ordinary
-// function (its `toString` shows code); a promise's state is held under the
-// registered symbol `distribufy.promise` (non-enumerable).
+// function (its `toString` shows code); a promise's state is an own
+// property under the registered symbol `distribufy.promise`
+// (Object.getOwnPropertySymbols and `{...p}` see it; an async generator's
+// under `distribufy.asyncGenerator`).
 //
 //===----------------------------------------------------------------------===//
 #include "passes/Desugar/Desugar.h"
@@ -40,7 +42,6 @@ std::string_view asyncRuntimeSource() {
   var K = Symbol.for("distribufy.promise");
   var HOST = Symbol.for("distribufy.asyncHost");
   var defineProperty = Object.defineProperty;
-  var slot = { value: undefined, writable: true, enumerable: false, configurable: false };
   var A = { jobs: [], head: 0, draining: false, unhandled: [], waits: [], drain: undefined, inspect: undefined,
             P: undefined, qm: undefined, run: undefined, aiter: undefined, anext: undefined,
             astep: undefined, aclose: undefined, acheck: undefined, agen: undefined, afn: undefined,
@@ -107,9 +108,7 @@ std::string_view asyncRuntimeSource() {
   }
   function newRecord(p) {
     var r = { s: 0, v: undefined, q: [], h: false };
-    slot.value = r;
-    defineProperty(p, K, slot);
-    slot.value = undefined;
+    p[K] = r; // (an assignment: defineProperty would cost a third of an await)
     return r;
   }
   function intrinsic() {
@@ -255,7 +254,9 @@ std::string_view asyncRuntimeSource() {
 
   // ---- reactions: {c: capability or undefined, f, j: handlers or undefined, g: an async function's driver} ----
   function performThen(p, r, onF, onR, c, g) {
-    var re = { c: c, f: typeof onF === "function" ? onF : undefined, j: typeof onR === "function" ? onR : undefined, g: g };
+    addReaction(p, r, { c: c, f: typeof onF === "function" ? onF : undefined, j: typeof onR === "function" ? onR : undefined, g: g });
+  }
+  function addReaction(p, r, re) {
     if (r.s === 0) r.q.push(re);
     else if (r.s === 1) enqueue({ k: 0, x: re, t: 1, a: r.v });
     else {
@@ -327,7 +328,7 @@ std::string_view asyncRuntimeSource() {
   // ---- the async-function driver: `await v` suspends the step function ----
   function run(step) {
     var c = intrinsic();
-    resume({ s: step, c: c }, 0, undefined);
+    resume({ s: step, c: c, re: undefined }, 0, undefined);
     return c.p;
   }
   function resume(g, m, v) {
@@ -342,12 +343,24 @@ std::string_view asyncRuntimeSource() {
       capResolve(g.c, res.value);
       return;
     }
-    p = promiseResolve(P, res.value);
-    performThen(p, recordOf(p), undefined, undefined, undefined, g);
+    awaitValue(g, res.value);
+  }
+  // Await(v) for the suspended g: one reaction record per g (it awaits one
+  // thing at a time); a primitive is PromiseResolve's already fulfilled
+  // promise, whose reaction job is queued at once.
+  function awaitValue(g, v) {
+    var p;
+    if (g.re === undefined) g.re = { c: undefined, f: undefined, j: undefined, g: g };
+    if (v === null || (typeof v !== "object" && typeof v !== "function")) {
+      enqueue({ k: 0, x: g.re, t: 1, a: v });
+      return;
+    }
+    p = promiseResolve(P, v);
+    addReaction(p, recordOf(p), g.re);
   }
 
   // An await settled (t: 1 fulfilled, 2 rejected): g is an async
-  // function's record {s, c}, or {k, r} for an async generator r: k 1 its
+  // function's record {s, c, re}, or {k, r, re} for an async generator r: k 1 its
   // body's await, 2 the await of a value it yields, 3 the await of a value
   // return() brought to a yield, 4 AsyncGeneratorAwaitReturn.
   function continueAfterAwait(g, t, a) {
@@ -366,14 +379,12 @@ std::string_view asyncRuntimeSource() {
   }
   // Await(v) in an async generator, continuing with continueAfterAwait({k, r}).
   function agAwait(r, k, v) {
-    var p;
+    var g = { k: k, r: r, re: undefined };
     try {
-      p = promiseResolve(P, v);
+      awaitValue(g, v);
     } catch (e) {
-      continueAfterAwait({ k: k, r: r }, 2, e);
-      return;
+      continueAfterAwait(g, 2, e);
     }
-    performThen(p, recordOf(p), undefined, undefined, undefined, { k: k, r: r });
   }
 
   // ---- async generators (ES2024 27.6): a record {s: step, st, q} under a
@@ -402,9 +413,7 @@ std::string_view asyncRuntimeSource() {
       if (isObject(q)) p = q;
     }
     g = Object.create(p);
-    slot.value = { s: step, st: 0, q: [] };
-    defineProperty(g, AG, slot);
-    slot.value = undefined;
+    g[AG] = { s: step, st: 0, q: [] };
     return g;
   }
   function agRequest(g, k, v, name) {
