@@ -1,0 +1,39 @@
+// The shape of a lowered async function: an ordinary function whose body is
+// a step arrow re-entered at its await ($pc), as a generator's is; it
+// returns the promise of the async runtime's driver ($as.run), which
+// resumes the step with (0, value) or (1, reason). An async function
+// declaration is adopted by %AsyncFunction.prototype% at scope entry
+// ($as.afn). `for await` is a loop over the runtime's iterator steps with
+// awaits. Desugar makes the runtime at program start and binds the global
+// Promise the program names to it; the output runs under plain node.
+// RUN: %dist-opt --passes=desugar,anf,generators --verify-each %s | FileCheck %s
+// RUN: %dist-opt --passes=desugar,anf,generators,modularize,closure %s > %t.js
+// RUN: %node %t.js | FileCheck --check-prefix=OUT %s
+"use strict";
+async function total(xs) {
+  let sum = 0;
+  for await (const x of xs) sum += x;
+  return sum;
+}
+total([1, Promise.resolve(2), 3]).then((v) => console.log("total", v));
+Promise.resolve().then(() => console.log("first"));
+console.log(Object.prototype.toString.call(total), total.constructor.name);
+// OUT: [object AsyncFunction] AsyncFunction
+// OUT-NEXT: first
+// OUT-NEXT: total 6
+
+// CHECK-LABEL: function total(xs) {
+// CHECK-NOT: async
+// CHECK: $step{{[0-9]+}} = ($m{{[0-9]+}}, $v{{[0-9]+}}) => {
+// CHECK: $ai{{[0-9]+}} = $as{{[0-9]*}}.aiter(xs, $af{{[0-9]*}});
+// CHECK: $t{{[0-9]+}} = $as{{[0-9]*}}.anext($ai{{[0-9]+}});
+// CHECK: return { value: $t{{[0-9]+}}, done: false };
+// CHECK: if ($m{{[0-9]+}} === 1)
+// CHECK: $as{{[0-9]*}}.astep(
+// CHECK: $as{{[0-9]*}}.aclose(
+// CHECK: return { value: sum, done: true };
+// CHECK: $rec{{[0-9]+}} = $as{{[0-9]*}}.run($step{{[0-9]+}});
+// CHECK-NEXT: return $rec{{[0-9]+}};
+// CHECK: {{^}}$as{{[0-9]*}} = $h{{[0-9]*}}();
+// CHECK-NEXT: $as{{[0-9]*}}.afn(total);
+// CHECK-NEXT: Promise = $as{{[0-9]*}}.P;
