@@ -580,17 +580,11 @@ std::string_view asyncRuntimeSource() {
     var res, n = rec.n;
     try {
       res = n.call(rec.i);
-      if (res === null || (typeof res !== "object" && typeof res !== "function"))
-        throw new TypeError("Iterator result " + describe(res) + " is not an object");
-      if (res.done) {
-        rec.done = true;
-        return rec;
-      }
-      return res.value;
     } catch (e) {
       rec.done = true;
       throw e;
     }
+    return astep(rec, res);
   }
   function closeOnThrow(rec) {
     var f;
@@ -796,7 +790,8 @@ std::string_view asyncRuntimeSource() {
     }
     return continuation(r);
   }
-  // The awaited result of next(): its value, or the record itself when done.
+  // A result of next() (awaited, for await): its value, or the record
+  // itself when done; a failing iterator is marked done (not closed).
   function astep(rec, r) {
     if (!isObject(r)) {
       rec.done = true;
