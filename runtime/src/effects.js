@@ -98,10 +98,97 @@ async function runAction(actionsDir, action, params, key) {
  * index), after all have settled (no element is left running).
  */
 async function runParallel(values, runOne) {
-  const outcomes = await Promise.all(values.map((v, i) => runOne(v, i)));
+  return joinOutcomes(await Promise.all(values.map((v, i) => runOne(v, i))));
+}
+
+/** The outcome of a parallel.map from its elements' outcomes: the first failure (by index), else the values in order. */
+function joinOutcomes(outcomes) {
   const failed = outcomes.find((o) => o.threw);
   if (failed) return failed;
   return { value: outcomes.map((o) => o.value) };
+}
+
+// ---- batches: the promise forms (utils.promises) ----
+//
+// utils.promises.invoke/sleep/http.*/parallel.map return a promise instead
+// of suspending at the call. The effects a program starts this way while its
+// job queue runs are performed together, as one parallel request (a `batch`),
+// when the queue is empty and only they are pending: `await
+// Promise.all([promises.invoke('a'), promises.invoke('b')])` runs both
+// actions concurrently (one checkpoint, one fork on OpenWhisk). When the
+// whole batch is done, every promise settles, in the order the program
+// started the effects. Both runtimes batch the same way, so the program's
+// output does not depend on which one runs it.
+
+/**
+ * The shape of a batch without its params: per effect {kind, action?,
+ * calls} where `calls` is how many action calls it makes (invoke 1,
+ * parallel.map one per value, sleep 0).
+ */
+function batchLayout(effects) {
+  return effects.map((e) => {
+    if (e.kind === 'invoke') return { kind: 'invoke', action: e.action, calls: 1 };
+    if (e.kind === 'parallel') return { kind: 'parallel', action: e.action, calls: e.values.length };
+    return { kind: 'sleep', calls: 0 };
+  });
+}
+
+/** The action calls of a batch, in order: [{action, params}]. */
+function batchCalls(effects) {
+  const calls = [];
+  for (const e of effects) {
+    if (e.kind === 'invoke') calls.push({ action: e.action, params: e.params });
+    else if (e.kind === 'parallel') for (const v of e.values) calls.push({ action: e.action, params: v });
+  }
+  return calls;
+}
+
+/** When a batch is over: the latest deadline of its sleeps (0 without any). */
+function batchUntil(effects) {
+  let until = 0;
+  for (const e of effects) if (e.kind === 'sleep' && Number(e.until) > until) until = Number(e.until);
+  return until;
+}
+
+/** Each effect's outcome from the outcomes of the batch's calls (batchCalls order). */
+function batchOutcomes(layout, callOutcomes) {
+  let k = 0;
+  return layout.map((e) => {
+    const mine = callOutcomes.slice(k, k + e.calls);
+    k += e.calls;
+    if (e.kind === 'invoke') return mine[0];
+    if (e.kind === 'parallel') return joinOutcomes(mine);
+    return { value: undefined };
+  });
+}
+
+/** The request of a sleep(ms) made now (both forms; the deadline is absolute). */
+function sleepRequest(ms) {
+  const n = Number(ms);
+  const d = Number.isFinite(n) && n > 0 ? n : 0;
+  return { kind: 'sleep', ms: d, until: Date.now() + d };
+}
+
+/**
+ * utils.promises for a runtime: `start(request, name)` returns the promise of
+ * an effect the arguments were checked for, `fail(error)` a rejected one (a
+ * promise API reports bad arguments as rejections).
+ */
+function makePromiseUtils(start, fail) {
+  const sleep = function sleep(ms) { return start(sleepRequest(ms), 'sleep'); };
+  const invoke = function invoke(action, params) {
+    if (!validAction(action)) return fail(new TypeError(`invoke: invalid action name ${JSON.stringify(action)}`));
+    return start({ kind: 'invoke', action, params: params === undefined ? {} : params }, 'invoke');
+  };
+  const map = function map(action, values) {
+    try {
+      checkParallel(action, values);
+    } catch (e) {
+      return fail(e);
+    }
+    return start({ kind: 'parallel', action, values: values.slice() }, 'parallel.map');
+  };
+  return { sleep, invoke, action: invoke, http: makeHttp(invoke, fail), parallel: { map } };
 }
 
 /** An outcome as a JSON effect-log record (only action outcomes and plain values are recorded). */
@@ -130,14 +217,15 @@ function checkParallel(action, values) {
  * The http module on top of invoke: http.get(uri, options) invokes the action
  * named 'http' with {method: 'GET', uri, ...options} and returns its result
  * (the response body, the contract of the original project's http.js).
+ * `fail(error)` reports bad arguments (throws; the promise forms reject).
  */
-function makeHttp(invoke) {
+function makeHttp(invoke, fail = (e) => { throw e; }) {
   const verb = (method, name) => {
     const f = {
       [name](uri, options) {
-        if (typeof uri !== 'string') throw new TypeError(`http.${name}(uri, options): uri must be a string`);
+        if (typeof uri !== 'string') return fail(new TypeError(`http.${name}(uri, options): uri must be a string`));
         if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options)))
-          throw new TypeError(`http.${name}(uri, options): options must be an object`);
+          return fail(new TypeError(`http.${name}(uri, options): options must be an object`));
         return invoke('http', { ...options, method, uri });
       },
     }[name];
@@ -148,4 +236,5 @@ function makeHttp(invoke) {
 
 module.exports = {
   ActionError, validAction, idempotency, withKey, runAction, runParallel, outcomeRecord, recordOutcome, checkParallel, makeHttp,
+  batchLayout, batchCalls, batchUntil, batchOutcomes, sleepRequest, makePromiseUtils,
 };

@@ -20,6 +20,7 @@ const {
 const { MemoryStore, DirStore, newId, checkId } = require('./store.js');
 const {
   ActionError, validAction, idempotency, runAction, runParallel, outcomeRecord, recordOutcome, checkParallel, makeHttp,
+  batchLayout, batchCalls, batchUntil, batchOutcomes, sleepRequest, makePromiseUtils,
 } = require('./effects.js');
 
 const UTILS_SPEC = 'distribufy/dist/src/utils/utils';
@@ -125,7 +126,7 @@ function installAsyncHost() {
     },
     schedule(A) {
       const seg = owner(A);
-      if (seg !== undefined) seg.jobsQueued();
+      if (seg !== undefined) seg.wakeUp();
       else queueMicrotask(() => A.drain()); // after its instance ended: jobs run, nothing captures
     },
     unhandled(A, reason) {
@@ -324,7 +325,7 @@ class HostTable {
       this.seg.hostRequire(m[1]);
       if (this.values.has(name)) return this.values.get(name);
     }
-    const u = /^distribufy\/utils@(.*?)(?:#(sleep|invoke|action|http|http\.(?:get|put|post|delete)|parallel|parallel\.map))?$/.exec(name);
+    const u = /^distribufy\/utils@(.*?)(?:#[a-z.]+)?$/.exec(name);
     if (u) {
       this.seg.utilsFor(u[1]);
       if (this.values.has(name)) return this.values.get(name);
@@ -361,6 +362,7 @@ class Segment {
     this.unhandled = null; // {reason} of the first rejection nobody handled
     this.finished = false;
     this.timers = new Map(); // pending timers its code set -> {what, stack} (watchHostWork)
+    this.effects = []; // effects of utils.promises not yet performed: {request, resolve, reject}
     if (instance.stress) {
       watchPromises();
       this.stressPoint = () => {
@@ -402,6 +404,9 @@ class Segment {
       require: function require(spec) { return seg.require(spec); },
     };
     CAPTURE_POINTS.add(rt.checkpoint);
+    // the class of the errors effects throw: a program may keep one
+    this.hosts.define('distribufy:ActionError', ActionError);
+    this.hosts.define('distribufy:ActionError.prototype', ActionError.prototype);
     this.hosts.define('distribufy', rt);
     for (const k of Object.keys(rt)) this.hosts.define(`distribufy#${k}`, rt[k]);
     const utilsModule = {
@@ -477,11 +482,7 @@ class Segment {
   utilsFor(url) {
     if (this.utilsByUrl.has(url)) return this.utilsByUrl.get(url);
     const seg = this, inst = this.inst;
-    const sleep = function sleep(ms) {
-      const n = Number(ms);
-      const d = Number.isFinite(n) && n > 0 ? n : 0;
-      seg.capturePoint({ kind: 'sleep', ms: d, until: Date.now() + d }, 'sleep');
-    };
+    const sleep = function sleep(ms) { seg.capturePoint(sleepRequest(ms), 'sleep'); };
     const invoke = function invoke(action, params) {
       if (!validAction(action)) throw new TypeError(`invoke: invalid action name ${JSON.stringify(action)}`);
       if (!inst.actionsDir)
@@ -497,7 +498,8 @@ class Segment {
       seg.capturePoint({ kind: 'parallel', action, values: values.slice() }, 'parallel.map');
     };
     const parallel = { map };
-    const utils = { sleep, invoke, action: invoke, http, parallel };
+    const promises = makePromiseUtils((request, name) => seg.startEffect(request, name), (e) => seg.rejected(e));
+    const utils = { sleep, invoke, action: invoke, http, parallel, promises };
     for (const f of [sleep, invoke, map, http.get, http.put, http.post, http.delete]) CAPTURE_POINTS.add(f);
     this.utilsByUrl.set(url, utils);
     // Host names: checkpoints refer to these values by name (a program may
@@ -510,7 +512,47 @@ class Segment {
     for (const k of ['get', 'put', 'post', 'delete']) this.hosts.define(`${base}#http.${k}`, http[k]);
     this.hosts.define(`${base}#parallel`, parallel);
     this.hosts.define(`${base}#parallel.map`, map);
+    this.hosts.define(`${base}#promises`, promises);
+    for (const k of ['sleep', 'invoke', 'http', 'parallel']) this.hosts.define(`${base}#promises.${k}`, promises[k]);
+    for (const k of ['get', 'put', 'post', 'delete']) this.hosts.define(`${base}#promises.http.${k}`, promises.http[k]);
+    this.hosts.define(`${base}#promises.parallel.map`, promises.parallel.map);
     return utils;
+  }
+
+  /**
+   * An effect of utils.promises: a promise of the program's own, settled
+   * when the batch it joins is performed (settleAsync).
+   */
+  startEffect(request, name) {
+    const A = this.asyncState;
+    if (this.finished) throw new Error(`utils.promises.${name}(): the workflow instance has ended`);
+    if (A === null)
+      throw new Error(`utils.promises.${name}(): the program has no promises of its own (it has no async function and does ` +
+        'not use Promise; distribufyc adds them to programs that do): await the effect in an async function');
+    if (request.kind !== 'sleep' && !this.inst.actionsDir)
+      return this.rejected(new Error(`${name}('${request.action}'): no actions directory: run with --actions DIR ` +
+        `(DIR/${request.action}.js exports main(params))`));
+    const { promise, resolve, reject } = A.P.withResolvers();
+    this.effects.push({ request, resolve, reject });
+    this.wakeUp();
+    return promise;
+  }
+
+  /** A rejected promise of the program (a bad argument of a utils.promises function). */
+  rejected(error) {
+    if (this.asyncState === null) throw error;
+    return this.asyncState.P.reject(error);
+  }
+
+  /** Settles the promises of the batch just performed, in the order the program started the effects. */
+  settleEffects(outcomes) {
+    const effects = this.effects;
+    this.effects = [];
+    for (let i = 0; i < effects.length; i++) {
+      const o = outcomes[i];
+      if (o.threw) effects[i].reject(o.value);
+      else effects[i].resolve(o.value);
+    }
   }
 
   hostRequire(spec) {
@@ -639,8 +681,8 @@ class Segment {
     asyncOwners.set(A, this);
   }
 
-  /** The program queued a job while no drain runs: wake settleAsync if it waits for one. */
-  jobsQueued() {
+  /** The program queued a job or started an effect while no drain runs: wake settleAsync if it waits. */
+  wakeUp() {
     if (this.active || this.wake === null) return;
     const w = this.wake;
     this.wake = null;
@@ -656,8 +698,10 @@ class Segment {
    * without main) settles and no job is left: each drain is a synchronous
    * run of this segment (a capture in it suspends the instance), started
    * from a native microtask so that node's nextTick queue runs first, as it
-   * does before native promise jobs. A rejection nobody handled ends the
-   * run with that error, as node's default mode does.
+   * does before native promise jobs. When no job is left and effects of
+   * utils.promises are pending, the instance suspends to perform them as
+   * one batch. A rejection nobody handled ends the run with that error, as
+   * node's default mode does.
    */
   async settleAsync(result) {
     const A = this.asyncState;
@@ -671,6 +715,10 @@ class Segment {
         const r = this.syncRun(() => A.drain());
         if (r.capture) return this.suspend(r.capture);
         continue;
+      }
+      if (this.effects.length > 0) {
+        this.phase = 'drain';
+        return this.suspend(new Capture({ kind: 'batch', effects: this.effects.map((e) => e.request) }, this));
       }
       const st = A.inspect(result);
       if (st === undefined) {
@@ -716,6 +764,7 @@ class Segment {
     if (root.async !== undefined) {
       this.attachAsync(root.async.state);
       this.mainResult = root.async.main;
+      if (root.async.effects !== undefined) this.effects = root.async.effects;
     }
     // The bytes are the truth about where the instance is (meta.json is
     // written after checkpoint.bin: a crash between the two leaves meta one
@@ -726,8 +775,11 @@ class Segment {
     // after its start: when their synchronous part ends, node runs the
     // nextTick queue before promise jobs. (From an `await` continuation they
     // would run inside promise-job processing, which reverses that order.)
+    const run = root.request.kind === 'batch'
+      ? () => this.settleEffects(result.value)
+      : () => runFrames(program, root.frames, result);
     return new Promise((resolve, reject) => {
-      setImmediate(() => this.enter(root.phase, () => runFrames(program, root.frames, result)).then(resolve, reject));
+      setImmediate(() => this.enter(root.phase, run).then(resolve, reject));
     });
   }
 
@@ -740,9 +792,9 @@ class Segment {
    */
   async performLogged(seq, req) {
     const store = this.inst.store, id = this.inst.id;
-    const logged = Number.isInteger(seq) && (req.kind === 'invoke' || req.kind === 'parallel') &&
-      typeof store.loadEffect === 'function' && typeof store.recordEffect === 'function';
-    if (!logged) return this.perform(req, seq);
+    const logged = Number.isInteger(seq) && typeof store.loadEffect === 'function' && typeof store.recordEffect === 'function';
+    // (a batch's calls are logged one by one: performCall)
+    if (!logged || (req.kind !== 'invoke' && req.kind !== 'parallel')) return this.perform(req, seq, logged);
     const rec = store.loadEffect(id, String(seq));
     if (rec !== undefined) return recordOutcome(rec);
     const outcome = await this.perform(req, seq, true);
@@ -751,39 +803,55 @@ class Segment {
     return outcome;
   }
 
-  /** Runs one action of a parallel.map, through the per-element log when `logged`. */
-  async performElement(req, seq, i, logged) {
+  /**
+   * Runs call `i` of the parallel.map or batch of checkpoint `seq`, through
+   * the per-call log when `logged`.
+   */
+  async performCall(kind, action, params, seq, i, logged) {
     const store = this.inst.store, id = this.inst.id, key = `${seq}.${i}`;
     if (logged) {
       const rec = store.loadEffect(id, key);
       if (rec !== undefined) return recordOutcome(rec);
     }
-    const outcome = await runAction(this.inst.actionsDir, req.action, req.values[i], idempotency(id, seq, i));
+    if (!this.inst.actionsDir) return { threw: true, value: new Error(`invoke('${action}'): no actions directory: run with --actions DIR`) };
+    const outcome = await runAction(this.inst.actionsDir, action, params, idempotency(id, seq, i));
     if (logged) {
       const r = outcomeRecord(outcome);
-      if (r !== undefined) store.recordEffect(id, key, { kind: 'parallel', ...r });
+      if (r !== undefined) store.recordEffect(id, key, { kind, ...r });
     }
     return outcome;
+  }
+
+  /** Waits until the absolute time `until` (at once with virtual time). */
+  async sleepUntil(until) {
+    if (this.inst.virtualTime) return;
+    const wait = Math.max(0, Number(until) - Date.now());
+    if (wait > 0) await new Promise((res) => setTimeout(res, wait));
   }
 
   async perform(req, seq, logged = false) {
     switch (req.kind) {
       case 'checkpoint':
         return { value: undefined };
-      case 'sleep': {
-        if (!this.inst.virtualTime) {
-          const wait = Math.max(0, Number(req.until) - Date.now());
-          if (wait > 0) await new Promise((res) => setTimeout(res, wait));
-        }
+      case 'sleep':
+        await this.sleepUntil(req.until);
         return { value: undefined };
-      }
       case 'invoke':
         if (!this.inst.actionsDir) return { threw: true, value: new Error(`invoke('${req.action}'): no actions directory: run with --actions DIR`) };
         return runAction(this.inst.actionsDir, req.action, req.params, idempotency(this.inst.id, seq));
       case 'parallel': {
         if (!this.inst.actionsDir) return { threw: true, value: new Error(`parallel.map('${req.action}'): no actions directory: run with --actions DIR`) };
         if (!Array.isArray(req.values)) throw new RestoreError('a parallel request without values');
-        return runParallel(req.values, (v, i) => this.performElement(req, seq, i, logged));
+        return runParallel(req.values, (v, i) => this.performCall('parallel', req.action, v, seq, i, logged));
+      }
+      case 'batch': {
+        // (validateRoot checked its shape)
+        const calls = batchCalls(req.effects);
+        const [outcomes] = await Promise.all([
+          Promise.all(calls.map((c, i) => this.performCall('call', c.action, c.params, seq, i, logged))),
+          this.sleepUntil(batchUntil(req.effects)),
+        ]);
+        return { value: batchOutcomes(batchLayout(req.effects), outcomes) };
       }
       default:
         throw new RestoreError(`unknown capture request '${req.kind}'`);
@@ -816,14 +884,17 @@ class Segment {
       throw hostError;
     }
     const frames = cap.frames.slice().reverse();
-    if (frames.length === 0)
+    if (frames.length === 0 && cap.request.kind !== 'batch')
       throw new Error('a capture point was reached with no instrumented frame on the stack (was the program compiled by distribufyc?)');
     const root = {
       format: 1, phase: this.phase, frames, request: cap.request,
       persist: [...this.persist], params: this.params, module: this.module,
     };
     // (only when used: the root of other programs keeps its shape)
-    if (this.asyncState !== null) root.async = { state: this.asyncState, main: this.mainResult };
+    if (this.asyncState !== null) {
+      root.async = { state: this.asyncState, main: this.mainResult };
+      if (this.effects.length > 0) root.async.effects = this.effects;
+    }
     if (this.transients.size > 0) root.transients = [...this.transients].map(([id, t]) => [id, t.thunk]);
     const seq = inst.seq + 1;
     const header = {
@@ -861,7 +932,27 @@ function validateRoot(program, root) {
       throw new RestoreError('the checkpoint\'s async state is malformed');
   }
   if (root.phase === 'drain' && root.async === undefined) throw new RestoreError('a checkpoint taken in a job queue drain holds no job queue');
+  const effects = root.async !== undefined ? root.async.effects : undefined;
+  if (effects !== undefined && (!Array.isArray(effects) ||
+      !effects.every((e) => e && typeof e === 'object' && validEffect(e.request) && typeof e.resolve === 'function' && typeof e.reject === 'function')))
+    throw new RestoreError('the checkpoint\'s pending effects are malformed');
+  if (root.request.kind === 'batch') {
+    // suspended with an empty job queue to perform the pending effects
+    if (root.phase !== 'drain' || root.frames.length !== 0 || !Array.isArray(root.request.effects) || effects === undefined ||
+        root.request.effects.length !== effects.length || !root.request.effects.every(validEffect))
+      throw new RestoreError('the checkpoint\'s batch of effects is malformed');
+    return;
+  }
   validateFrames(program, root.frames);
+}
+
+/** An effect of utils.promises as the runtime made it. */
+function validEffect(r) {
+  if (!r || typeof r !== 'object') return false;
+  if (r.kind === 'sleep') return typeof r.until === 'number';
+  if (r.kind === 'invoke') return validAction(r.action);
+  if (r.kind === 'parallel') return validAction(r.action) && Array.isArray(r.values);
+  return false;
 }
 
 /** Renders a serializer path from the checkpoint root with the schema's names: `main › local client › _socket`. */
@@ -947,6 +1038,7 @@ class Instance {
     const req = { ...request };
     if (req.kind === 'invoke') delete req.params;
     if (req.kind === 'parallel') { req.count = req.values.length; delete req.values; }
+    if (req.kind === 'batch') req.effects = batchLayout(req.effects);
     this.store.saveCheckpoint(this.id, bytes, this.meta({ status: 'suspended', seq: header.seq, checkpointId: header.checkpointId, request: req }));
     this.seq = header.seq;
     // Compaction: the durable checkpoint supersedes the outcomes of earlier
@@ -1035,5 +1127,5 @@ class Instance {
 
 module.exports = {
   Program, Instance, Segment, ActionError, CheckpointError, SwallowedCapture, runAction, renderPath, validAction, UTILS_SPEC,
-  idempotency,
+  idempotency, validateRoot,
 };

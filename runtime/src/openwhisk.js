@@ -15,7 +15,10 @@
 //     main(params) in a new instance;
 //   - the instance runs until it suspends. invoke(action, params) returns
 //     {action: <its name>, params, state}; sleep(ms) returns the `sleep`
-//     component; parallel.map(action, values) the `fork` component;
+//     component; parallel.map(action, values) the `fork` component; a
+//     batch of utils.promises effects the `fork` component with every
+//     action call of the batch (then, if a sleep of the batch is not over,
+//     `sleep` components), or only `sleep` without calls;
 //     checkpoint() continues in this activation from the checkpoint's
 //     bytes (every checkpoint still round-trips through the serializer),
 //     unless the activation is near its deadline, then it yields through a
@@ -48,7 +51,8 @@
 // sleep longer than one activation is a chain of them. FORK runs
 // parallel.map: it invokes the action once per value through the REST API,
 // concurrently, with its own key, and returns {results} in order or the
-// first failure as {error}. No service other than the OpenWhisk deployment
+// first failure as {error}; for a batch it runs {calls: [{action, params}]}
+// the same way and returns every call's result ({error} for a failure). No service other than the OpenWhisk deployment
 // itself is contacted, and the API key only goes to __OW_API_HOST.
 //
 // CONFIGURATION: default parameters of the conductor, removed before the
@@ -64,7 +68,7 @@ const http = require('node:http');
 const https = require('node:https');
 const { Program, Instance } = require('./instance.js');
 const { MemoryStore, newId } = require('./store.js');
-const { ActionError } = require('./effects.js');
+const { ActionError, batchLayout, batchCalls, batchUntil, batchOutcomes } = require('./effects.js');
 
 const STATE_KEY = 'distribufy';
 const STATE_VERSION = 1;
@@ -272,6 +276,21 @@ function outcomeOf(pending, result) {
     case 'checkpoint':
       if (failed) return { threw: true, value: new ConductorError(`the sleep component failed: ${JSON.stringify(result.error)}`) };
       return { value: undefined };
+    case 'batch': {
+      // the calls' results: from the fork, or kept while sleeps were chained
+      const results = pending.results !== undefined ? pending.results : pending.layout.some((e) => e.calls > 0) ? result.results : [];
+      const count = pending.layout.reduce((n, e) => n + e.calls, 0);
+      if (failed || !Array.isArray(results) || results.length !== count) {
+        const error = new ConductorError(`the ${pending.results === undefined && count > 0 ? 'fork' : 'sleep'} component failed: ` +
+          JSON.stringify(failed ? result.error : 'no results'));
+        return { value: pending.layout.map(() => ({ threw: true, value: error })) };
+      }
+      const layout = pending.layout;
+      const actions = layout.flatMap((e) => Array(e.calls).fill(e.action));
+      const outcomes = results.map((res, i) => (res !== null && typeof res === 'object' && 'error' in res
+        ? { threw: true, value: new ActionError(actions[i], res.error) } : { value: unbox(res) }));
+      return { value: batchOutcomes(layout, outcomes) };
+    }
     default:
       throw new ConductorError(`the composition state has an unknown pending request '${pending.kind}'`);
   }
@@ -292,6 +311,16 @@ function stepFor(request, yieldNow) {
       return { action: `${selfName()}-sleep`, params: { until: request.until }, pending: { kind: 'sleep', until: request.until } };
     case 'checkpoint':
       return yieldNow ? { action: `${selfName()}-sleep`, params: { until: 0 }, pending: { kind: 'checkpoint' } } : undefined;
+    case 'batch': {
+      const calls = batchCalls(request.effects), until = batchUntil(request.effects);
+      const pending = { kind: 'batch', layout: batchLayout(request.effects), until };
+      if (calls.length === 0) return { action: `${selfName()}-sleep`, params: { until }, pending };
+      return {
+        action: `${selfName()}-fork`,
+        params: { calls: calls.map((c) => ({ action: componentName(c.action), params: c.params })), until },
+        pending,
+      };
+    }
     default:
       throw new ConductorError(`unknown request '${request.kind}'`);
   }
@@ -380,9 +409,14 @@ async function conduct(program, actionsDir, params) {
       const result = { ...params };
       delete result[STATE_KEY];
       const pending = st.pending;
-      if (pending && pending.kind === 'sleep' && !(result.distribufySleep && result.distribufySleep.done) && !('error' in result)) {
-        // Not over yet (the sleep component returned at its deadline): chain another.
-        return await emit(st, stepFor({ kind: 'sleep', until: pending.until }, false), bytes, program, maxComponents);
+      if (pending && (pending.kind === 'sleep' || (pending.kind === 'batch' && pending.until > 0)) &&
+          !(result.distribufySleep && result.distribufySleep.done) && !('error' in result)) {
+        // Not over yet (the sleep or fork component returned at its
+        // deadline): chain a sleep, keeping a batch's results.
+        const step = stepFor({ kind: 'sleep', until: pending.until }, false);
+        if (pending.kind === 'batch')
+          step.pending = { ...pending, results: pending.results !== undefined ? pending.results : result.results };
+        return await emit(st, step, bytes, program, maxComponents);
       }
       inst = new Instance(program, { id: st.id, params: {}, store, actionsDir, runId: st.runId, checkpointKey });
       store.saveCheckpoint(inst.id, bytes, {});
@@ -435,27 +469,37 @@ async function sleepComponent(params) {
  * the controller boxes params), at most DISTRIBUFY_OW_FORK_CONCURRENCY at a
  * time (default 50, half the namespace's default concurrency limit), and
  * returns {results} in order, or the first failure (by index) as {error}.
+ * A batch's fork, {calls: [{action, params}], until}, returns every call's
+ * result ({error} for a failure) after waiting for `until` (as the sleep
+ * component does, with distribufySleep).
  */
 async function forkComponent(params) {
-  const action = params && params.action, values = params && params.values;
-  if (typeof action !== 'string' || !Array.isArray(values)) return { error: 'fork: expected {action, values: [...]}' };
+  const batch = params && Array.isArray(params.calls);
+  const calls = batch ? params.calls : params && Array.isArray(params.values) && typeof params.action === 'string'
+    ? params.values.map((v) => ({ action: params.action, params: v })) : undefined;
+  if (calls === undefined || !calls.every((c) => c !== null && typeof c === 'object' && typeof c.action === 'string'))
+    return { error: 'fork: expected {action, values: [...]} or {calls: [{action, params}...]}' };
   const limit = envInt('DISTRIBUFY_OW_FORK_CONCURRENCY', 50);
   const until = deadline() - DEADLINE_MARGIN_MS;
-  const results = new Array(values.length);
+  const results = new Array(calls.length);
   let next = 0;
   const worker = async () => {
-    while (next < values.length) {
+    while (next < calls.length) {
       const i = next++;
-      const v = values[i];
+      const v = calls[i].params;
       const p = v !== null && typeof v === 'object' && !Array.isArray(v) ? v : { value: v };
       try {
-        results[i] = await invokeAndWait(action, p, until);
+        results[i] = await invokeAndWait(calls[i].action, p, until);
       } catch (e) {
         results[i] = { error: String(e && e.message || e) };
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, values.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(limit, calls.length) }, worker));
+  if (batch) {
+    const sleep = await sleepComponent({ until: Number(params.until) || 0 });
+    return { results, ...sleep };
+  }
   for (let i = 0; i < results.length; i++) {
     const res = results[i];
     if (res !== null && typeof res === 'object' && 'error' in res) return { error: res.error, index: i };

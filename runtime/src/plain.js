@@ -8,9 +8,14 @@
 // compiled run), utils.http.get/put/post/delete(uri, opts) invoke the 'http'
 // action with {method, uri, ...opts}, utils.parallel.map(action, values)
 // runs the action on every value concurrently (one child process) and
-// returns the results in order. Actions get params.__distribufy (not
-// enumerable) with instance 'plain' and a per-process effect counter as seq,
-// the shape the compiled runtime gives them (effects.js).
+// returns the results in order. utils.promises has the same functions
+// returning native promises: the effects started before the program's
+// promise jobs run out are performed together, as a batch, from a
+// setImmediate (the point where the compiled runtime performs its batch),
+// and their promises settle in the order they were started (effects.js).
+// Actions get params.__distribufy (not enumerable) with instance 'plain'
+// and a per-process effect counter as seq, the shape the compiled runtime
+// gives them.
 'use strict';
 
 const path = require('node:path');
@@ -32,17 +37,22 @@ function effects() { return require('./effects.js'); }
 
 let effectSeq = 0; // the plain run's stand-in for checkpoint sequence numbers (idempotency keys)
 
-function sleepSync(ms) {
-  const n = Number(ms);
-  if (config.virtualTime || !(n > 0)) return;
-  const until = Date.now() + n;
+function sleepSync(ms) { sleepUntilSync(effects().sleepRequest(ms).until); }
+
+function sleepUntilSync(until) {
+  if (config.virtualTime) return;
+  const n = until - Date.now();
   const cell = new Int32Array(new SharedArrayBuffer(4));
   for (let left = n; left > 0; left = until - Date.now()) Atomics.wait(cell, 0, 0, left);
 }
 
-/** Runs calls ([params...]) of one action concurrently in a child process: their outcomes in order. */
-function runChild(action, calls) {
-  const r = spawnSync(process.execPath, [path.join(__dirname, 'action-child.js'), config.actionsDir, action], {
+/**
+ * Runs calls ([{action, params, key}]) concurrently in a child process: their
+ * outcomes in order, each {value} or {threw: true, value: ActionError}.
+ * `what` names the calls in an error.
+ */
+function runChild(what, calls) {
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'action-child.js'), config.actionsDir], {
     input: JSON.stringify(calls),
     stdio: ['pipe', 'inherit', 'inherit', 'pipe'],
     maxBuffer: 1 << 30,
@@ -50,8 +60,8 @@ function runChild(action, calls) {
   if (r.error) throw r.error;
   const out = r.output[3] ? r.output[3].toString('utf8') : '';
   let res;
-  try { res = JSON.parse(out); } catch { throw new Error(`invoke('${action}'): the action process ended without a result (exit ${r.status})`); }
-  return res;
+  try { res = JSON.parse(out); } catch { throw new Error(`${what}: the action process ended without a result (exit ${r.status})`); }
+  return res.map((o, i) => (o.threw ? { threw: true, value: new (effects().ActionError)(calls[i].action, o.error) } : { value: o.value }));
 }
 
 function invokeSync(action, params) {
@@ -59,8 +69,8 @@ function invokeSync(action, params) {
   if (!config.actionsDir)
     throw new Error(`invoke('${action}'): no actions directory: run with --actions DIR (DIR/${action}.js exports main(params))`);
   const seq = ++effectSeq;
-  const [res] = runChild(action, [{ params: params === undefined ? {} : params, key: effects().idempotency('plain', seq) }]);
-  if (res.threw) throw new (effects().ActionError)(action, res.error);
+  const [res] = runChild(`invoke('${action}')`, [{ action, params: params === undefined ? {} : params, key: effects().idempotency('plain', seq) }]);
+  if (res.threw) throw res.value;
   return res.value;
 }
 
@@ -69,10 +79,44 @@ function parallelMapSync(action, values) {
   if (!config.actionsDir)
     throw new Error(`parallel.map('${action}'): no actions directory: run with --actions DIR (DIR/${action}.js exports main(params))`);
   const seq = ++effectSeq;
-  const res = runChild(action, values.map((v, i) => ({ params: v, key: effects().idempotency('plain', seq, i) })));
+  const res = runChild(`parallel.map('${action}')`, values.map((v, i) => ({ action, params: v, key: effects().idempotency('plain', seq, i) })));
   const failed = res.find((o) => o.threw); // the first failing element, as the compiled runtime
-  if (failed) throw new (effects().ActionError)(action, failed.error);
+  if (failed) throw failed.value;
   return res.map((o) => o.value);
+}
+
+// utils.promises: the effects started since the last batch ({request,
+// resolve, reject}), performed by one setImmediate.
+let batch = null;
+
+function startEffect(request, name) {
+  if (request.kind !== 'sleep' && !config.actionsDir)
+    return Promise.reject(new Error(`${name}('${request.action}'): no actions directory: run with --actions DIR ` +
+      `(DIR/${request.action}.js exports main(params))`));
+  if (batch === null) {
+    batch = [];
+    setImmediate(performBatch);
+  }
+  return new Promise((resolve, reject) => batch.push({ request, resolve, reject }));
+}
+
+function performBatch() {
+  const started = batch;
+  batch = null;
+  const fx = effects(), requests = started.map((e) => e.request);
+  const seq = ++effectSeq;
+  const calls = fx.batchCalls(requests).map((c, i) => ({ ...c, key: fx.idempotency('plain', seq, i) }));
+  let outcomes;
+  try {
+    outcomes = calls.length > 0 ? runChild('utils.promises', calls) : [];
+  } catch (e) {
+    outcomes = calls.map(() => ({ threw: true, value: e }));
+  }
+  sleepUntilSync(fx.batchUntil(requests));
+  fx.batchOutcomes(fx.batchLayout(requests), outcomes).forEach((o, i) => {
+    if (o.threw) started[i].reject(o.value);
+    else started[i].resolve(o.value);
+  });
 }
 
 const utilsByUrl = new Map();
@@ -85,6 +129,7 @@ const utilsModule = {
       utilsByUrl.set(key, {
         sleep: function sleep(ms) { sleepSync(ms); }, invoke, action: invoke,
         http: effects().makeHttp(invoke), parallel: { map },
+        promises: effects().makePromiseUtils(startEffect, (e) => Promise.reject(e)),
       });
     }
     return utilsByUrl.get(key);

@@ -14,6 +14,7 @@ const {
 } = require('../src/api.js');
 const { CheckpointFormatError, decodeCheckpoint } = require('../src/serializer.js');
 const { validateFrames } = require('../src/link.js');
+const { validateRoot } = require('../src/instance.js');
 
 const FIX = path.join(__dirname, 'fixtures');
 const RUNNER = path.join(__dirname, '..', 'bin', 'distribufy-run.js');
@@ -227,6 +228,32 @@ test('frame validation against the schema', () => {
   const q = Object.create(p);
   q.schema = { ...p.schema, codes: p.schema.codes.map((c, i) => (i === 2 ? { ...c, instrumented: false } : c)) };
   assert.throws(() => validateFrames(q, [f({})]), /not instrumented/);
+});
+
+test('a checkpoint of a batch of effects is validated before anything runs', () => {
+  const p = load('basic');
+  const fn = () => {};
+  const state = { jobs: [], head: 0, draining: false, drain: fn, inspect: fn };
+  const invoke = { kind: 'invoke', action: 'echo', params: {} };
+  const pending = (request) => ({ request, resolve: fn, reject: fn });
+  const root = (o) => ({ format: 1, phase: 'drain', frames: [], request: { kind: 'batch', effects: [invoke] }, persist: [],
+    params: {}, module: {}, async: { state, main: undefined, effects: [pending(invoke)] }, ...o });
+  validateRoot(p, root({}));
+  validateRoot(p, root({ request: { kind: 'batch', effects: [{ kind: 'sleep', ms: 1, until: 5 }] },
+    async: { state, effects: [pending({ kind: 'sleep', ms: 1, until: 5 })] } }));
+  const malformed = /batch of effects is malformed/;
+  assert.throws(() => validateRoot(p, root({ phase: 'main' })), malformed);
+  assert.throws(() => validateRoot(p, root({ frames: [{}] })), malformed);
+  assert.throws(() => validateRoot(p, root({ request: { kind: 'batch', effects: [invoke, invoke] } })), malformed);
+  assert.throws(() => validateRoot(p, root({ request: { kind: 'batch' } })), malformed);
+  assert.throws(() => validateRoot(p, root({ request: { kind: 'batch', effects: [{ kind: 'eval', code: '1' }] } })), malformed);
+  assert.throws(() => validateRoot(p, root({ async: { state } })), malformed);
+  const effects = /pending effects are malformed/;
+  assert.throws(() => validateRoot(p, root({ async: { state, effects: [{ request: invoke, resolve: fn }] } })), effects);
+  assert.throws(() => validateRoot(p, root({ async: { state, effects: [pending({ kind: 'invoke', action: '../x' })] } })), effects);
+  assert.throws(() => validateRoot(p, root({ async: { state, effects: {} } })), effects);
+  // other requests still need frames
+  assert.throws(() => validateRoot(p, root({ request: { kind: 'checkpoint' } })), RestoreError);
 });
 
 test('a capture swallowed by an uninstrumented catch is reported', async () => {

@@ -94,12 +94,14 @@ async function runOnOpenWhisk(o, zip, actionNames, params, name) {
       zip, annotations: { conductor: true, 'provide-api-key': true }, params: { distribufyYield: o.programYield || o.yieldMode },
       timeout: o.conductorTimeout || 60000,
     });
-    // Virtual time, unless the program asks for a real sleep component with
-    // a short time limit (`// OPENWHISK-SLEEP-TIMEOUT: MS`): a sleep longer
-    // than that is then a chain of sleep activations.
+    // Virtual time, unless the program asks for real sleep and fork
+    // components with a short time limit (`// OPENWHISK-SLEEP-TIMEOUT: MS`):
+    // a sleep longer than that (alone or in a batch of utils.promises) is
+    // then a chain of sleep activations.
     const realSleep = o.sleepTimeout !== undefined;
-    ctl.createAction(`${name}-sleep`, { zip, main: 'sleep', timeout: realSleep ? o.sleepTimeout : 300000, env: realSleep ? {} : { DISTRIBUFY_OW_VIRTUAL_TIME: '1' } });
-    ctl.createAction(`${name}-fork`, { zip, main: 'fork', timeout: 300000, annotations: { 'provide-api-key': true } });
+    const timing = { timeout: realSleep ? o.sleepTimeout : 300000, env: realSleep ? {} : { DISTRIBUFY_OW_VIRTUAL_TIME: '1' } };
+    ctl.createAction(`${name}-sleep`, { zip, main: 'sleep', ...timing });
+    ctl.createAction(`${name}-fork`, { zip, main: 'fork', ...timing, annotations: { 'provide-api-key': true } });
     for (const a of actionNames) ctl.createAction(a, { zip, main: a });
     const r = await ctl.runToEnd(name, params);
     r.activations = ctl.activations.size;
