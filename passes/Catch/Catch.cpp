@@ -20,8 +20,9 @@
 //   - every user `catch` first rethrows a `Capture` (so does desugar's
 //     completion-record catch: `finally` code never runs during a capture);
 //   - call sites of the array higher-order functions (`o.map(f)` ...,
-//     `Array.from(a, f)`) choose the runtime's instrumented version when `o`
-//     is an array with the original method, so callbacks can checkpoint.
+//     `Array.from(a[, f])`) choose the runtime's instrumented version when `o`
+//     is an array with the original method, so callbacks (and the iterators
+//     of the program's own iterables that Array.from walks) can checkpoint.
 // Functions without call sites are left as they are (flatness), except for
 // the Capture rethrow in their catch clauses. Generators and async functions
 // are not instrumented: a capture through them fails with a clear error.
@@ -551,11 +552,8 @@ bool Instrumenter::run() {
     body.push_back(b_.declare(VarKind::Const, b_.ident(stressCellName_), d("stressCell")));
   body.push_back(b_.declare(VarKind::Const, b_.ident(tableName_), table));
   body.push_back(b_.declare(VarKind::Const, b_.ident(restoreName_), rtable));
-  auto prop = [&](std::string_view key, Node *value) {
-    auto *p = b_.make<Property>();
-    p->key = b_.ident(key);
-    p->value = value;
-    return static_cast<Node *>(p);
+  auto prop = [&](std::string_view key, Node *value) -> Node * {
+    return b_.property(b_.ident(key), value);
   };
   auto *result = b_.make<ObjectExpression>();
   std::string json = writeSchemaJson(schema_, false);
@@ -725,9 +723,7 @@ Node *Instrumenter::instrumentValue(Node *value, FnContext ctx, std::vector<Node
     // names it "e", an argument ""), not "$cls": `{"e": class {}}["e"]`.
     if (!ce->id && ctx.name != "<computed>") {
       b_.setRange(ce->range);
-      auto *prop = b_.make<Property>();
-      prop->key = b_.string(ctx.name);
-      prop->value = value;
+      auto *prop = b_.property(b_.string(ctx.name), value);
       auto *obj = b_.make<ObjectExpression>();
       obj->properties = b_.list({prop});
       value = b_.index(obj, b_.string(ctx.name));
@@ -1449,19 +1445,17 @@ void Instrumenter::rewriteHof(SiteRec &site) {
     for (size_t i = 1; i < c->arguments.size(); ++i)
       rest.push_back(clone(c->arguments[i]));
     Node *test = nullptr, *fast = nullptr;
-    if (method == "from" && rest.size() >= 2) {
-      auto *both = b_.make<LogicalExpression>();
-      both->op = LogicalOp::And;
-      both->left = b_.binary(BinaryOp::StrictEq, clone(me->object), d("arrayFrom"));
-      both->right = b_.binary(BinaryOp::StrictEq, clone(recv), b_.ident("Array"));
+    if (method == "from" && !rest.empty()) {
+      auto *both = b_.logical(LogicalOp::And,
+                              b_.binary(BinaryOp::StrictEq, clone(me->object), d("arrayFrom")),
+                              b_.binary(BinaryOp::StrictEq, clone(recv), b_.ident("Array")));
       test = both;
       fast = call(b_.member(hofApi(), "from"), rest);
     } else if (std::find(std::begin(kHofMethods), std::end(kHofMethods), method) !=
                std::end(kHofMethods)) {
-      auto *both = b_.make<LogicalExpression>();
-      both->op = LogicalOp::And;
-      both->left = call(b_.member(b_.ident("Array"), "isArray"), {clone(recv)});
-      both->right = b_.binary(BinaryOp::StrictEq, clone(me->object), b_.member(d("AP"), method));
+      auto *both =
+          b_.logical(LogicalOp::And, call(b_.member(b_.ident("Array"), "isArray"), {clone(recv)}),
+                     b_.binary(BinaryOp::StrictEq, clone(me->object), b_.member(d("AP"), method)));
       test = both;
       std::vector<Node *> hofArgs = {clone(recv)};
       hofArgs.insert(hofArgs.end(), rest.begin(), rest.end());
@@ -1483,7 +1477,7 @@ void Instrumenter::rewriteHof(SiteRec &site) {
   for (Node *a : args)
     cloned.push_back(clone(a));
   if (name == "from" && isa<Identifier>(me->object) &&
-      cast<Identifier>(me->object)->name == "Array" && args.size() >= 2) {
+      cast<Identifier>(me->object)->name == "Array" && !args.empty()) {
     auto *arr = cast<Identifier>(me->object);
     if (arr->binding == kNoBinding || st_.binding(arr->binding).kind != BindingKind::Global)
       return;
@@ -1495,10 +1489,7 @@ void Instrumenter::rewriteHof(SiteRec &site) {
       return;
     auto *isArray = call(b_.member(b_.ident("Array"), "isArray"), {clone(me->object)});
     auto *same = b_.binary(BinaryOp::StrictEq, clone(c->callee), b_.member(d("AP"), name));
-    auto *both = b_.make<LogicalExpression>();
-    both->op = LogicalOp::And;
-    both->left = isArray;
-    both->right = same;
+    auto *both = b_.logical(LogicalOp::And, isArray, same);
     test = both;
     std::vector<Node *> hofArgs = {clone(me->object)};
     hofArgs.insert(hofArgs.end(), cloned.begin(), cloned.end());
@@ -2066,10 +2057,9 @@ Node *Instrumenter::handler(const FnContext &ctx, bool restore, Node *fn) {
 Node *Instrumenter::rangeTest(uint32_t lo, uint32_t hi) {
   if (lo == hi)
     return b_.binary(BinaryOp::StrictEq, b_.ident(csName_), b_.number(lo));
-  auto *both = b_.make<LogicalExpression>();
-  both->op = LogicalOp::And;
-  both->left = b_.binary(BinaryOp::GtEq, b_.ident(csName_), b_.number(lo));
-  both->right = b_.binary(BinaryOp::LtEq, b_.ident(csName_), b_.number(hi));
+  auto *both =
+      b_.logical(LogicalOp::And, b_.binary(BinaryOp::GtEq, b_.ident(csName_), b_.number(lo)),
+                 b_.binary(BinaryOp::LtEq, b_.ident(csName_), b_.number(hi)));
   return both;
 }
 
@@ -2086,10 +2076,8 @@ std::vector<Node *> Instrumenter::guardList(const NodeList &list) {
     if (auto r = siteRange_.find(st); r != siteRange_.end()) {
       flush();
       // While restoring, enter only the statement holding the target site.
-      auto *guard = b_.make<LogicalExpression>();
-      guard->op = LogicalOp::Or;
-      guard->left = b_.unary(UnaryOp::Not, b_.ident(rName_));
-      guard->right = rangeTest(r->second.first, r->second.second);
+      auto *guard = b_.logical(LogicalOp::Or, b_.unary(UnaryOp::Not, b_.ident(rName_)),
+                               rangeTest(r->second.first, r->second.second));
       Node *inner = guardStatement(st);
       b_.setRange(st->range);
       out.push_back(b_.ifStmt(guard, inner));
@@ -2147,10 +2135,7 @@ Node *Instrumenter::guardStatement(Node *st) {
     if (lit && lit->value) {
       n->test = clone(w->test);
     } else {
-      auto *either = b_.make<LogicalExpression>();
-      either->op = LogicalOp::Or;
-      either->left = b_.ident(rName_);
-      either->right = clone(w->test);
+      auto *either = b_.logical(LogicalOp::Or, b_.ident(rName_), clone(w->test));
       n->test = either;
     }
     n->body = guardOrClone(w->body);
@@ -2174,10 +2159,8 @@ Node *Instrumenter::guardStatement(Node *st) {
       if (auto r = siteRange_.find(cc->body); r != siteRange_.end()) {
         // Re-enter the handler: its parameter was restored as a slot, the
         // thrown value is ignored (the assignment is skipped while restoring).
-        auto *both = b_.make<LogicalExpression>();
-        both->op = LogicalOp::And;
-        both->left = b_.ident(rName_);
-        both->right = rangeTest(r->second.first, r->second.second);
+        auto *both = b_.logical(LogicalOp::And, b_.ident(rName_),
+                                rangeTest(r->second.first, r->second.second));
         auto *thr = b_.make<ThrowStatement>();
         thr->argument = b_.number(0);
         block.insert(block.begin(), b_.ifStmt(both, thr));
@@ -2376,9 +2359,9 @@ Node *Instrumenter::restoreFactory(Node *fn, const FnContext &ctx, NodeList fast
   if (usesSuperProp_ && ctx.classVar) {
     // An object-literal method whose home object's prototype is the
     // member's: `super.x` inside it looks where the member's would.
-    auto *proto = b_.make<Property>();
-    proto->key = b_.ident("__proto__");
-    proto->value = call(b_.member(b_.ident("Object"), "getPrototypeOf"), {b_.ident(homeName_)});
+    auto *proto =
+        b_.property(b_.ident("__proto__"),
+                    call(b_.member(b_.ident("Object"), "getPrototypeOf"), {b_.ident(homeName_)}));
     auto *method = b_.make<Property>();
     method->key = b_.ident("R");
     method->method = true;

@@ -466,12 +466,7 @@ private:
     o->properties = b_.list(props);
     return o;
   }
-  Node *prop(std::string_view key, Node *value) {
-    auto *p = b_.make<Property>();
-    p->key = b_.ident(key);
-    p->value = value;
-    return p;
-  }
+  Node *prop(std::string_view key, Node *value) { return b_.property(b_.ident(key), value); }
   Node *undef() { return b_.voidZero(); }
   bool staticKey(const Node *key, bool computed, std::string &out) const;
   Node *cloneKey(const Node *key, bool computed);
@@ -2028,9 +2023,7 @@ Node *Converter::convert(Node *orig, Wrap wrap, std::string_view name, Node *key
     break;
   case Wrap::Named:
     if (!name.empty()) {
-      auto *p = b_.make<Property>();
-      p->key = b_.string(name);
-      p->value = value;
+      auto *p = b_.property(b_.string(name), value);
       value = b_.index(objectOf({p}), b_.string(name));
     }
     break;

@@ -604,17 +604,15 @@ private:
   }
 
   Node *nullishTest(Atom t) {
-    auto *le = b_.make<LogicalExpression>();
-    le->op = LogicalOp::Or;
-    le->left = b_.binary(BinaryOp::StrictEq, b_.ident(t), b_.make<NullLiteral>());
-    le->right = b_.binary(BinaryOp::StrictEq, b_.ident(t), b_.voidZero());
+    auto *le = b_.logical(LogicalOp::Or,
+                          b_.binary(BinaryOp::StrictEq, b_.ident(t), b_.make<NullLiteral>()),
+                          b_.binary(BinaryOp::StrictEq, b_.ident(t), b_.voidZero()));
     return le;
   }
   Node *notNullish(Node *v) {
-    auto *le = b_.make<LogicalExpression>();
-    le->op = LogicalOp::And;
-    le->left = b_.binary(BinaryOp::StrictNotEq, dup(v), b_.make<NullLiteral>());
-    le->right = b_.binary(BinaryOp::StrictNotEq, dup(v), b_.voidZero());
+    auto *le =
+        b_.logical(LogicalOp::And, b_.binary(BinaryOp::StrictNotEq, dup(v), b_.make<NullLiteral>()),
+                   b_.binary(BinaryOp::StrictNotEq, dup(v), b_.voidZero()));
     return le;
   }
   /// A copy of an atomic operand (identifier, this, super, private name);

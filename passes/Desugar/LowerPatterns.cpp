@@ -74,6 +74,11 @@
 // eval, and for generators with a call (their defaults run at the call, the
 // body at the first next()).
 //
+// An async function that `generators` lowers (Module::lowerAsync) also
+// moves a list with any pattern or default, when it can move exactly: its
+// body runs in the step, whose errors reject the function's promise as a
+// parameter's error must (else the list stays and throws at the call).
+//
 // Kept as is (V8 handles them): patterns and parameter lists with neither a
 // call nor an array pattern (object rest included: only getters run
 // there), and, with an array pattern but no call, a generator's parameter
@@ -763,10 +768,9 @@ private:
     iterText_.clear();
     if (auto *op = dynCast<ObjectPattern>(pat)) {
       // RequireObjectCoercible.
-      auto *le = b_.make<LogicalExpression>();
-      le->op = LogicalOp::Or;
-      le->left = b_.binary(BinaryOp::StrictEq, b_.ident(v), b_.make<NullLiteral>());
-      le->right = isVoid(v);
+      auto *le =
+          b_.logical(LogicalOp::Or,
+                     b_.binary(BinaryOp::StrictEq, b_.ident(v), b_.make<NullLiteral>()), isVoid(v));
       auto *ne = b_.make<NewExpression>();
       ne->callee = b_.ident("TypeError");
       ne->arguments = b_.list({b_.binary(
@@ -838,10 +842,7 @@ private:
         // An elision steps (the array iterator's next reads the element):
         // if ($d === null && k + 1 <= +$v.length) $v[k];
         // else { if ($d === null) $d = 0; $step($d, true); }
-        auto *both = b_.make<LogicalExpression>();
-        both->op = LogicalOp::And;
-        both->left = isNull();
-        both->right = inRange(k);
+        auto *both = b_.logical(LogicalOp::And, isNull(), inRange(k));
         body.push_back(
             b_.ifStmt(both, b_.exprStmt(b_.index(b_.ident(v), b_.number(static_cast<double>(k)))),
                       b_.block({b_.ifStmt(isNull(), setD0()),
@@ -867,10 +868,7 @@ private:
       // if ($d === null && k + 1 <= +$v.length) $t = $v[k];
       // else { if ($d === null) $d = 0; $t = $step($d); }
       element(e, body, [&, k](Atom t, std::vector<Node *> &o) {
-        auto *both = b_.make<LogicalExpression>();
-        both->op = LogicalOp::And;
-        both->left = isNull();
-        both->right = inRange(k);
+        auto *both = b_.logical(LogicalOp::And, isNull(), inRange(k));
         o.push_back(
             b_.ifStmt(both,
                       b_.exprStmt(b_.assign(
@@ -989,10 +987,7 @@ private:
       if (isAnonymousFunctionDefinition(dflt) && isa<Identifier>(target)) {
         // NamedEvaluation: the function is named after the target:
         // `{ "x": dflt }["x"]` names it so without a write.
-        auto *prop = b_.make<Property>();
-        prop->key = b_.string(cast<Identifier>(target)->name.str());
-        prop->value = dflt;
-        prop->kind = PropertyKind::Init;
+        auto *prop = b_.property(b_.string(cast<Identifier>(target)->name.str()), dflt);
         auto *obj = b_.make<ObjectExpression>();
         obj->properties = b_.list({prop});
         val = b_.index(obj, b_.string(cast<Identifier>(target)->name.str()));
@@ -1121,12 +1116,23 @@ private:
   template <typename Fn> void functionT(Fn *f, bool setter, bool arrow) {
     PatFn fn;
     fns_.push_back(&fn);
-    bool lower = false;
+    bool lower = false, asyncThrows = false;
     for (Node *p : f->params) {
       visitPatternExprs(p);
       // A generator's list runs at the call, its body at the first next():
       // an array pattern without a call stays there (see the banner).
       lower = lower || mayCall(p) || (!f->isGenerator && hasArrayPattern(p));
+      asyncThrows = asyncThrows || mayThrow(p);
+    }
+    // An async function rejects its promise with a parameter's error
+    // (spec 15.8.4 EvaluateAsyncFunctionBody): the lowered one runs its
+    // body in the step, so a list that may throw moves there too, when it
+    // can move exactly (else it stays, throwing at the call).
+    if (!lower && asyncThrows && f->isAsync && !f->isGenerator && m_.lowerAsync) {
+      std::vector<Node *> body;
+      if (auto *block = dynCast<BlockStatement>(f->body))
+        body.assign(block->body.begin(), block->body.end());
+      lower = whyNotMovable(f, body, firstMoved(f)).second == nullptr;
     }
     if (lower && !isa<BlockStatement>(f->body)) {
       b_.setRange(f->body->range);
@@ -1167,17 +1173,29 @@ private:
     return anyNode(n, [](const Node *x) { return isFunction(x) || isClass(x); });
   }
 
-  template <typename Fn>
-  void lowerParams(Fn *f, std::vector<Node *> &body, bool setter, bool arrow) {
-    if (f->isGenerator) {
-      unsupported(f, "a call in a generator's parameter list (defaults run at the call)");
-      return;
-    }
-    std::vector<Node *> params(f->params.begin(), f->params.end());
+  /// May binding the parameter \p p throw: a pattern (destructuring
+  /// undefined or null) or a default (it evaluates an expression)?
+  static bool mayThrow(const Node *p) {
+    if (auto *rest = dynCast<RestElement>(p))
+      return !isa<Identifier>(rest->argument);
+    return !isa<Identifier>(p);
+  }
+
+  /// The index of the first parameter moved into the body: the first that
+  /// is not a plain identifier.
+  template <typename Fn> static size_t firstMoved(Fn *f) {
     size_t first = 0;
-    while (first < params.size() && isa<Identifier>(params[first]))
+    while (first < f->params.size() && isa<Identifier>(f->params[first]))
       ++first;
-    // Exactness checks (see the banner).
+    return first;
+  }
+
+  /// Why the parameters of \p f from \p first on cannot move into \p body
+  /// exactly (see the banner), with the node to report, or {_, nullptr}.
+  template <typename Fn>
+  std::pair<const Node *, const char *> whyNotMovable(Fn *f, const std::vector<Node *> &body,
+                                                      size_t first) {
+    NodeList params = f->params;
     Names declared, paramNames, refs;
     bodyDeclared(body, declared);
     std::vector<Atom> names;
@@ -1188,23 +1206,17 @@ private:
     for (size_t i = first; i < params.size(); ++i) {
       patternRefs(params[i], refs);
       closures = closures || hasClosure(params[i]);
-      if (callsEval(params[i])) {
-        unsupported(params[i], "a call to eval in a parameter list");
-        return;
-      }
+      if (callsEval(params[i]))
+        return {params[i], "a call to eval in a parameter list"};
     }
     for (Atom r : refs)
-      if (!paramNames.count(r) && declared.count(r)) {
-        unsupported(f, "a parameter default naming a declaration of the function body");
-        return;
-      }
+      if (!paramNames.count(r) && declared.count(r))
+        return {f, "a parameter default naming a declaration of the function body"};
     if (closures)
       for (Atom p : names)
-        if (declared.count(p)) {
-          unsupported(f, "a body declaration redeclaring a parameter of a list that creates "
-                         "closures");
-          return;
-        }
+        if (declared.count(p))
+          return {f, "a body declaration redeclaring a parameter of a list that creates "
+                     "closures"};
     // TDZ: a parameter's expressions may only name earlier parameters.
     {
       // In source order, as walkTdz: `[a, b = a]` names an initialised `a`.
@@ -1226,10 +1238,24 @@ private:
         for (Atom x : own)
           later.erase(x);
       }
-      if (tdz) {
-        unsupported(f, "a parameter default naming a parameter not yet initialised");
-        return;
-      }
+      if (tdz)
+        return {f, "a parameter default naming a parameter not yet initialised"};
+    }
+    return {f, nullptr};
+  }
+
+  template <typename Fn>
+  void lowerParams(Fn *f, std::vector<Node *> &body, bool setter, bool arrow) {
+    if (f->isGenerator) {
+      unsupported(f, "a call in a generator's parameter list (defaults run at the call)");
+      return;
+    }
+    std::vector<Node *> params(f->params.begin(), f->params.end());
+    size_t first = firstMoved(f);
+    // Exactness checks (see the banner).
+    if (auto [at, why] = whyNotMovable(f, body, first); why) {
+      unsupported(at, why);
+      return;
     }
     std::vector<Node *> moved;
     std::vector<Node *> newParams(params.begin(), params.begin() + static_cast<long>(first));

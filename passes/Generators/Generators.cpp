@@ -483,13 +483,7 @@ private:
   // ---- small builders ----
   Node *assignStmt(Atom name, Node *value) { return b_.exprStmt(b_.assign(b_.ident(name), value)); }
   Node *modeIs(double k) { return b_.binary(BinaryOp::StrictEq, b_.ident(mode_), b_.number(k)); }
-  Node *property(std::string_view key, Node *value) {
-    auto *p = b_.make<Property>();
-    p->key = b_.ident(key);
-    p->value = value;
-    p->kind = PropertyKind::Init;
-    return p;
-  }
+  Node *property(std::string_view key, Node *value) { return b_.property(b_.ident(key), value); }
   Node *result(Node *value, bool done) {
     auto *o = b_.make<ObjectExpression>();
     o->properties = b_.list({property("value", value), property("done", b_.boolean(done))});
@@ -504,13 +498,6 @@ private:
                      b_.returnStmt(result(value, true))});
   }
   Node *notResuming() { return b_.unary(UnaryOp::Not, b_.ident(resuming_)); }
-  Node *logical(LogicalOp op, Node *l, Node *r) {
-    auto *t = b_.make<LogicalExpression>();
-    t->op = op;
-    t->left = l;
-    t->right = r;
-    return t;
-  }
 
   // ---- lowering one generator ----
 
@@ -1184,10 +1171,7 @@ private:
         b_.freshName(std::string(id->name.str()).erase(0, id->name.str().starts_with("$") ? 1 : 0));
     Atom saved = b_.freshName("bs");
     hoisted_.push_back(saved);
-    auto *prop = b_.make<Property>();
-    prop->key = b_.ident("v");
-    prop->value = init ? init : b_.voidZero();
-    prop->kind = PropertyKind::Init;
+    auto *prop = b_.property(b_.ident("v"), init ? init : b_.voidZero());
     auto *obj = b_.make<ObjectExpression>();
     obj->properties = b_.list({prop});
     auto *pick = b_.make<ConditionalExpression>();
@@ -1240,13 +1224,13 @@ private:
     if (taken && bid != kNoBinding) {
       Atom fresh =
           b_.freshName(std::string(name.str()).erase(0, name.str().starts_with("$") ? 1 : 0));
-      renameBinding(generator_, bid, fresh);
+      renameBinding(bid, fresh);
       name = fresh;
     }
     hoisted_.push_back(name);
   }
 
-  void renameBinding(const Node *, BindingId bid, Atom fresh) {
+  void renameBinding(BindingId bid, Atom fresh) {
     replaceReferences(bid, [&](Identifier *id) {
       id->name = fresh;
       return id;
@@ -1323,7 +1307,7 @@ private:
       Range r = guardStatement(w->body);
       --loopDepth_;
       if (!r.empty() && !isa<BooleanLiteral>(w->test))
-        w->test = logical(LogicalOp::Or, b_.ident(resuming_), w->test);
+        w->test = b_.logical(LogicalOp::Or, b_.ident(resuming_), w->test);
       return r;
     }
     case NodeKind::IfStatement: {
@@ -1340,9 +1324,9 @@ private:
         c->alternate = i->test;
         i->test = c;
       } else if (!rc.empty()) {
-        i->test = logical(LogicalOp::Or, b_.ident(resuming_), i->test);
+        i->test = b_.logical(LogicalOp::Or, b_.ident(resuming_), i->test);
       } else {
-        i->test = logical(LogicalOp::And, notResuming(), i->test);
+        i->test = b_.logical(LogicalOp::And, notResuming(), i->test);
       }
       Range r = rc;
       r.add(ra);
@@ -1376,8 +1360,8 @@ private:
           hb->body = b_.list(pre);
           auto *blk = cast<BlockStatement>(t->block);
           std::vector<Node *> enter = {
-              b_.ifStmt(logical(LogicalOp::And, b_.ident(resuming_),
-                                b_.binary(BinaryOp::GtEq, b_.ident(pc_), b_.number(rh.lo))),
+              b_.ifStmt(b_.logical(LogicalOp::And, b_.ident(resuming_),
+                                   b_.binary(BinaryOp::GtEq, b_.ident(pc_), b_.number(rh.lo))),
                         b_.block({b_.throwStmt(b_.number(0))}))};
           for (Node *x : blk->body)
             enter.push_back(x);
@@ -1459,8 +1443,8 @@ private:
         out.push_back(s);
         continue;
       }
-      out.push_back(b_.ifStmt(logical(LogicalOp::Or, notResuming(),
-                                      b_.binary(BinaryOp::LtEq, b_.ident(pc_), b_.number(r.hi))),
+      out.push_back(b_.ifStmt(b_.logical(LogicalOp::Or, notResuming(),
+                                         b_.binary(BinaryOp::LtEq, b_.ident(pc_), b_.number(r.hi))),
                               s));
     }
     flush();

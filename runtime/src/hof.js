@@ -9,7 +9,7 @@
 // callback's result taken from `k.next()`.
 'use strict';
 
-const { Capture } = require('./capture.js');
+const { Capture, TAGS, MEMBERS } = require('./capture.js');
 const utilTypes = require('node:util').types;
 
 const AP = Object.freeze({
@@ -28,6 +28,8 @@ const SetIteratorProto = Object.getPrototypeOf(new Set().values());
 const MapIteratorProto = Object.getPrototypeOf(new Map().entries());
 const nativeSetNext = SetIteratorProto.next, nativeMapNext = MapIteratorProto.next;
 const MAX_LENGTH = Number.MAX_SAFE_INTEGER;
+const IteratorProtoIterator = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()))[Symbol.iterator];
+const programFunction = (fn) => TAGS.has(fn) || MEMBERS.has(fn);
 
 // `$d.stressCell` (link.js): the call-site flag of stress builds. A HOF of
 // the stress variant ($d.hofStress, which the catch pass calls in --stress
@@ -477,12 +479,48 @@ function makeHof(stress) {
   // are walked by index (what the array iterator does: the live length each
   // step) and strings by code point, so the state is serializable; other
   // iterables keep their native iterator in the state (a capture then fails in
-  // the serializer, naming the iterator).
+  // the serializer, naming the iterator). Without mapFn only an iterable of
+  // the program's own (a generator, an object with a compiled
+  // [Symbol.iterator]) is walked here, so a checkpoint inside its next() is
+  // captured (the frame's state then has `inNext`: the restore takes next()'s
+  // result from the continuation); the natives copy everything else.
+
+  /**
+   * Is `items` (with `usingIterator`, its [Symbol.iterator]) iterated by code
+   * of the program: a compiled [Symbol.iterator], or %IteratorPrototype%'s
+   * (`return this`, a generator's) with a compiled `next`? (no getter runs)
+   */
+  function programIterable(items, usingIterator) {
+    if (typeof usingIterator !== 'function') return false;
+    if (programFunction(usingIterator)) return true;
+    if (usingIterator !== IteratorProtoIterator) return false;
+    const next = getDataProperty(items, 'next');
+    return typeof next.value === 'function' && programFunction(next.value);
+  }
+
+  /**
+   * s.it.next() of an 'iter' loop (or, when restoring, its result from
+   * `kont`), pushing the loop's frame when a Capture unwinds through it.
+   */
+  function iterNext(s, kont) {
+    s.inNext = false;
+    try {
+      if (kont !== null) return kont.next();
+      if (stress) stressCell.site = 1;
+      return s.it.next();
+    } catch (e) {
+      if (e instanceof Capture) {
+        s.inNext = true;
+        e.frame('hof:from', 1, undefined, undefined, undefined, undefined, undefined, undefined, [s], s.it, 'next');
+      }
+      throw e;
+    }
+  }
 
   function fromLoop(s, kont) {
     for (;;) {
       let v;
-      if (kont === null) {
+      if (kont === null || s.inNext) {
         if (s.mode === 'array') {
           if (s.k >= toLength(s.src.length)) break;
           v = s.src[s.k];
@@ -490,7 +528,9 @@ function makeHof(stress) {
           if (s.k >= s.src.length) break;
           v = s.src[s.k];
         } else if (s.mode === 'iter') {
-          const r = s.it.next();
+          const k = kont;
+          kont = null;
+          const r = iterNext(s, k);
           if (r === null || (typeof r !== 'object' && typeof r !== 'function'))
             throw new TypeError(`Iterator result ${describeValue(r)} is not an object`);
           if (r.done) break;
@@ -500,9 +540,9 @@ function makeHof(stress) {
           v = s.src[s.k];
         }
       }
-      let m;
+      let m = v;
       try {
-        m = kont !== null ? step('hof:from', s, kont) : step('hof:from', s, null, [v, s.k]);
+        if (s.fn !== undefined) m = kont !== null ? step('hof:from', s, kont) : step('hof:from', s, null, [v, s.k]);
       } catch (e) {
         if (s.mode === 'iter' && !(e instanceof Capture)) {
           const ret = s.it.return;
@@ -519,10 +559,10 @@ function makeHof(stress) {
   }
   function from(items, mapFn, thisArg) {
     if (stress) stressCell.site = 0;
-    if (mapFn === undefined) return arrayFrom(items);
-    if (typeof mapFn !== 'function') throw notAFunction(mapFn);
+    if (mapFn !== undefined && typeof mapFn !== 'function') throw notAFunction(mapFn);
     if (items === null || items === undefined) return arrayFrom(items, mapFn, thisArg); // native TypeError
     const usingIterator = items[Symbol.iterator];
+    if (mapFn === undefined && !programIterable(items, usingIterator)) return arrayFrom(items);
     if (usingIterator !== undefined && usingIterator !== null) {
       if (typeof usingIterator !== 'function') return arrayFrom(items, mapFn, thisArg); // native TypeError
       if (isArray(items) && usingIterator === ArrayValues && ArrayIteratorNext === Object.getPrototypeOf([][Symbol.iterator]()).next)

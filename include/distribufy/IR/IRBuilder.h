@@ -92,6 +92,21 @@ public:
     n->right = r;
     return n;
   }
+  LogicalExpression *logical(LogicalOp op, Node *l, Node *r) {
+    auto *n = make<LogicalExpression>();
+    n->op = op;
+    n->left = l;
+    n->right = r;
+    return n;
+  }
+  /// `key: value` in an object literal (an identifier or string key).
+  Property *property(Node *key, Node *value) {
+    auto *n = make<Property>();
+    n->key = key;
+    n->value = value;
+    n->kind = PropertyKind::Init;
+    return n;
+  }
   UnaryExpression *unary(UnaryOp op, Node *arg) {
     auto *n = make<UnaryExpression>();
     n->op = op;
@@ -173,14 +188,9 @@ public:
     auto typeIs = [&](std::string_view t) {
       return binary(BinaryOp::StrictEq, unary(UnaryOp::Typeof, ident(k)), string(t));
     };
-    auto *isObj = make<LogicalExpression>();
-    isObj->op = LogicalOp::Or;
-    isObj->left = typeIs("object");
-    isObj->right = typeIs("function");
-    auto *test = make<LogicalExpression>();
-    test->op = LogicalOp::And;
-    test->left = binary(BinaryOp::StrictNotEq, ident(k), make<NullLiteral>());
-    test->right = isObj;
+    auto *isObj = logical(LogicalOp::Or, typeIs("object"), typeIs("function"));
+    auto *test = logical(LogicalOp::And,
+                         binary(BinaryOp::StrictNotEq, ident(k), make<NullLiteral>()), isObj);
     auto *prop = make<Property>();
     prop->key = ident(k);
     prop->computed = true;
