@@ -160,20 +160,21 @@ std::string_view asyncRuntimeSource() {
       resolve: (0, function (x) {
         if (done.v) return;
         done.v = true;
-        if (w !== undefined) unwait(w);
+        if (w !== undefined) remove(A.waits, w);
         resolveWith(p, r, x);
       }),
       reject: (0, function (e) {
         if (done.v) return;
         done.v = true;
-        if (w !== undefined) unwait(w);
+        if (w !== undefined) remove(A.waits, w);
         reject(p, r, e);
       })
     };
   }
-  function unwait(w) {
-    var i = A.waits.indexOf(w);
-    if (i >= 0) A.waits.splice(i, 1);
+  // Removes x from the list (A.waits, A.unhandled) if there.
+  function remove(list, x) {
+    var i = list.indexOf(x);
+    if (i >= 0) list.splice(i, 1);
   }
   // A capability: {p, r, d} for an intrinsic promise (no functions made
   // until the program needs them), {p, res, rej} for another constructor's.
@@ -260,14 +261,10 @@ std::string_view asyncRuntimeSource() {
     if (r.s === 0) r.q.push(re);
     else if (r.s === 1) enqueue({ k: 0, x: re, t: 1, a: r.v });
     else {
-      if (!r.h) untrack(p);
+      if (!r.h) remove(A.unhandled, p);
       enqueue({ k: 0, x: re, t: 2, a: r.v });
     }
     r.h = true;
-  }
-  function untrack(p) {
-    var i = A.unhandled.indexOf(p);
-    if (i >= 0) A.unhandled.splice(i, 1);
   }
   function reactionJob(re, t, a) {
     var h, v, c = re.c;
@@ -858,7 +855,7 @@ std::string_view asyncRuntimeSource() {
   A.inspect = (0, function (p) {
     var r = recordOf(p);
     if (r === undefined) return undefined;
-    if (r.s === 2 && !r.h) untrack(p);
+    if (r.s === 2 && !r.h) remove(A.unhandled, p);
     r.h = true;
     return [r.s, r.v];
   });

@@ -79,28 +79,6 @@ function stressCanCapture(compiledPath) {
   return true; // deeper than the checked frames: assume capturable
 }
 
-// Stress points stop in a segment once the program has scheduled work for
-// later (created a promise, called process.nextTick, queueMicrotask or a
-// timer function): that work lives in node's queues, which no checkpoint
-// holds, and resuming would run it in another order (async functions across
-// checkpoints are not supported yet).
-let asyncWatched = false;
-function watchPromises() {
-  if (asyncWatched) return;
-  asyncWatched = true;
-  const mark = () => {
-    const seg = getCurrent();
-    if (seg !== null && seg.active) seg.sawPromise = true;
-  };
-  require('node:v8').promiseHooks.onInit(mark);
-  for (const [owner, name] of [[process, 'nextTick'], [globalThis, 'queueMicrotask'], [globalThis, 'setTimeout'],
-    [globalThis, 'setInterval'], [globalThis, 'setImmediate']]) {
-    const original = owner[name];
-    const wrapped = { [name](...args) { mark(); return Reflect.apply(original, this, args); } }[name];
-    Object.defineProperty(owner, name, { ...Object.getOwnPropertyDescriptor(owner, name), value: wrapped });
-  }
-}
-
 // ---------------------------------------------------------------- async host
 // A compiled program with async functions owns its Promise and job queue
 // (the compiler's AsyncInit helper): the record A it hands to
@@ -138,27 +116,57 @@ function installAsyncHost() {
   Object.defineProperty(globalThis, ASYNC_HOST, { value: Object.freeze(host), enumerable: false, configurable: true, writable: false });
 }
 
-// Host work the program started: a checkpoint cannot hold it, so it fails
-// naming where that work was created. Native promises made while a segment
-// of an async program runs (a host API's answer: fs.promises, fetch) keep
-// their creation stack; timers a segment's code sets are the segment's
-// until they fire or are cleared.
+// Host work the program started, watched from the first Program.load on,
+// for two reasons:
+//  - a checkpoint cannot hold it, so it fails naming where that work was
+//    created. Native promises made while a segment of an async program runs
+//    (a host API's answer: fs.promises, fetch) keep their creation stack;
+//    timers a segment's code sets are the segment's until they fire or are
+//    cleared;
+//  - stress points stop in a segment once the program has scheduled work for
+//    later (created a native promise, called process.nextTick,
+//    queueMicrotask or a timer function: `sawPromise`): that work lives in
+//    node's queues, which no checkpoint holds.
+// One promise hook, and one wrapper per global function.
 const HOST_ORIGINS = new WeakMap(); // native promise -> creation stack
 const TIMER_OWNERS = new WeakMap(); // timer handle -> Segment
 let hostWatched = false;
 function watchHostWork() {
   if (hostWatched) return;
   hostWatched = true;
-  require('node:v8').promiseHooks.onInit((p) => {
+  const active = () => {
     const seg = getCurrent();
-    if (seg !== null && seg.active && seg.asyncState !== null) HOST_ORIGINS.set(p, new Error().stack);
+    return seg !== null && seg.active ? seg : null;
+  };
+  require('node:v8').promiseHooks.onInit((p) => {
+    const seg = active();
+    if (seg === null) return;
+    seg.sawPromise = true;
+    if (seg.asyncState !== null) HOST_ORIGINS.set(p, new Error().stack);
   });
+  const replace = (owner, name, wrapped) => {
+    const original = owner[name];
+    for (const k of Reflect.ownKeys(original)) {
+      if (k === 'name' || k === 'length' || k === 'prototype') continue;
+      Object.defineProperty(wrapped, k, Object.getOwnPropertyDescriptor(original, k)); // (util.promisify.custom)
+    }
+    Object.defineProperty(owner, name, { ...Object.getOwnPropertyDescriptor(owner, name), value: wrapped });
+  };
+  for (const [owner, name] of [[process, 'nextTick'], [globalThis, 'queueMicrotask']]) {
+    const original = owner[name];
+    replace(owner, name, { [name](...args) {
+      const seg = active();
+      if (seg !== null) seg.sawPromise = true;
+      return Reflect.apply(original, this, args);
+    } }[name]);
+  }
   for (const [set, clear, repeats] of [['setTimeout', 'clearTimeout', false], ['setInterval', 'clearInterval', true],
     ['setImmediate', 'clearImmediate', false]]) {
     const original = globalThis[set], originalClear = globalThis[clear];
-    const wrapped = { [set](callback, ...args) {
-      const seg = getCurrent();
-      if (seg === null || !seg.active || typeof callback !== 'function') return Reflect.apply(original, this, [callback, ...args]);
+    replace(globalThis, set, { [set](callback, ...args) {
+      const seg = active();
+      if (seg !== null) seg.sawPromise = true;
+      if (seg === null || typeof callback !== 'function') return Reflect.apply(original, this, [callback, ...args]);
       let handle;
       const run = function (...a) {
         if (!repeats) seg.timers.delete(handle);
@@ -168,18 +176,12 @@ function watchHostWork() {
       seg.timers.set(handle, { what: `${set}()`, stack: new Error().stack });
       TIMER_OWNERS.set(handle, seg);
       return handle;
-    } }[set];
-    const wrappedClear = { [clear](handle) {
+    } }[set]);
+    replace(globalThis, clear, { [clear](handle) {
       const seg = handle !== null && typeof handle === 'object' ? TIMER_OWNERS.get(handle) : undefined;
       if (seg !== undefined) seg.timers.delete(handle);
       return Reflect.apply(originalClear, this, [handle]);
-    } }[clear];
-    for (const k of Reflect.ownKeys(original)) {
-      if (k === 'name' || k === 'length' || k === 'prototype') continue;
-      Object.defineProperty(wrapped, k, Object.getOwnPropertyDescriptor(original, k)); // (util.promisify.custom)
-    }
-    Object.defineProperty(globalThis, set, { ...Object.getOwnPropertyDescriptor(globalThis, set), value: wrapped });
-    Object.defineProperty(globalThis, clear, { ...Object.getOwnPropertyDescriptor(globalThis, clear), value: wrappedClear });
+    } }[clear]);
   }
 }
 
@@ -363,8 +365,8 @@ class Segment {
     this.finished = false;
     this.timers = new Map(); // pending timers its code set -> {what, stack} (watchHostWork)
     this.effects = []; // effects of utils.promises not yet performed: {request, resolve, reject}
+    watchHostWork(); // (done at Program.load; a Program built directly gets it here)
     if (instance.stress) {
-      watchPromises();
       this.stressPoint = () => {
         if (++this.stressCount % instance.stressEvery === 0 && !this.sawPromise &&
             stressCanCapture(this.program.compiledPath))
