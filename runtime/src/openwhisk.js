@@ -52,8 +52,9 @@
 // parallel.map: it invokes the action once per value through the REST API,
 // concurrently, with its own key, and returns {results} in order or the
 // first failure as {error}; for a batch it runs {calls: [{action, params}]}
-// the same way and returns every call's result ({error} for a failure). No service other than the OpenWhisk deployment
-// itself is contacted, and the API key only goes to __OW_API_HOST.
+// the same way and returns every call's result ({error} for a failure).
+// No service other than the OpenWhisk deployment itself is contacted, and
+// the API key only goes to __OW_API_HOST.
 //
 // CONFIGURATION: default parameters of the conductor, removed before the
 // program sees its params: distribufyCheckpointKey (continuations are
