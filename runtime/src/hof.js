@@ -561,8 +561,9 @@ function makeHof(stress) {
     if (stress) stressCell.site = 0;
     if (mapFn !== undefined && typeof mapFn !== 'function') throw notAFunction(mapFn);
     if (items === null || items === undefined) return arrayFrom(items, mapFn, thisArg); // native TypeError
+    // (decided on the data property: a getter runs once, in the native)
+    if (mapFn === undefined && !programIterable(items, getDataProperty(items, Symbol.iterator).value)) return arrayFrom(items);
     const usingIterator = items[Symbol.iterator];
-    if (mapFn === undefined && !programIterable(items, usingIterator)) return arrayFrom(items);
     if (usingIterator !== undefined && usingIterator !== null) {
       if (typeof usingIterator !== 'function') return arrayFrom(items, mapFn, thisArg); // native TypeError
       if (isArray(items) && usingIterator === ArrayValues && ArrayIteratorNext === Object.getPrototypeOf([][Symbol.iterator]()).next)
