@@ -69,6 +69,10 @@ std::string_view asyncRuntimeSource() {
       job = A.jobs[A.head];
       A.jobs[A.head] = undefined;
       A.head = A.head + 1;
+      if (A.head >= 1024 && A.head * 2 >= A.jobs.length) {
+        A.jobs = A.jobs.slice(A.head);
+        A.head = 0;
+      }
       try {
         runJob(job);
       } catch (e) {
@@ -94,20 +98,22 @@ std::string_view asyncRuntimeSource() {
   function runJob(job) {
     var f;
     if (job.k === 0) reactionJob(job.x, job.t, job.a);
-    else if (job.k === 1) thenableJob(job.p, job.r, job.t, job.f);
+    else if (job.k === 1) thenableJob(job.p, job.t, job.f);
     else {
       f = job.f;
       f();
     }
   }
 
-  // ---- promise records: {s: 0 pending | 1 fulfilled | 2 rejected, v, q: reactions, h: handled} ----
+  // ---- promise records: {s: 0 pending | 1 fulfilled | 2 rejected, v, q:
+  // the reactions (undefined until the first: most promises settle before
+  // anyone reacts), h: handled} ----
   function recordOf(p) {
     if (p === null || (typeof p !== "object" && typeof p !== "function")) return undefined;
     return p[K];
   }
   function newRecord(p) {
-    var r = { s: 0, v: undefined, q: [], h: false };
+    var r = { s: 0, v: undefined, q: undefined, h: false };
     p[K] = r; // (an assignment: defineProperty would cost a third of an await)
     return r;
   }
@@ -119,6 +125,7 @@ std::string_view asyncRuntimeSource() {
     var q = r.q;
     r.s = 1;
     r.v = v;
+    if (q === undefined) return;
     r.q = undefined;
     for (var i = 0; i < q.length; i++) enqueue({ k: 0, x: q[i], t: 1, a: v });
   }
@@ -126,8 +133,9 @@ std::string_view asyncRuntimeSource() {
     var q = r.q;
     r.s = 2;
     r.v = e;
-    r.q = undefined;
     if (!r.h) A.unhandled.push(p);
+    if (q === undefined) return;
+    r.q = undefined;
     for (var i = 0; i < q.length; i++) enqueue({ k: 0, x: q[i], t: 2, a: e });
   }
   function resolveWith(p, r, x) {
@@ -150,7 +158,7 @@ std::string_view asyncRuntimeSource() {
       fulfill(r, x);
       return;
     }
-    enqueue({ k: 1, p: p, r: r, t: x, f: then });
+    enqueue({ k: 1, p: p, t: x, f: then });
   }
   // CreateResolvingFunctions: one alreadyResolved flag for the pair (and
   // the wait w they end, if any).
@@ -258,7 +266,10 @@ std::string_view asyncRuntimeSource() {
     addReaction(p, r, { c: c, f: typeof onF === "function" ? onF : undefined, j: typeof onR === "function" ? onR : undefined, g: g });
   }
   function addReaction(p, r, re) {
-    if (r.s === 0) r.q.push(re);
+    if (r.s === 0) {
+      if (r.q === undefined) r.q = [re];
+      else r.q.push(re);
+    }
     else if (r.s === 1) enqueue({ k: 0, x: re, t: 1, a: r.v });
     else {
       if (!r.h) remove(A.unhandled, p);
@@ -287,8 +298,8 @@ std::string_view asyncRuntimeSource() {
     }
     if (c !== undefined) capResolve(c, v);
   }
-  function thenableJob(p, r, thenable, then) {
-    var fs, rej, w;
+  function thenableJob(p, thenable, then) {
+    var fs, rej, w, r = p[K];
     if (recordOf(thenable) === undefined) {
       // Another thenable (a host's native promise, say): the promise waits
       // for a callback the program may not hold. The host's checkpoint
@@ -323,21 +334,24 @@ std::string_view asyncRuntimeSource() {
   }
 
   // ---- the async-function driver: `await v` suspends the step function ----
+  // An async function's record g is also its promise's capability (p, r,
+  // d, res, rej): one object less per call.
   function run(step) {
-    var c = intrinsic();
-    resume({ s: step, c: c, re: undefined }, 0, undefined);
-    return c.p;
+    var p = Object.create(proto);
+    var g = { p: p, r: newRecord(p), d: false, res: undefined, rej: undefined, s: step, re: undefined };
+    resume(g, 0, undefined);
+    return p;
   }
   function resume(g, m, v) {
     var res, s = g.s, p;
     try {
       res = s(m, v);
     } catch (e) {
-      capReject(g.c, e);
+      capReject(g, e);
       return;
     }
     if (res.done) {
-      capResolve(g.c, res.value);
+      capResolve(g, res.value);
       return;
     }
     awaitValue(g, res.value);
@@ -357,13 +371,18 @@ std::string_view asyncRuntimeSource() {
   }
 
   // An await settled (t: 1 fulfilled, 2 rejected): g is an async
-  // function's record {s, c, re}, or {k, r, re} for an async generator r: k 1 its
-  // body's await, 2 the await of a value it yields, 3 the await of a value
-  // return() brought to a yield, 4 AsyncGeneratorAwaitReturn.
+  // function's record {p, r, d, res, rej, s, re} (run), or {k, r, re} for an
+  // async generator r: k 1 its body's await, 2 the await of a value it
+  // yields, 3 the await of a value return() brought to a yield, 4
+  // AsyncGeneratorAwaitReturn.
   function continueAfterAwait(g, t, a) {
-    var k = g.k, r = g.r;
-    if (k === undefined) resume(g, t === 1 ? 0 : 1, a);
-    else if (k === 1) agBody(r, t === 1 ? 0 : 1, a);
+    var k = g.k, r;
+    if (k === undefined) {
+      resume(g, t === 1 ? 0 : 1, a);
+      return;
+    }
+    r = g.r;
+    if (k === 1) agBody(r, t === 1 ? 0 : 1, a);
     else if (k === 2) {
       if (t === 1) agYield(r, a);
       else agBody(r, 1, a);

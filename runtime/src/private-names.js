@@ -46,7 +46,11 @@ class PrivateState extends ReturnsTarget {
   #head;
   constructor(o, head) { super(o); this.#head = head; }
   static get(o) {
-    return (typeof o === 'object' ? o !== null : typeof o === 'function') && #head in o ? o.#head : undefined;
+    try {
+      return o.#head;
+    } catch {
+      return undefined;
+    }
   }
   static set(o, head) {
     if (#head in o) o.#head = head;
