@@ -52,9 +52,9 @@ const q6 = queens(6);
 console.log('first 6-queens', q6.next().value.join(''));
 runtime.checkpoint();
 console.log('remaining 6-queens', [...q6].map((s) => s.join('')).join(' '));
-let q8 = 0;
-for (const _ of queens(8)) q8++;
-console.log('8-queens solutions', q8);
+let q7 = 0;
+for (const _ of queens(7)) q7++;
+console.log('7-queens solutions', q7);
 
 const fsTree = {
   src: { 'main.js': 120, lib: { 'a.js': 40, 'b.js': 60 }, util: {} },
