@@ -69,6 +69,9 @@ std::string_view asyncRuntimeSource() {
       job = A.jobs[A.head];
       A.jobs[A.head] = undefined;
       A.head = A.head + 1;
+      // (a long drain drops the jobs it ran now and then: a checkpoint
+      // stores the queue, and a queue that grew by every job run cost a
+      // third of an await)
       if (A.head >= 1024 && A.head * 2 >= A.jobs.length) {
         A.jobs = A.jobs.slice(A.head);
         A.head = 0;
@@ -98,7 +101,7 @@ std::string_view asyncRuntimeSource() {
   function runJob(job) {
     var f;
     if (job.k === 0) reactionJob(job.x, job.t, job.a);
-    else if (job.k === 1) thenableJob(job.p, job.t, job.f);
+    else if (job.k === 1) thenableJob(job.p, job.r, job.t, job.f);
     else {
       f = job.f;
       f();
@@ -158,7 +161,7 @@ std::string_view asyncRuntimeSource() {
       fulfill(r, x);
       return;
     }
-    enqueue({ k: 1, p: p, t: x, f: then });
+    enqueue({ k: 1, p: p, r: r, t: x, f: then });
   }
   // CreateResolvingFunctions: one alreadyResolved flag for the pair (and
   // the wait w they end, if any).
@@ -298,8 +301,8 @@ std::string_view asyncRuntimeSource() {
     }
     if (c !== undefined) capResolve(c, v);
   }
-  function thenableJob(p, thenable, then) {
-    var fs, rej, w, r = p[K];
+  function thenableJob(p, r, thenable, then) {
+    var fs, rej, w;
     if (recordOf(thenable) === undefined) {
       // Another thenable (a host's native promise, say): the promise waits
       // for a callback the program may not hold. The host's checkpoint

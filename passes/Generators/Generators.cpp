@@ -133,7 +133,7 @@ function $ginit() {
   if (S === void 0) {
     wm = new WeakMap();
     S = {
-      get: function (o) {
+      getExpected: function (o) {
         var h;
         h = wm.get(o);
         return h;
@@ -154,7 +154,7 @@ function $ginit() {
   gfp = Object.getPrototypeOf(gfp);
   recOf = function (g, name) {
     var r, t;
-    r = S.get(g);
+    r = S.getExpected(g);
     if (r === void 0 || r.$b !== brand) {
       t = new TypeError(name + " method called on incompatible receiver");
       throw t;

@@ -8,7 +8,8 @@
 // object's private fields are in one plain record per brand, {$o: owner,
 // $b: brand, $n: next record, "#x": ...}; the records of an object form a
 // chain whose head the *private state* installed here at
-// globalThis[Symbol.for("distribufy.privateState")] keeps (get / set):
+// globalThis[Symbol.for("distribufy.privateState")] keeps (get / set;
+// getExpected for objects that nearly always have state):
 //
 //  * in a true private field of the object, stamped through a base-class
 //    constructor that returns the object (the return override): invisible
@@ -46,6 +47,13 @@ class PrivateState extends ReturnsTarget {
   #head;
   constructor(o, head) { super(o); this.#head = head; }
   static get(o) {
+    return (typeof o === 'object' ? o !== null : typeof o === 'function') && #head in o ? o.#head : undefined;
+  }
+  // get() in one lookup of the field (the test and the read above are two
+  // lookups, megamorphic over generator objects of many prototypes), for
+  // objects expected to have state: a generator's receiver. Slow on the
+  // others (a caught TypeError), as a fresh instance is for $$PINIT.
+  static getExpected(o) {
     try {
       return o.#head;
     } catch {
@@ -100,7 +108,7 @@ function install() {
     setPrivateState: PrivateState.set,
     detachedMember,
   });
-  const state = { get: PrivateState.get, set: PrivateState.set, detach: detachMember };
+  const state = { get: PrivateState.get, getExpected: PrivateState.getExpected, set: PrivateState.set, detach: detachMember };
   Object.defineProperty(state, 'api', { value: api });
   Object.freeze(state);
   const fixed = { writable: false, enumerable: false, configurable: false };
