@@ -179,8 +179,10 @@ public:
 
 private:
   // ---- program level ----
+  /// Splits the closure pass's program: the table, the module code's id,
+  /// the helpers (before the table) and the shared steps (after it).
   bool findTable(Program *prog, ArrayExpression *&table, Atom &tableName, uint32_t &moduleCode,
-                 std::vector<Node *> &helpers);
+                 std::vector<Node *> &helpers, std::vector<Node *> &sharedSteps);
   void instrumentFactory(uint32_t code, FunctionExpression *fac);
   Node *instrumentValue(Node *value, FnContext ctx, std::vector<Node *> &classPrefix);
 
@@ -407,7 +409,8 @@ std::string fnv1aHex(std::initializer_list<std::string_view> parts) {
 // ---------------------------------------------------------------------------
 
 bool Instrumenter::findTable(Program *prog, ArrayExpression *&table, Atom &tableName,
-                             uint32_t &moduleCode, std::vector<Node *> &helpers) {
+                             uint32_t &moduleCode, std::vector<Node *> &helpers,
+                             std::vector<Node *> &sharedSteps) {
   table = nullptr;
   Node *moduleCall = nullptr;
   for (Node *st : prog->body) {
@@ -424,6 +427,14 @@ bool Instrumenter::findTable(Program *prog, ArrayExpression *&table, Atom &table
         tableName = cast<Identifier>(decl->id)->name;
         continue;
       }
+      // `const $step = $F[k]();`: a step function shared by every call
+      // (closure conversion), made once the table exists.
+      if (auto *c = dynCast<CallExpression>(decl->init); c && table)
+        if (auto *idx = dynCast<MemberExpression>(c->callee))
+          if (auto *t = dynCast<Identifier>(idx->object); t && t->name == tableName) {
+            sharedSteps.push_back(st);
+            continue;
+          }
       // Closure helpers may also be constants: the TDZ sentinel, which a
       // checkpoint may hold in an environment, becomes a registered symbol
       // so that it serializes (by its key) and is the same after a resume.
@@ -464,8 +475,8 @@ bool Instrumenter::run() {
     return true;
   ArrayExpression *table = nullptr;
   uint32_t moduleCode = 0;
-  std::vector<Node *> helpers;
-  if (!findTable(prog, table, tableName_, moduleCode, helpers))
+  std::vector<Node *> helpers, sharedSteps;
+  if (!findTable(prog, table, tableName_, moduleCode, helpers, sharedSteps))
     return false;
   dName_ = b_.freshName("d");
   restoreName_ = b_.freshName("R");
@@ -552,6 +563,7 @@ bool Instrumenter::run() {
     body.push_back(b_.declare(VarKind::Const, b_.ident(stressCellName_), d("stressCell")));
   body.push_back(b_.declare(VarKind::Const, b_.ident(tableName_), table));
   body.push_back(b_.declare(VarKind::Const, b_.ident(restoreName_), rtable));
+  body.insert(body.end(), sharedSteps.begin(), sharedSteps.end());
   auto prop = [&](std::string_view key, Node *value) -> Node * {
     return b_.property(b_.ident(key), value);
   };

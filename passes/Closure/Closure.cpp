@@ -510,6 +510,11 @@ private:
       superCall_, ctorRet_, superCallI_, superDel_, superRef_, superPut_, superTag_;
   bool programStrict_ = false;
   bool genParams_ = false; ///< visiting unlowered defaults of a function with an environment
+  /// Steps created once per program: `const <name> = $F[code]();` after
+  /// the table.
+  std::vector<std::pair<Atom, uint32_t>> sharedSteps_;
+  /// The environment a step just converted takes, for its driver call.
+  Node *stepEnv_ = nullptr;
 };
 
 // ---------------------------------------------------------------------------
@@ -1269,7 +1274,19 @@ void Converter::visit(Node *&slot) {
       }
     }
     bool plain = isa<Identifier>(callee);
+    auto *ce = dynCast<CallExpression>(n);
+    Node *const *last = ce && !ce->arguments.empty() ? &ce->arguments.back() : nullptr;
+    bool stepArg = last && *last && isa<ArrowFunctionExpression>(*last) &&
+                   cast<ArrowFunctionExpression>(*last)->isStep;
+    stepEnv_ = nullptr;
     visitChildren(n);
+    if (stepArg && stepEnv_) {
+      // the driver call of a shared step: its environment follows it
+      std::vector<Node *> args(ce->arguments.begin(), ce->arguments.end());
+      args.push_back(stepEnv_);
+      ce->arguments = b_.list(args);
+      stepEnv_ = nullptr;
+    }
     if (plain && isa<MemberExpression>(callee)) {
       // `$env.f()` would pass the environment as `this`: `(0, $env.f)()`.
       auto *seq = b_.make<SequenceExpression>();
@@ -2066,6 +2083,20 @@ Node *Converter::convert(Node *orig, Wrap wrap, std::string_view name, Node *key
   fac->body = b_.block(body);
   factories_[id] = fac;
 
+  if (auto *step = dynCast<ArrowFunctionExpression>(n);
+      step && step->isStep && arg && !step->params.empty() && isa<Identifier>(step->params[0])) {
+    // A generator's or async function's step (generators pass): it takes
+    // the environment as its first parameter instead of closing over it,
+    // so one instance, made after the table, serves every call, and the
+    // driver call passes the environment (stepEnv_, appended by the call's
+    // visit). A frame of the step stores it as a slot.
+    step->params[0] = b_.ident(si_[paramScope].envName);
+    fac->params = b_.list({});
+    Atom shared = b_.freshName("step");
+    sharedSteps_.emplace_back(shared, id);
+    stepEnv_ = arg;
+    return b_.ident(shared);
+  }
   std::vector<Node *> args;
   if (arg)
     args.push_back(arg);
@@ -2436,6 +2467,9 @@ bool Converter::run() {
   if (head.empty())
     return false;
   head.insert(head.end() - 1, b_.declare(VarKind::Const, b_.ident(tableName_), table));
+  for (auto &[name, code] : sharedSteps_)
+    head.push_back(b_.declare(VarKind::Const, b_.ident(name),
+                              call(b_.index(b_.ident(tableName_), b_.number(code)), {})));
   std::vector<Node *> body;
   size_t i = directivePrologueLength(prog->body);
   body.insert(body.end(), prog->body.begin(), prog->body.begin() + static_cast<ptrdiff_t>(i));

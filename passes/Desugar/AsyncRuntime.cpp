@@ -338,17 +338,18 @@ std::string_view asyncRuntimeSource() {
 
   // ---- the async-function driver: `await v` suspends the step function ----
   // An async function's record g is also its promise's capability (p, r,
-  // d, res, rej): one object less per call.
-  function run(step) {
+  // d, res, rej): one object less per call. The step takes its
+  // environment e as its first argument (the generators pass).
+  function run(step, e) {
     var p = Object.create(proto);
-    var g = { p: p, r: newRecord(p), d: false, res: undefined, rej: undefined, s: step, re: undefined };
+    var g = { p: p, r: newRecord(p), d: false, res: undefined, rej: undefined, s: step, e: e, re: undefined };
     resume(g, 0, undefined);
     return p;
   }
   function resume(g, m, v) {
     var res, s = g.s, p;
     try {
-      res = s(m, v);
+      res = s(g.e, m, v);
     } catch (e) {
       capReject(g, e);
       return;
@@ -374,7 +375,7 @@ std::string_view asyncRuntimeSource() {
   }
 
   // An await settled (t: 1 fulfilled, 2 rejected): g is an async
-  // function's record {p, r, d, res, rej, s, re} (run), or {k, r, re} for an
+  // function's record {p, r, d, res, rej, s, e, re} (run), or {k, r, re} for an
   // async generator r: k 1 its body's await, 2 the await of a value it
   // yields, 3 the await of a value return() brought to a yield, 4
   // AsyncGeneratorAwaitReturn.
@@ -406,8 +407,8 @@ std::string_view asyncRuntimeSource() {
     }
   }
 
-  // ---- async generators (ES2024 27.6): a record {s: step, st, q} under a
-  // registered symbol; st 0 suspended-start, 1 suspended-yield, 2
+  // ---- async generators (ES2024 27.6): a record {s: step, e: its
+  // environment, st, q} under a registered symbol; st 0 suspended-start, 1 suspended-yield, 2
   // executing, 3 awaiting-return, 4 completed; q the requests {k: 0 next,
   // 1 throw, 2 return, v, c} ----
   var AG = Symbol.for("distribufy.asyncGenerator");
@@ -419,7 +420,7 @@ std::string_view asyncRuntimeSource() {
   function adopt(f, parent) {
     if (Object.getPrototypeOf(f) === Function.prototype) Object.setPrototypeOf(f, parent);
   }
-  function agen(self, step) {
+  function agen(self, step, e) {
     var p = agProto, q, o, g;
     if (self !== null) {
       q = self.prototype;
@@ -432,7 +433,7 @@ std::string_view asyncRuntimeSource() {
       if (isObject(q)) p = q;
     }
     g = Object.create(p);
-    g[AG] = { s: step, st: 0, q: [] };
+    g[AG] = { s: step, e: e, st: 0, q: [] };
     return g;
   }
   function agRequest(g, k, v, name) {
@@ -475,7 +476,7 @@ std::string_view asyncRuntimeSource() {
     var res, s = r.s;
     r.st = 2;
     try {
-      res = s(m, v);
+      res = s(r.e, m, v);
     } catch (e) {
       r.st = 4;
       agComplete(r, 1, e, true);

@@ -12,10 +12,10 @@
 //   function* g(n) { let s = 0; const x = yield n; s = s + x; return s; }
 //   ==>
 //   function g(n) {
-//     var s, x, $pc, $rec, $step;
+//     var s, x, $pc, $rec;
 //     if (new.target !== void 0) { throw new TypeError("g is not a constructor"); }
 //     $pc = 0;
-//     $step = ($m, $v) => {
+//     $rec = $gs.make(g, ($e, $m, $v) => {
 //       let $r = $pc !== 0;
 //       if (!$r) { s = 0; }
 //       {
@@ -28,10 +28,17 @@
 //       s = s + x;
 //       { $rec.st = 3; return { value: s, done: true }; }
 //       $rec.st = 3; return { value: void 0, done: true };
-//     };
-//     $rec = $gs.make(g, $step);
+//     });
 //     return $rec.$o;
 //   }
+//
+// The step arrow's first parameter is its environment. Closure conversion
+// creates a step (isStep) once per program, taking the environment it would
+// have closed over as that parameter, and appends the environment to the
+// driver call (`$gs.make(g, $step7, $env)`, `$as.run(...)`, `$as.agen(...)`),
+// whose record passes it back at every resumption: a call of a generator or
+// async function creates no closure (and tags none). Without closure
+// conversion the step closes over its variables and ignores the parameter.
 //
 // The step arrow re-enters its body at the yield it stopped at, the way the
 // catch pass's restore code re-enters a frame: the yields are numbered in
@@ -176,7 +183,7 @@ function $ginit() {
     r.st = 2;
     step = r.step;
     try {
-      res = step(m, v);
+      res = step(r.env, m, v);
     } catch (e) {
       r.st = 3;
       throw e;
@@ -233,7 +240,7 @@ function $ginit() {
       }
     }
   };
-  make = function (self, step) {
+  make = function (self, step, env) {
     var p, g, o, r;
     p = proto;
     if (self !== null) {
@@ -247,7 +254,7 @@ function $ginit() {
       if (g !== null && typeof g === "object") p = g;
     }
     g = Object.create(p);
-    r = { $o: g, $b: brand, $n: void 0, st: 0, step: step };
+    r = { $o: g, $b: brand, $n: void 0, st: 0, step: step, env: env };
     S.set(g, r);
     return r;
   };
@@ -557,7 +564,6 @@ private:
     resuming_ = b_.freshName("r");
     mode_ = b_.freshName("m");
     sent_ = b_.freshName("v");
-    Atom step = b_.freshName("step");
     nextSite_ = 0;
     loopDepth_ = 0;
     hoistedBindings_.clear();
@@ -617,9 +623,13 @@ private:
     for (Node *x : cast<BlockStatement>(finish(b_.voidZero()))->body)
       guarded.push_back(x); // falling off the end completes the generator
 
+    // The step's first parameter is its environment: the driver passes the
+    // one it was given with the step, which closure conversion creates once
+    // per program (isStep); unconverted, the step is a closure and ignores it.
     auto *arrow = b_.make<ArrowFunctionExpression>();
-    arrow->params = b_.list({b_.ident(mode_), b_.ident(sent_)});
+    arrow->params = b_.list({b_.ident(b_.freshName("e")), b_.ident(mode_), b_.ident(sent_)});
     arrow->body = b_.block(guarded);
+    arrow->isStep = true;
 
     Node *self = async_ ? nullptr : selfReference(fn);
     Node *ownName = partsOf(fn).id; // (selfReference may have named it)
@@ -643,28 +653,26 @@ private:
     if (!self && !async_)
       self = methodSelf(fn, outerTail);
     outerTail.push_back(assignStmt(pc_, b_.number(0)));
-    outerTail.push_back(assignStmt(step, arrow));
+    // The step is the driver call's last argument (closure conversion
+    // appends its environment there).
     if (async_) {
-      // `$r = $as.run($step); return $r;` (anf: the call alone in its statement)
+      // `$r = $as.run(step); return $r;` (anf: the call alone in its statement)
       outerTail.push_back(
-          assignStmt(rec_, b_.call(b_.member(b_.ident(m_.asyncRuntime), "run"), {b_.ident(step)})));
+          assignStmt(rec_, b_.call(b_.member(b_.ident(m_.asyncRuntime), "run"), {arrow})));
       outerTail.push_back(b_.returnStmt(b_.ident(rec_)));
     } else if (asyncGenerator_) {
-      // `$r = $as.agen(self, $step); return $r;`: the async generator object
-      outerTail.push_back(
-          assignStmt(rec_, b_.call(b_.member(b_.ident(m_.asyncRuntime), "agen"),
-                                   {self ? self : b_.make<NullLiteral>(), b_.ident(step)})));
+      // `$r = $as.agen(self, step); return $r;`: the async generator object
+      outerTail.push_back(assignStmt(rec_, b_.call(b_.member(b_.ident(m_.asyncRuntime), "agen"),
+                                                   {self ? self : b_.make<NullLiteral>(), arrow})));
       outerTail.push_back(b_.returnStmt(b_.ident(rec_)));
     } else {
-      outerTail.push_back(
-          assignStmt(rec_, b_.call(b_.member(b_.ident(state_), "make"),
-                                   {self ? self : b_.make<NullLiteral>(), b_.ident(step)})));
+      outerTail.push_back(assignStmt(rec_, b_.call(b_.member(b_.ident(state_), "make"),
+                                                   {self ? self : b_.make<NullLiteral>(), arrow})));
       outerTail.push_back(b_.returnStmt(b_.member(b_.ident(rec_), "$o")));
     }
 
     hoisted_.push_back(pc_);
     hoisted_.push_back(rec_);
-    hoisted_.push_back(step);
     std::vector<Node *> newBody(outer.begin(),
                                 outer.begin() + static_cast<std::ptrdiff_t>(prologue));
     newBody.push_back(b_.declareNames(VarKind::Var, dedupe(hoisted_)));

@@ -198,7 +198,8 @@ function originText(program, stack) {
     if (!line.includes(program.sourcePath + ':')) continue;
     const m = /^\s*at (?:async )?(?:(\S+) \()?(.*?:\d+:\d+)\)?$/.exec(line);
     if (!m) continue;
-    const name = m[1] && !m[1].replace(/^.*\./, '').startsWith('$') ? m[1].replace(/^Object\./, '') : '';
+    // (the compiler's own functions, `$...`, and anonymous ones, such as a step, name nothing)
+    const name = m[1] && !/^[$<]/.test(m[1].replace(/^.*\./, '')) ? m[1].replace(/^Object\./, '') : '';
     return name ? `at \`${name}\` (${m[2]})` : `at ${m[2]}`;
   }
   return inCompiled ? 'in the program\'s code' : 'by the host';

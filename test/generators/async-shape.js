@@ -9,6 +9,7 @@
 // RUN: %dist-opt --passes=desugar,anf,generators --verify-each %s | FileCheck %s
 // RUN: %dist-opt --passes=desugar,anf,generators,modularize,closure %s > %t.js
 // RUN: %node %t.js | FileCheck --check-prefix=OUT %s
+// RUN: FileCheck --check-prefix=CC %s < %t.js
 "use strict";
 async function total(xs) {
   let sum = 0;
@@ -24,7 +25,7 @@ console.log(Object.prototype.toString.call(total), total.constructor.name);
 
 // CHECK-LABEL: function total(xs) {
 // CHECK-NOT: async
-// CHECK: $step{{[0-9]+}} = ($m{{[0-9]+}}, $v{{[0-9]+}}) => {
+// CHECK: $rec{{[0-9]+}} = $as{{[0-9]*}}.run(($e{{[0-9]+}}, $m{{[0-9]+}}, $v{{[0-9]+}}) => {
 // CHECK: $ai{{[0-9]+}} = $as{{[0-9]*}}.aiter(xs, $af{{[0-9]*}});
 // CHECK: $t{{[0-9]+}} = $as{{[0-9]*}}.anext($ai{{[0-9]+}});
 // CHECK: return { value: $t{{[0-9]+}}, done: false };
@@ -32,8 +33,20 @@ console.log(Object.prototype.toString.call(total), total.constructor.name);
 // CHECK: $as{{[0-9]*}}.astep(
 // CHECK: $as{{[0-9]*}}.aclose(
 // CHECK: return { value: sum, done: true };
-// CHECK: $rec{{[0-9]+}} = $as{{[0-9]*}}.run($step{{[0-9]+}});
+// CHECK: });
 // CHECK-NEXT: return $rec{{[0-9]+}};
 // CHECK: {{^}}$as{{[0-9]*}} = $h{{[0-9]*}}();
 // CHECK-NEXT: $as{{[0-9]*}}.afn(total);
 // CHECK-NEXT: Promise = $as{{[0-9]*}}.P;
+
+// Closure conversion makes the step once, after the factory table; it takes
+// the environment it would have closed over as its first parameter, and the
+// driver call passes that environment.
+// CC-LABEL: return function total(xs) {
+// CC-NEXT: const [[ENV:\$env[0-9_]+]] = { $parent:
+// CC: $rec{{[0-9]+}} = $env{{[0-9_]+}}.$as1.run([[STEP:\$step[0-9]+]], [[ENV]]);
+// CC-NEXT: return $rec{{[0-9]+}};
+// CC-NEXT: };
+// CC-NEXT: }, function $fac[[CODE:[0-9]+]]() {
+// CC: return ([[ENV]], $m{{[0-9]+}}, $v{{[0-9]+}}) => {
+// CC: const [[STEP]] = $F{{[0-9]+}}[[[CODE]]]();
