@@ -41,7 +41,13 @@
 //
 // A factory closes over nothing but its environment parameter (and
 // module-level names), so `rebuild(table, id, env)` (runtime/src/closures.js)
-// gives a working twin. A factory of a strict function in a sloppy program
+// gives a working twin. A generator's or async function's step (an arrow
+// the generators pass marks isStep, the last argument of its driver call)
+// is the exception that saves a closure per call: its factory takes no
+// environment, the arrow takes it as its first parameter instead, one
+// instance made after the table (`const $step = $F[id]();`) serves every
+// call, and the driver call passes the environment after it:
+// `$as.run($step, $env_9)`. A factory of a strict function in a sloppy program
 // carries its own "use strict". Anonymous functions keep their inferred name
 // through `{"name": function () {}}["name"]` in the factory (note: names anf
 // temporaries give, `$t3 = () => ...`, are inferred too, as in anf's output).
