@@ -66,7 +66,8 @@ enum ExtType : int8_t {
   XSymReg,
   XSymWk,
   XSymHost,
-  XStr16, ///< a string with a lone surrogate, as UTF-16LE code units
+  XStr16,  ///< a string with a lone surrogate, as UTF-16LE code units
+  XSymPriv, ///< a private name's key (runtime/src/private-names.js): "ID:description"
 };
 
 struct Failure {
@@ -165,6 +166,16 @@ void convert(const msgpack::object &o, Value &v, std::string_view where) {
                                             : Value::SymHost;
       v.s.assign(data, size);
       return;
+    case XSymPriv: {
+      std::string_view text(data, size);
+      size_t colon = text.find(':');
+      if (colon == 0 || colon == std::string_view::npos ||
+          text.substr(0, colon).find_first_not_of("0123456789") != std::string_view::npos)
+        fail(fmt::format("bad private name in {}", where));
+      v.kind = Value::SymPriv;
+      v.s.assign(text);
+      return;
+    }
     case XStr16: {
       // Shown as UTF-8; a lone surrogate becomes U+FFFD.
       if (size % 2 != 0)
@@ -255,6 +266,7 @@ public:
     case Value::SymReg:
     case Value::SymWk:
     case Value::SymHost:
+    case Value::SymPriv:
       return;
     case Value::Ref:
       if (x.u >= heap_.size())
@@ -276,7 +288,7 @@ public:
   }
   void checkKey(const Value &k, const std::string &where) const {
     if (k.kind != Value::Str && k.kind != Value::SymReg && k.kind != Value::SymWk &&
-        k.kind != Value::SymHost)
+        k.kind != Value::SymHost && k.kind != Value::SymPriv)
       fail(fmt::format("bad property key in {}", where));
   }
   int kindAt(const Value &ref) const {

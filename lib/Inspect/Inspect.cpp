@@ -313,6 +313,8 @@ public:
       return "Symbol." + sanitizeUtf8(v.s);
     case Value::SymHost:
       return fmt::format("<host symbol {}>", sanitizeUtf8(v.s));
+    case Value::SymPriv: // "ID:description": the description names it
+      return fmt::format("<private {}>", sanitizeUtf8(v.s.substr(v.s.find(':') + 1)));
     case Value::Array:
     case Value::Map: {
       // Only in the header (heap values are scalars or references).

@@ -362,6 +362,7 @@ private:
     uint32_t fn;
     ScopeId fnScope;
     ScopeId root;
+    std::string fnName;
   };
 
   void unsupported(const Node *n, std::string_view what) {
@@ -391,13 +392,16 @@ private:
     }
   }
   bool isVisible(ScopeId s) const { return si_[s].visible >= visBase_; }
-  Ctx saveCtx() const { return {visBase_, visStack_.size(), curFn_, curFnScope_, rootScope_}; }
+  Ctx saveCtx() const {
+    return {visBase_, visStack_.size(), curFn_, curFnScope_, rootScope_, curFnName_};
+  }
   void restoreCtx(const Ctx &c) {
     popVisibleTo(c.visSize);
     visBase_ = c.visBase;
     curFn_ = c.fn;
     curFnScope_ = c.fnScope;
     rootScope_ = c.root;
+    curFnName_ = c.fnName;
   }
 
   void visit(Node *&slot);
@@ -511,6 +515,7 @@ private:
   uint32_t fnSerial_ = 0, curFn_ = 0;
   ScopeId curFnScope_ = kNoScope;
   ScopeId rootScope_ = kNoScope; ///< scope of the function/class being factored
+  std::string curFnName_;        ///< its name (own or inferred), "" if none
   Atom tableName_, envBase_, uninit_, tdzRead_, tdzWrite_, constErr_, defAcc_, defData_, toKey_,
       defFn_, superGet_, superFn_, superSet_, setHome_, spread_, proto_, defAccN_, thisChk_,
       superCall_, ctorRet_, superCallI_, superDel_, superRef_, superPut_, superTag_;
@@ -1285,7 +1290,18 @@ void Converter::visit(Node *&slot) {
     bool stepArg = last && *last && isa<ArrowFunctionExpression>(*last) &&
                    cast<ArrowFunctionExpression>(*last)->isStep;
     stepEnv_ = nullptr;
-    visitChildren(n);
+    if (stepArg) {
+      // The step is named after its function, so stack traces and frames
+      // name the function the program wrote.
+      visit(callee);
+      for (Node *&a : ce->arguments)
+        if (&a != last)
+          visit(a);
+        else
+          a = convert(a, curFnName_.empty() ? Wrap::Plain : Wrap::Named, curFnName_, nullptr);
+    } else {
+      visitChildren(n);
+    }
     if (stepArg && stepEnv_) {
       // the driver call of a shared step: its environment follows it
       std::vector<Node *> args(ce->arguments.begin(), ce->arguments.end());
@@ -1882,6 +1898,9 @@ std::vector<Node *> Converter::visitClass(Node *cls, ScopeId paramScope) {
       Ctx c = saveCtx();
       curFn_ = ++fnSerial_;
       curFnScope_ = nodeScope(md->value);
+      curFnName_.clear();
+      if (!md->computed)
+        staticKey(md->key, false, curFnName_);
       visitFunctionBody(md->value);
       restoreCtx(c);
     } else if (auto *pd = dynCast<PropertyDefinition>(mem)) {
@@ -1891,6 +1910,7 @@ std::vector<Node *> Converter::visitClass(Node *cls, ScopeId paramScope) {
         continue;
       Ctx c = saveCtx();
       curFn_ = ++fnSerial_;
+      curFnName_.clear();
       auto it = fieldScope_.find(pd);
       curFnScope_ = it == fieldScope_.end() ? kNoScope : it->second;
       bool inl = curFnScope_ != kNoScope && si_[curFnScope_].hasEnv;
@@ -1925,6 +1945,7 @@ std::vector<Node *> Converter::visitClass(Node *cls, ScopeId paramScope) {
     } else if (auto *sb = dynCast<StaticBlock>(mem)) {
       Ctx c = saveCtx();
       curFn_ = ++fnSerial_;
+      curFnName_.clear();
       curFnScope_ = sb->scope;
       bool enter = sb->scope != kNoScope && si_[sb->scope].hasEnv;
       temps_.emplace_back();
@@ -1994,6 +2015,10 @@ Node *Converter::convert(Node *orig, Wrap wrap, std::string_view name, Node *key
     pushVisible(paramScope);
   curFn_ = ++fnSerial_;
   rootScope_ = nodeScope(n);
+  if (auto *own = dynCast<Identifier>(fnId(n)))
+    curFnName_ = std::string(own->name.str());
+  else if (auto *step = dynCast<ArrowFunctionExpression>(n); !step || !step->isStep)
+    curFnName_ = std::string(name); // (a step keeps its function's name)
   std::vector<Node *> prefix;
   bool strict = true;
   if (isClass(n)) {

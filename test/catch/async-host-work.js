@@ -28,7 +28,7 @@ module.exports = async function main() {
 // TIMER: CheckpointError: checkpoint 1 of instance {{[0-9a-f]+}} failed: a timer the program set with setTimeout() at `arm` ({{.*}}async-host-work.js:20:10) is still pending (a checkpoint cannot hold it: let it fire or clear it first); no checkpoint was stored
 // TIMER-NOT: Node.js
 // LS: {{^[0-9a-f]+}} failed 0
-// HOSTPROMISE: CheckpointError: checkpoint 1 of instance {{[0-9a-f]+}} failed: the program waits for a host promise created at {{.*}}async-host-promise.js:5:34 that is still pending
+// HOSTPROMISE: CheckpointError: checkpoint 1 of instance {{[0-9a-f]+}} failed: the program waits for a host promise created at `read` ({{.*}}async-host-promise.js:5:34) that is still pending
 // LATE: CheckpointError: checkpoint() was called outside the synchronous run of its workflow instance
 // LATE-NOT: Node.js
 // RESUMED: a 1

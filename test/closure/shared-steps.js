@@ -4,7 +4,8 @@
 // $as.run) passes that environment along with the step. Every call, a
 // recursive one included, runs with its own environment; closures made in a
 // step (per-iteration boxes, arrows over `this`) and nested async functions
-// (shared steps of their own) keep working, rebuilt from bytes too.
+// (shared steps of their own) keep working, rebuilt from bytes too. A step
+// is named after its function (stack traces and checkpoint frames show it).
 // RUN: %dist-opt --passes=desugar,anf,generators,modularize,closure --verify-each %s | FileCheck %s
 // RUN: %dist-opt --passes=desugar,anf,generators,modularize,closure %s -o %t.js && %node %t.js | FileCheck --check-prefix=OUT %s
 // RUN: env DISTRIBUFY_REBUILD_TEST=%src/runtime/src/closures.js %node %t.js | FileCheck --check-prefix=OUT %s
@@ -33,7 +34,8 @@ fib(10).then((v) => console.log("fib", v));
 // CHECK-NEXT: };
 // CHECK-NEXT: }, function $fac[[GCODE:[0-9]+]]() {
 // CHECK-NEXT: "use strict";
-// CHECK-NEXT: return ([[GENV]], $m{{[0-9]+}}, $v{{[0-9]+}}) => {
+// CHECK-NEXT: return {
+// CHECK-NEXT: "count": ([[GENV]], $m{{[0-9]+}}, $v{{[0-9]+}}) => {
 // CHECK-LABEL: return function fib(n) {
 // CHECK-NEXT: const [[FENV:\$env[0-9_]+]] = { $parent:
 // CHECK: $rec{{[0-9]+}} = $env{{[0-9_]+}}.$as1.run([[FSTEP:\$step[0-9]+]], [[FENV]]);
@@ -41,7 +43,8 @@ fib(10).then((v) => console.log("fib", v));
 // CHECK-NEXT: };
 // CHECK-NEXT: }, function $fac[[FCODE:[0-9]+]]() {
 // CHECK-NEXT: "use strict";
-// CHECK-NEXT: return ([[FENV]], $m{{[0-9]+}}, $v{{[0-9]+}}) => {
+// CHECK-NEXT: return {
+// CHECK-NEXT: "fib": ([[FENV]], $m{{[0-9]+}}, $v{{[0-9]+}}) => {
 // CHECK: require(process.env.DISTRIBUFY_REBUILD_TEST).installRebuildTest(
 // CHECK-NEXT: const [[GSTEP]] = $F{{[0-9]+}}[[[GCODE]]]();
 // CHECK-NEXT: const [[FSTEP]] = $F{{[0-9]+}}[[[FCODE]]]();

@@ -48,5 +48,5 @@ console.log(Object.prototype.toString.call(total), total.constructor.name);
 // CC-NEXT: return $rec{{[0-9]+}};
 // CC-NEXT: };
 // CC-NEXT: }, function $fac[[CODE:[0-9]+]]() {
-// CC: return ([[ENV]], $m{{[0-9]+}}, $v{{[0-9]+}}) => {
+// CC: "total": ([[ENV]], $m{{[0-9]+}}, $v{{[0-9]+}}) => {
 // CC: const [[STEP]] = $F{{[0-9]+}}[[[CODE]]]();

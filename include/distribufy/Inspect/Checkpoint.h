@@ -43,6 +43,7 @@ struct Value {
     SymReg,  ///< s: the key of Symbol.for
     SymWk,   ///< s: the name of a well-known symbol ("iterator")
     SymHost, ///< s: the host's name of a symbol
+    SymPriv, ///< s: a private name's key, "ID:description" (ID numbers it in its checkpoint)
     Array,
     Map,
   };
