@@ -112,7 +112,9 @@ function isRuntimeError(e) {
 /** Prints an uncaught error like node (its stack) and returns the exit code. */
 function reportError(e) {
   let text;
-  if (isRuntimeError(e)) {
+  // (a program that can never finish: its message says why, a stack would not)
+  const stalled = e instanceof require('../src/api.js').NeverSettledError;
+  if (isRuntimeError(e) || stalled) {
     text = `${e.name}: ${e.message}`;
     if (e.cause && e.cause.message && !e.message.includes(e.cause.message)) text += `\nCaused by: ${e.cause.name}: ${e.cause.message}`;
   } else if (e instanceof Error || (e && typeof e.stack === 'string')) {

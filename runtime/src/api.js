@@ -16,5 +16,6 @@ module.exports = {
   RestoreError: link.RestoreError,
   ActionError: inst.ActionError,
   CheckpointError: inst.CheckpointError,
+  NeverSettledError: inst.NeverSettledError,
   SwallowedCapture: inst.SwallowedCapture,
 };

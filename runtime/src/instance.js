@@ -259,6 +259,14 @@ class CheckpointError extends Error {
   }
 }
 
+/** main's promise is pending and node's event loop is empty: nothing is left that could settle it. */
+class NeverSettledError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'NeverSettledError';
+  }
+}
+
 /**
  * A Capture that unwound into an async function becomes the rejection of
  * its promise; the capture fails with the function's reason (lostCapture),
@@ -733,8 +741,21 @@ class Segment {
       if (st[0] === 1) return { done: true, value: st[1] };
       if (st[0] === 2) throw st[1];
       // pending, no job: a host operation (a native promise adopted, a
-      // timer) will queue one
-      await new Promise((resolve) => { this.wake = resolve; });
+      // timer) will queue one. If node's event loop empties first, none
+      // can: node would exit here without a result, the instance would
+      // stay 'running' for ever.
+      await new Promise((resolve, reject) => {
+        const stalled = () => {
+          this.wake = null;
+          reject(new NeverSettledError('main returned a promise that can never settle: it is pending, and the program ' +
+            'has nothing left to run that could settle it (no job, timer, I/O or effect)'));
+        };
+        process.once('beforeExit', stalled);
+        this.wake = () => {
+          process.removeListener('beforeExit', stalled);
+          resolve();
+        };
+      });
     }
   }
 
@@ -1129,6 +1150,6 @@ class Instance {
 }
 
 module.exports = {
-  Program, Instance, Segment, ActionError, CheckpointError, SwallowedCapture, runAction, renderPath, validAction, UTILS_SPEC,
+  Program, Instance, Segment, ActionError, CheckpointError, NeverSettledError, SwallowedCapture, runAction, renderPath, validAction, UTILS_SPEC,
   idempotency, validateRoot,
 };
