@@ -234,7 +234,15 @@ function makeHttp(invoke, fail = (e) => { throw e; }) {
   return { get: verb('GET', 'get'), put: verb('PUT', 'put'), post: verb('POST', 'post'), delete: verb('DELETE', 'delete') };
 }
 
+/**
+ * The error of an effect (`what`: "invoke", "parallel.map", "http.get" ...)
+ * of `action` started without an actions directory.
+ */
+function noActionsDir(what, action) {
+  return new Error(`${what}('${action}'): no actions directory: run with --actions DIR (DIR/${action}.js exports main(params))`);
+}
+
 module.exports = {
-  ActionError, validAction, idempotency, withKey, runAction, runParallel, outcomeRecord, recordOutcome, checkParallel, makeHttp,
+  ActionError, noActionsDir, validAction, idempotency, withKey, runAction, runParallel, outcomeRecord, recordOutcome, checkParallel, makeHttp,
   batchLayout, batchCalls, batchUntil, batchOutcomes, sleepRequest, makePromiseUtils,
 };

@@ -19,7 +19,7 @@ const {
 } = require('./link.js');
 const { MemoryStore, DirStore, newId, checkId } = require('./store.js');
 const {
-  ActionError, validAction, idempotency, runAction, runParallel, outcomeRecord, recordOutcome, checkParallel, makeHttp,
+  ActionError, noActionsDir, validAction, idempotency, runAction, runParallel, outcomeRecord, recordOutcome, checkParallel, makeHttp,
   batchLayout, batchCalls, batchUntil, batchOutcomes, sleepRequest, makePromiseUtils,
 } = require('./effects.js');
 
@@ -497,7 +497,7 @@ class Segment {
     const invoke = function invoke(action, params) {
       if (!validAction(action)) throw new TypeError(`invoke: invalid action name ${JSON.stringify(action)}`);
       if (!inst.actionsDir)
-        throw new Error(`invoke('${action}'): no actions directory: run with --actions DIR (DIR/${action}.js exports main(params))`);
+        throw noActionsDir('invoke', action);
       seg.capturePoint({ kind: 'invoke', action, params: params === undefined ? {} : params }, 'invoke');
     };
     // http.get(uri, opts) is invoke('http', {method: 'GET', uri, ...opts}).
@@ -505,7 +505,7 @@ class Segment {
     const map = function map(action, values) {
       checkParallel(action, values);
       if (!inst.actionsDir)
-        throw new Error(`parallel.map('${action}'): no actions directory: run with --actions DIR (DIR/${action}.js exports main(params))`);
+        throw noActionsDir('parallel.map', action);
       seg.capturePoint({ kind: 'parallel', action, values: values.slice() }, 'parallel.map');
     };
     const parallel = { map };
@@ -541,8 +541,7 @@ class Segment {
       throw new Error(`utils.promises.${name}(): the program has no promises of its own (it has no async function and does ` +
         'not use Promise; distribufyc adds them to programs that do): await the effect in an async function');
     if (request.kind !== 'sleep' && !this.inst.actionsDir)
-      return this.rejected(new Error(`${name}('${request.action}'): no actions directory: run with --actions DIR ` +
-        `(DIR/${request.action}.js exports main(params))`));
+      return this.rejected(noActionsDir(name, request.action));
     const { promise, resolve, reject } = A.P.withResolvers();
     this.effects.push({ request, resolve, reject });
     this.wakeUp();
@@ -837,7 +836,7 @@ class Segment {
       const rec = store.loadEffect(id, key);
       if (rec !== undefined) return recordOutcome(rec);
     }
-    if (!this.inst.actionsDir) return { threw: true, value: new Error(`invoke('${action}'): no actions directory: run with --actions DIR`) };
+    if (!this.inst.actionsDir) return { threw: true, value: noActionsDir('invoke', action) };
     const outcome = await runAction(this.inst.actionsDir, action, params, idempotency(id, seq, i));
     if (logged) {
       const r = outcomeRecord(outcome);
@@ -861,10 +860,10 @@ class Segment {
         await this.sleepUntil(req.until);
         return { value: undefined };
       case 'invoke':
-        if (!this.inst.actionsDir) return { threw: true, value: new Error(`invoke('${req.action}'): no actions directory: run with --actions DIR`) };
+        if (!this.inst.actionsDir) return { threw: true, value: noActionsDir('invoke', req.action) };
         return runAction(this.inst.actionsDir, req.action, req.params, idempotency(this.inst.id, seq));
       case 'parallel': {
-        if (!this.inst.actionsDir) return { threw: true, value: new Error(`parallel.map('${req.action}'): no actions directory: run with --actions DIR`) };
+        if (!this.inst.actionsDir) return { threw: true, value: noActionsDir('parallel.map', req.action) };
         if (!Array.isArray(req.values)) throw new RestoreError('a parallel request without values');
         return runParallel(req.values, (v, i) => this.performCall('parallel', req.action, v, seq, i, logged));
       }

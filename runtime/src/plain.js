@@ -67,7 +67,7 @@ function runChild(what, calls) {
 function invokeSync(action, params) {
   if (!effects().validAction(action)) throw new TypeError(`invoke: invalid action name ${JSON.stringify(action)}`);
   if (!config.actionsDir)
-    throw new Error(`invoke('${action}'): no actions directory: run with --actions DIR (DIR/${action}.js exports main(params))`);
+    throw effects().noActionsDir('invoke', action);
   const seq = ++effectSeq;
   const [res] = runChild(`invoke('${action}')`, [{ action, params: params === undefined ? {} : params, key: effects().idempotency('plain', seq) }]);
   if (res.threw) throw res.value;
@@ -77,7 +77,7 @@ function invokeSync(action, params) {
 function parallelMapSync(action, values) {
   effects().checkParallel(action, values);
   if (!config.actionsDir)
-    throw new Error(`parallel.map('${action}'): no actions directory: run with --actions DIR (DIR/${action}.js exports main(params))`);
+    throw effects().noActionsDir('parallel.map', action);
   const seq = ++effectSeq;
   const res = runChild(`parallel.map('${action}')`, values.map((v, i) => ({ action, params: v, key: effects().idempotency('plain', seq, i) })));
   const failed = res.find((o) => o.threw); // the first failing element, as the compiled runtime
@@ -91,8 +91,7 @@ let batch = null;
 
 function startEffect(request, name) {
   if (request.kind !== 'sleep' && !config.actionsDir)
-    return Promise.reject(new Error(`${name}('${request.action}'): no actions directory: run with --actions DIR ` +
-      `(DIR/${request.action}.js exports main(params))`));
+    return Promise.reject(effects().noActionsDir(name, request.action));
   if (batch === null) {
     batch = [];
     setImmediate(performBatch);
