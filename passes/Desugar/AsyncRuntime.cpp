@@ -479,6 +479,7 @@ std::string_view asyncRuntimeSource() {
       res = s(r.e, m, v);
     } catch (e) {
       r.st = 4;
+      r.e = undefined; // (a finished generator lets its variables go)
       agComplete(r, 1, e, true);
       agDrain(r);
       return;
@@ -486,6 +487,7 @@ std::string_view asyncRuntimeSource() {
     if (res.await === true) agAwait(r, 1, res.value);
     else if (res.done) {
       r.st = 4;
+      r.e = undefined;
       agComplete(r, 0, res.value, true);
       agDrain(r);
     } else agAwait(r, 2, res.value);

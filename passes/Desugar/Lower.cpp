@@ -47,6 +47,9 @@ struct FnCtx {
   std::unordered_set<Atom, AtomHash> varSet;
   bool inParams = false;
   bool isAsync = false; ///< an async function (its `yield*` is async iteration)
+  /// A generator or async function: its variables can outlive a loop
+  /// (the generators pass keeps them for the generator's whole life).
+  bool resumable = false;
 };
 
 /// A break/continue target: a loop being lowered (or a switch / for-await
@@ -552,6 +555,7 @@ private:
   template <typename Fn> void lowerFunctionT(Fn *f) {
     FnCtx ctx;
     ctx.isAsync = f->isAsync;
+    ctx.resumable = f->isAsync || f->isGenerator;
     fns_.push_back(&ctx);
     std::vector<Target> saved;
     saved.swap(targets_);
@@ -1368,7 +1372,10 @@ private:
          next = b_.freshName("next"), v = b_.freshName("v"), act = b_.freshName("act"),
          st = b_.freshName("s"), e = b_.freshName("e");
     auto set = [&](Atom x, Node *val) { return b_.exprStmt(b_.assign(b_.ident(x), val)); };
-    outer.push_back(b_.declare(VarKind::Const, b_.ident(o), f->right));
+    // In a generator or async function, leaving the loop lets the iterator
+    // go (see the finalizer below): `o` is then a `let`.
+    bool release = !fns_.empty() && fns_.back()->resumable;
+    outer.push_back(b_.declare(release ? VarKind::Let : VarKind::Const, b_.ident(o), f->right));
     outer.push_back(b_.declare(VarKind::Const, b_.ident(mth),
                                b_.call(helper(Helper::IterMethod), {b_.ident(o)})));
     outer.push_back(b_.declare(
@@ -1420,7 +1427,17 @@ private:
     auto *tr = b_.make<TryStatement>();
     tr->block = b_.block({loop});
     tr->handler = handler;
-    tr->finalizer = b_.block({closeIf(Helper::IterClose)});
+    std::vector<Node *> fin = {closeIf(Helper::IterClose)};
+    if (release) {
+      // (the generators pass keeps a resumable function's block variables
+      // for its whole life: a finished loop over, say, a recursive
+      // generator would keep that generator and its own, and a checkpoint
+      // would store them)
+      for (Atom x : {o, it, next, v})
+        fin.push_back(set(x, b_.voidZero()));
+      fin.push_back(set(a, b_.make<NullLiteral>()));
+    }
+    tr->finalizer = b_.block(fin);
     outer.push_back(lowerFinally(b_, tr));
     return b_.block(outer);
   }

@@ -186,9 +186,13 @@ function $ginit() {
       res = step(r.env, m, v);
     } catch (e) {
       r.st = 3;
+      r.env = void 0;
       throw e;
     }
+    // (a finished generator lets its variables go: a program may keep the
+    // object, and a checkpoint would store them)
     if (r.st === 2) r.st = 1;
+    else r.env = void 0;
     return res;
   };
   methods = {
@@ -297,6 +301,8 @@ function $ginit() {
     } else {
       f = i.return;
       if (f === void 0 || f === null) {
+        d.i = void 0;
+        d.n = void 0;
         d.done = true;
         d.ret = true;
         d.value = v;
@@ -310,6 +316,13 @@ function $ginit() {
       throw t;
     }
     if (r.done) {
+      // (the record outlives the delegation in the generator's variables:
+      // keeping the finished iterator would keep, say, every generator of a
+      // recursive traversal until its root finishes, and store them all in
+      // a checkpoint)
+      d.i = void 0;
+      d.n = void 0;
+      d.res = void 0;
       val = r.value;
       d.done = true;
       d.value = val;
