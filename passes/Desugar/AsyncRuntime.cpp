@@ -378,11 +378,16 @@ std::string_view asyncRuntimeSource() {
   // function's record {p, r, d, res, rej, s, e, re} (run), or {k, r, re} for an
   // async generator r: k 1 its body's await, 2 the await of a value it
   // yields, 3 the await of a value return() brought to a yield, 4
-  // AsyncGeneratorAwaitReturn.
+  // AsyncGeneratorAwaitReturn; or k 5, an element of a combinator
+  // (elementThen).
   function continueAfterAwait(g, t, a) {
     var k = g.k, r;
     if (k === undefined) {
       resume(g, t === 1 ? 0 : 1, a);
+      return;
+    }
+    if (k === 5) {
+      elementSettled(g, t, a);
       return;
     }
     r = g.r;
@@ -619,7 +624,7 @@ std::string_view asyncRuntimeSource() {
   }
   // kind 0 all, 1 allSettled, 2 any, 3 race
   function combine(C, iterable, kind) {
-    var c = newCapability(C), fns = capFunctions(c), resolveFn, rec, st, index = 0, next, x, p, el;
+    var c = newCapability(C), fns = capFunctions(c), resolveFn, rec, st, index = 0, next, x;
     try {
       resolveFn = C.resolve;
       if (typeof resolveFn !== "function") throw new TypeError("Promise resolve or reject function is not callable");
@@ -634,17 +639,12 @@ std::string_view asyncRuntimeSource() {
         x = stepValue(rec);
         if (x === rec) break;
         next = resolveFn.call(C, x);
-        if (kind === 3) {
-          invokeThen(next, fns.resolve, fns.reject);
-          continue;
+        if (kind !== 3) {
+          st.values.push(undefined);
+          st.remaining = st.remaining + 1;
         }
-        st.values.push(undefined);
-        st.remaining = st.remaining + 1;
-        el = element(st, index, kind);
-        if (kind === 0) invokeThen(next, el.f, fns.reject);
-        else if (kind === 1) invokeThen(next, el.f, el.j);
-        else invokeThen(next, fns.resolve, el.j);
-        index = index + 1;
+        elementThen(next, st, index, kind, fns);
+        if (kind !== 3) index = index + 1;
       }
     } catch (e) {
       if (!rec.done) closeOnThrow(rec);
@@ -666,6 +666,52 @@ std::string_view asyncRuntimeSource() {
     e = new AggregateError([], "All promises were rejected");
     defineProperty(e, "errors", { value: st.values.slice(), writable: true, enumerable: false, configurable: true });
     capReject(st.c, e);
+  }
+  // Invoke(next, "then", «the element's handlers»). When `then` is the
+  // intrinsic one and so would be the promise it derives, nobody can see
+  // the handlers (resolve element functions) or that promise: one reaction
+  // record {g: {k: 5, st, i, kind}} stands for them (elementSettled), and
+  // the Gets (then, the record, constructor and species) are the ones the
+  // intrinsic `then` makes.
+  function elementThen(next, st, index, kind, fns) {
+    var t, r, el;
+    if (next === null || (typeof next !== "object" && typeof next !== "function"))
+      throw new TypeError("Promise.prototype.catch called on non-object");
+    t = next.then;
+    if (t === then) {
+      r = recordOf(next);
+      if (r !== undefined && speciesConstructor(next) === P) {
+        addReaction(next, r, { c: undefined, f: undefined, j: undefined, g: { k: 5, st: st, i: index, kind: kind } });
+        return;
+      }
+    }
+    if (typeof t !== "function") throw new TypeError(describe(t) + " is not a function");
+    if (kind === 3) {
+      t.call(next, fns.resolve, fns.reject);
+      return;
+    }
+    el = element(st, index, kind);
+    if (kind === 0) t.call(next, el.f, fns.reject);
+    else if (kind === 1) t.call(next, el.f, el.j);
+    else t.call(next, fns.resolve, el.j);
+  }
+  // What the element's handler would do (it runs once: no [[AlreadyCalled]]);
+  // an error is the derived promise's rejection, which nobody sees.
+  function elementSettled(e, t, a) {
+    var st = e.st, kind = e.kind, v;
+    try {
+      if (kind === 3 || (kind === 0 && t === 2) || (kind === 2 && t === 1)) {
+        if (t === 1) capResolve(st.c, a);
+        else capReject(st.c, a);
+        return;
+      }
+      v = kind !== 1 ? a : t === 1 ? { status: "fulfilled", value: a } : { status: "rejected", reason: a };
+      st.values[e.i] = v;
+      st.remaining = st.remaining - 1;
+      if (st.remaining === 0) settleAll(st, kind);
+    } catch (x) {
+      // (the derived promise's rejection)
+    }
   }
   function element(st, index, kind) {
     var called = { v: false };
