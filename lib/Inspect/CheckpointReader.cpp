@@ -66,7 +66,7 @@ enum ExtType : int8_t {
   XSymReg,
   XSymWk,
   XSymHost,
-  XStr16,  ///< a string with a lone surrogate, as UTF-16LE code units
+  XStr16,   ///< a string with a lone surrogate, as UTF-16LE code units
   XSymPriv, ///< a private name's key (runtime/src/private-names.js): "ID:description"
 };
 
@@ -694,7 +694,8 @@ bool checkRoot(const Checkpoint &cp, std::string &error) {
     return false;
   }
   const Value *phase = prop(*root, "phase");
-  if (!phase || phase->kind != Value::Str || (phase->s != "module" && phase->s != "main" && phase->s != "drain")) {
+  if (!phase || phase->kind != Value::Str ||
+      (phase->s != "module" && phase->s != "main" && phase->s != "drain")) {
     error = "corrupted checkpoint: the root has no valid phase";
     return false;
   }
