@@ -695,8 +695,10 @@ std::string_view asyncRuntimeSource() {
     else if (kind === 1) t.call(next, el.f, el.j);
     else t.call(next, fns.resolve, el.j);
   }
-  // What the element's handler would do (it runs once: no [[AlreadyCalled]]);
-  // an error is the derived promise's rejection, which nobody sees.
+  // What the element's handler would do (it runs once: no [[AlreadyCalled]]).
+  // An error (a capability of another constructor's throwing resolve)
+  // rejects the derived promise, which nobody handles: made now, it is
+  // reported as unhandled, as it would have been.
   function elementSettled(e, t, a) {
     var st = e.st, kind = e.kind, v;
     try {
@@ -710,7 +712,7 @@ std::string_view asyncRuntimeSource() {
       st.remaining = st.remaining - 1;
       if (st.remaining === 0) settleAll(st, kind);
     } catch (x) {
-      // (the derived promise's rejection)
+      capReject(intrinsic(), x);
     }
   }
   function element(st, index, kind) {
