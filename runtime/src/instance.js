@@ -205,6 +205,21 @@ function originText(program, stack) {
   return inCompiled ? 'in the program\'s code' : 'by the host';
 }
 
+/**
+ * The settleAsync waits of this process's instances: node's event loop
+ * emptied while they wait (beforeExit), so nothing can wake them. One
+ * listener serves them all (one per wait would warn past ten).
+ */
+const stalledWaits = new Set();
+let stallListener = false;
+function waitUntilStalled(stalled) {
+  if (!stallListener) {
+    stallListener = true;
+    process.on('beforeExit', () => { for (const f of [...stalledWaits]) f(); });
+  }
+  stalledWaits.add(stalled);
+}
+
 /** Whether the program's async record A has jobs that no drain is running. */
 const jobsPending = (A) => !A.draining && A.head < A.jobs.length;
 
@@ -745,13 +760,14 @@ class Segment {
       // stay 'running' for ever.
       await new Promise((resolve, reject) => {
         const stalled = () => {
+          stalledWaits.delete(stalled);
           this.wake = null;
           reject(new NeverSettledError('main returned a promise that can never settle: it is pending, and the program ' +
             'has nothing left to run that could settle it (no job, timer, I/O or effect)'));
         };
-        process.once('beforeExit', stalled);
+        waitUntilStalled(stalled);
         this.wake = () => {
-          process.removeListener('beforeExit', stalled);
+          stalledWaits.delete(stalled);
           resolve();
         };
       });
