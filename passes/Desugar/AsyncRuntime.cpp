@@ -77,7 +77,9 @@ std::string_view asyncRuntimeSource() {
         A.head = 0;
       }
       try {
-        runJob(job);
+        // (an async function's await, the commonest job, without the calls between)
+        if (job.k === 0 && job.x.g !== undefined && job.x.g.k === undefined) resume(job.x.g, job.t === 1 ? 0 : 1, job.a);
+        else runJob(job);
       } catch (e) {
         A.jobs = A.jobs.slice(A.head);
         A.head = 0;
@@ -120,9 +122,15 @@ std::string_view asyncRuntimeSource() {
     p[K] = r; // (an assignment: defineProperty would cost a third of an await)
     return r;
   }
+  // A new pending promise of P.prototype with record r (`new` of a
+  // constructor of that prototype costs half of Object.create and an added
+  // property).
+  function Own(r) {
+    this[K] = r;
+  }
   function intrinsic() {
-    var p = Object.create(proto);
-    return { p: p, r: newRecord(p), d: false, res: undefined, rej: undefined };
+    var r = { s: 0, v: undefined, q: undefined, h: false };
+    return { p: new Own(r), r: r, d: false, res: undefined, rej: undefined };
   }
   function fulfill(r, v) {
     var q = r.q;
@@ -338,31 +346,71 @@ std::string_view asyncRuntimeSource() {
 
   // ---- the async-function driver: `await v` suspends the step function ----
   // An async function's record g is also its promise's capability (p, r,
-  // d, res, rej): one object less per call. The step takes its
-  // environment e as its first argument (the generators pass).
+  // d, res, rej): one object less per call. The step (the generators pass)
+  // is called as step(e, m, v, g) with its environment e and the
+  // completion (m, v) it resumes with; it returns the value it awaits, or g
+  // itself at the end of the body, with the return value in g.rv.
   function run(step, e) {
-    var p = Object.create(proto);
-    var g = { p: p, r: newRecord(p), d: false, res: undefined, rej: undefined, s: step, e: e, re: undefined };
+    var r = { s: 0, v: undefined, q: undefined, h: false }, p = new Own(r), g;
+    g = { p: p, r: r, d: false, res: undefined, rej: undefined, s: step, e: e, re: undefined, rv: undefined };
     resume(g, 0, undefined);
     return p;
   }
+  // Runs g's step with a completion (m: 0 normal, 1 throw) to its next
+  // await or its end. The common cases are written out here rather than
+  // called (fulfilling with a primitive, awaiting a primitive or one of
+  // these promises): until V8 optimizes them, a call costs more than the
+  // work, and a short program never gets that far.
   function resume(g, m, v) {
-    var res, s = g.s, p;
-    try {
-      res = s(g.e, m, v);
-    } catch (e) {
-      capReject(g, e);
+    var s, x, r, re, c;
+    while (true) {
+      s = g.s;
+      try {
+        x = s(g.e, m, v, g);
+      } catch (e) {
+        capReject(g, e);
+        return;
+      }
+      if (x === g) {
+        x = g.rv;
+        g.rv = undefined;
+        if (!g.d && (x === null || (typeof x !== "object" && typeof x !== "function"))) {
+          g.d = true;
+          fulfill(g.r, x);
+        } else capResolve(g, x);
+        return;
+      }
+      // Await(x): one reaction record per g (it awaits one thing at a
+      // time); a primitive is PromiseResolve's fulfilled promise, whose
+      // reaction job is queued at once.
+      re = g.re;
+      if (re === undefined) {
+        re = { c: undefined, f: undefined, j: undefined, g: g };
+        g.re = re;
+      }
+      if (x === null || (typeof x !== "object" && typeof x !== "function")) {
+        enqueue({ k: 0, x: re, t: 1, a: x });
+        return;
+      }
+      // PromiseResolve(%Promise%, x); its abrupt completion is thrown at the await
+      try {
+        r = x[K];
+        if (r === undefined || x.constructor !== P) {
+          c = intrinsic();
+          capResolve(c, x);
+          x = c.p;
+          r = c.r;
+        }
+      } catch (e) {
+        m = 1;
+        v = e;
+        continue;
+      }
+      addReaction(x, r, re);
       return;
     }
-    if (res.done) {
-      capResolve(g, res.value);
-      return;
-    }
-    awaitValue(g, res.value);
   }
-  // Await(v) for the suspended g: one reaction record per g (it awaits one
-  // thing at a time); a primitive is PromiseResolve's already fulfilled
-  // promise, whose reaction job is queued at once.
+  // Await(v) for a record g of continueAfterAwait other than an async function's.
   function awaitValue(g, v) {
     var p;
     if (g.re === undefined) g.re = { c: undefined, f: undefined, j: undefined, g: g };
@@ -402,9 +450,15 @@ std::string_view asyncRuntimeSource() {
       agDrain(r);
     }
   }
-  // Await(v) in an async generator, continuing with continueAfterAwait({k, r}).
+  // Await(v) in an async generator, continuing with continueAfterAwait({k,
+  // r}): one such record per generator (r.aw), which awaits one thing at a
+  // time.
   function agAwait(r, k, v) {
-    var g = { k: k, r: r, re: undefined };
+    var g = r.aw;
+    if (g === undefined) {
+      g = { k: k, r: r, re: undefined };
+      r.aw = g;
+    } else g.k = k;
     try {
       awaitValue(g, v);
     } catch (e) {
@@ -413,9 +467,11 @@ std::string_view asyncRuntimeSource() {
   }
 
   // ---- async generators (ES2024 27.6): a record {s: step, e: its
-  // environment, st, q} under a registered symbol; st 0 suspended-start, 1 suspended-yield, 2
-  // executing, 3 awaiting-return, 4 completed; q the requests {k: 0 next,
-  // 1 throw, 2 return, v, c} ----
+  // environment, st, q, aw} under a registered symbol; st 0
+  // suspended-start, 1 suspended-yield, 2 executing, 3 awaiting-return, 4
+  // completed; q the requests {k: 0 next, 1 throw, 2 return, v, and the
+  // fields of their promise's capability p, r, d, res, rej}; aw its await
+  // record (agAwait) ----
   var AG = Symbol.for("distribufy.asyncGenerator");
   // (the two probes stay native: the generators pass lowers no other async function)
   var asyncFunctionProto = Object.getPrototypeOf(async function $asyncFunctionProbe() {});
@@ -438,11 +494,13 @@ std::string_view asyncRuntimeSource() {
       if (isObject(q)) p = q;
     }
     g = Object.create(p);
-    g[AG] = { s: step, e: e, st: 0, q: [] };
+    g[AG] = { s: step, e: e, st: 0, q: [], aw: undefined };
     return g;
   }
   function agRequest(g, k, v, name) {
-    var c = intrinsic(), r = isObject(g) ? g[AG] : undefined, st;
+    var r0 = { s: 0, v: undefined, q: undefined, h: false };
+    var c = { k: k, v: v, p: new Own(r0), r: r0, d: false, res: undefined, rej: undefined };
+    var r = isObject(g) ? g[AG] : undefined, st;
     if (r === undefined) {
       capReject(c, new TypeError(name + " method called on incompatible receiver " + describe(g)));
       return c.p;
@@ -462,7 +520,7 @@ std::string_view asyncRuntimeSource() {
         return c.p;
       }
     }
-    r.q.push({ k: k, v: v, c: c });
+    r.q.push(c); // (the request is its promise's capability)
     if (k === 2 && (st === 0 || st === 4)) {
       r.st = 3;
       agAwaitReturn(r);
@@ -511,8 +569,8 @@ std::string_view asyncRuntimeSource() {
   }
   function agComplete(r, k, v, done) {
     var next = r.q.shift();
-    if (k === 1) capReject(next.c, v);
-    else capResolve(next.c, iterResult(v, done));
+    if (k === 1) capReject(next, v);
+    else capResolve(next, iterResult(v, done));
   }
   function agDrain(r) {
     var next;
@@ -551,6 +609,7 @@ std::string_view asyncRuntimeSource() {
     }
   }
   proto = P.prototype;
+  Own.prototype = proto;
   function then(onF, onR) {
     var r = recordOf(this), c;
     if (r === undefined) throw new TypeError("Method Promise.prototype.then called on incompatible receiver " + describe(this));

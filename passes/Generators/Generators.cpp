@@ -93,7 +93,13 @@
 // Unsupported (err_unsupported): a closure capturing a catch parameter or a
 // block-level function or class of a block that yields inside a loop of the
 // generator (one hoisted variable would serve every iteration's closure;
-// `let`/`const` get boxes instead). Async generators stay native.
+// `let`/`const` get boxes instead). An async generator using `yield*`
+// stays native (isLoweredAsync).
+//
+// An async function's step differs in what it returns (its driver, $as.run,
+// is its only caller): the value of an `await` itself, and at the end of
+// the body its fourth parameter, the driver's record, holding the return
+// value (`$g.rv = v; return $g;`): no result object per await.
 //
 // Requires: ANF (every yield alone in its statement: `yield a;`,
 // `t = yield a;`, `let t = yield a;`). Establishes: nothing new (ANF and
@@ -126,7 +132,7 @@ using namespace ir;
 // before this one lowers it. `$ginit` is replaced by the helper's name.
 constexpr std::string_view kHelperSource = R"JS(
 function $ginit() {
-  var S, reg, brand, wm, k, a, it, ap, proto, gfp, ws, add, desc, methods, recOf, resume, adopt, make, dinit, dstep;
+  var S, reg, brand, wm, k, a, it, ap, proto, gfp, ws, add, desc, methods, resume, adopt, make, dinit, dstep;
   k = Symbol.for("distribufy.privateState");
   S = globalThis[k];
   k = Symbol.for("distribufy.privateNames");
@@ -159,17 +165,17 @@ function $ginit() {
   proto = Object.create(ap);
   gfp = function* () {};
   gfp = Object.getPrototypeOf(gfp);
-  recOf = function (g, name) {
-    var r, t;
-    r = S.getExpected(g);
+  // The method `name` of generator object g resumes it with (m, v): one
+  // call per next() (finding the record inline, unless the caller knows it:
+  // r), as V8 interprets the helper at first and a short program never
+  // gets further.
+  resume = function (g, m, v, name, r) {
+    var res, t, step;
+    if (r === void 0) r = S.getExpected(g);
     if (r === void 0 || r.$b !== brand) {
       t = new TypeError(name + " method called on incompatible receiver");
       throw t;
     }
-    return r;
-  };
-  resume = function (r, m, v) {
-    var res, t, step;
     if (r.st === 2) {
       t = new TypeError("Generator is already running");
       throw t;
@@ -197,21 +203,18 @@ function $ginit() {
   };
   methods = {
     next(v) {
-      var r, res;
-      r = recOf(this, "next");
-      res = resume(r, 0, v);
+      var res;
+      res = resume(this, 0, v, "next", void 0);
       return res;
     },
     return(v) {
-      var r, res;
-      r = recOf(this, "return");
-      res = resume(r, 2, v);
+      var res;
+      res = resume(this, 2, v, "return", void 0);
       return res;
     },
     throw(v) {
-      var r, res;
-      r = recOf(this, "throw");
-      res = resume(r, 1, v);
+      var res;
+      res = resume(this, 1, v, "throw", void 0);
       return res;
     }
   };
@@ -281,14 +284,23 @@ function $ginit() {
       throw t;
     }
     n = i.next;
-    return { i: i, n: n, done: false, ret: false, value: void 0, res: void 0 };
+    // (rec: the record of a generator of ours whose next is ours, which
+    // dstep resumes without the call of next)
+    f = void 0;
+    if (n === methods.next) f = S.getExpected(i);
+    if (f !== void 0 && f.$b !== brand) f = void 0;
+    return { i: i, n: n, rec: f, done: false, ret: false, value: void 0, res: void 0 };
   };
   dstep = function (d, m, v) {
     var i, f, r, t, val;
     i = d.i;
     if (m === 0) {
-      f = d.n;
-      r = f.call(i, v);
+      f = d.rec;
+      if (f !== void 0) r = resume(i, 0, v, "next", f);
+      else {
+        f = d.n;
+        r = f.call(i, v);
+      }
     } else if (m === 1) {
       f = i.throw;
       if (f === void 0 || f === null) {
@@ -303,6 +315,7 @@ function $ginit() {
       if (f === void 0 || f === null) {
         d.i = void 0;
         d.n = void 0;
+        d.rec = void 0;
         d.done = true;
         d.ret = true;
         d.value = v;
@@ -322,6 +335,7 @@ function $ginit() {
       // a checkpoint)
       d.i = void 0;
       d.n = void 0;
+      d.rec = void 0;
       d.res = void 0;
       val = r.value;
       d.done = true;
@@ -461,6 +475,7 @@ private:
 
   // Per generator being lowered.
   Atom pc_, rec_, resuming_, mode_, sent_;
+  Atom driver_;        ///< an async function's step's 4th parameter: its driver record
   bool async_ = false; ///< lowering an async function, not a generator
   int nextSite_ = 0;
   int loopDepth_ = 0;
@@ -509,13 +524,27 @@ private:
     o->properties = b_.list({property("value", value), property("done", b_.boolean(done))});
     return o;
   }
-  /// `{ $rec.st = 3; return { value: v, done: true }; }` (async functions
-  /// have no generator record: `{ return { value: v, done: true }; }`)
+  /// `{ $rec.st = 3; return { value: v, done: true }; }`. An async
+  /// generator has no generator record: `{ return { value: v, done: true };
+  /// }`; an async function's step returns its driver record instead of a
+  /// result object: `{ $g.rv = v; return $g; }` (see suspendValue).
   Node *finish(Node *value) {
-    if (async_ || asyncGenerator_)
+    if (async_)
+      return b_.block({b_.exprStmt(b_.assign(b_.member(b_.ident(driver_), "rv"), value)),
+                       b_.returnStmt(b_.ident(driver_))});
+    if (asyncGenerator_)
       return b_.block({b_.returnStmt(result(value, true))});
     return b_.block({b_.exprStmt(b_.assign(b_.member(b_.ident(rec_), "st"), b_.number(kDone))),
                      b_.returnStmt(result(value, true))});
+  }
+  /// What the step returns to suspend at a yield of \p argument: a result
+  /// object `{ value: a, done: false }`, but an async function's await
+  /// returns the awaited value itself: its driver tells the end of the body
+  /// by the driver record coming back (finish), which the program cannot
+  /// hold, and so makes no object per await.
+  Node *suspendValue(Node *argument) {
+    Node *value = argument ? argument : b_.voidZero();
+    return async_ ? value : result(value, false);
   }
   Node *notResuming() { return b_.unary(UnaryOp::Not, b_.ident(resuming_)); }
 
@@ -577,6 +606,7 @@ private:
     resuming_ = b_.freshName("r");
     mode_ = b_.freshName("m");
     sent_ = b_.freshName("v");
+    driver_ = async_ ? b_.freshName("g") : Atom();
     nextSite_ = 0;
     loopDepth_ = 0;
     hoistedBindings_.clear();
@@ -640,7 +670,10 @@ private:
     // one it was given with the step, which closure conversion creates once
     // per program (isStep); unconverted, the step is a closure and ignores it.
     auto *arrow = b_.make<ArrowFunctionExpression>();
-    arrow->params = b_.list({b_.ident(b_.freshName("e")), b_.ident(mode_), b_.ident(sent_)});
+    std::vector<Node *> params{b_.ident(b_.freshName("e")), b_.ident(mode_), b_.ident(sent_)};
+    if (async_)
+      params.push_back(b_.ident(driver_));
+    arrow->params = b_.list(params);
     arrow->body = b_.block(guarded);
     arrow->isStep = true;
 
@@ -1297,8 +1330,7 @@ private:
       auto *y = cast<YieldExpression>(cast<ExpressionStatement>(s)->expression);
       int k = ++nextSite_;
       b_.setRange(s->range);
-      Node *value =
-          y->delegate ? y->argument : result(y->argument ? y->argument : b_.voidZero(), false);
+      Node *value = y->delegate ? y->argument : suspendValue(y->argument);
       if (awaitMarkers_.count(
               y)) // (an async generator's await: `{value, done: false, await: true}`)
         cast<ObjectExpression>(value)->properties = b_.list(

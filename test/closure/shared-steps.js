@@ -44,7 +44,7 @@ fib(10).then((v) => console.log("fib", v));
 // CHECK-NEXT: }, function $fac[[FCODE:[0-9]+]]() {
 // CHECK-NEXT: "use strict";
 // CHECK-NEXT: return {
-// CHECK-NEXT: "fib": ([[FENV]], $m{{[0-9]+}}, $v{{[0-9]+}}) => {
+// CHECK-NEXT: "fib": ([[FENV]], $m{{[0-9]+}}, $v{{[0-9]+}}, $g{{[0-9]+}}) => {
 // CHECK: require(process.env.DISTRIBUFY_REBUILD_TEST).installRebuildTest(
 // CHECK-NEXT: const [[GSTEP]] = $F{{[0-9]+}}[[[GCODE]]]();
 // CHECK-NEXT: const [[FSTEP]] = $F{{[0-9]+}}[[[FCODE]]]();

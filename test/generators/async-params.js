@@ -23,7 +23,7 @@ pick({ x: { z: 3 } }).then((v) => console.log("value", JSON.stringify(v)));
 // OUT-NEXT: value [{"z":3},3]
 
 // CHECK-LABEL: function pick($p{{[0-9]+}}, y = void 0) {
-// CHECK: $rec{{[0-9]+}} = $as{{[0-9]*}}.run(($e{{[0-9]+}}, $m{{[0-9]+}}, $v{{[0-9]+}}) => {
+// CHECK: $rec{{[0-9]+}} = $as{{[0-9]*}}.run(($e{{[0-9]+}}, $m{{[0-9]+}}, $v{{[0-9]+}}, $g{{[0-9]+}}) => {
 // CHECK: $t{{[0-9]+}} = $p{{[0-9]+}}["x"];
 // CHECK: y = x.z;
 // CHECK: });

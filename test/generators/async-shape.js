@@ -1,7 +1,9 @@
 // The shape of a lowered async function: an ordinary function whose body is
 // a step arrow re-entered at its await ($pc), as a generator's is; it
 // returns the promise of the async runtime's driver ($as.run), which
-// resumes the step with (0, value) or (1, reason). An async function
+// resumes the step with (0, value) or (1, reason) and passes its own record
+// ($g) last. The step returns the value it awaits, and at its end that
+// record, holding the return value (no result object per await). An async function
 // declaration is adopted by %AsyncFunction.prototype% at scope entry
 // ($as.afn). `for await` is a loop over the runtime's iterator steps with
 // awaits. Desugar makes the runtime at program start and binds the global
@@ -25,14 +27,15 @@ console.log(Object.prototype.toString.call(total), total.constructor.name);
 
 // CHECK-LABEL: function total(xs) {
 // CHECK-NOT: async
-// CHECK: $rec{{[0-9]+}} = $as{{[0-9]*}}.run(($e{{[0-9]+}}, $m{{[0-9]+}}, $v{{[0-9]+}}) => {
+// CHECK: $rec{{[0-9]+}} = $as{{[0-9]*}}.run(($e{{[0-9]+}}, $m{{[0-9]+}}, $v{{[0-9]+}}, [[G:\$g[0-9]+]]) => {
 // CHECK: $ai{{[0-9]+}} = $as{{[0-9]*}}.aiter(xs, $af{{[0-9]*}});
 // CHECK: $t{{[0-9]+}} = $as{{[0-9]*}}.anext($ai{{[0-9]+}});
-// CHECK: return { value: $t{{[0-9]+}}, done: false };
+// CHECK: return $t{{[0-9]+}};
 // CHECK: if ($m{{[0-9]+}} === 1)
 // CHECK: $as{{[0-9]*}}.astep(
 // CHECK: $as{{[0-9]*}}.aclose(
-// CHECK: return { value: sum, done: true };
+// CHECK: [[G]].rv = sum;
+// CHECK-NEXT: return [[G]];
 // CHECK: });
 // CHECK-NEXT: return $rec{{[0-9]+}};
 // CHECK: {{^}}$as{{[0-9]*}} = $h{{[0-9]*}}();
@@ -48,5 +51,5 @@ console.log(Object.prototype.toString.call(total), total.constructor.name);
 // CC-NEXT: return $rec{{[0-9]+}};
 // CC-NEXT: };
 // CC-NEXT: }, function $fac[[CODE:[0-9]+]]() {
-// CC: "total": ([[ENV]], $m{{[0-9]+}}, $v{{[0-9]+}}) => {
+// CC: "total": ([[ENV]], $m{{[0-9]+}}, $v{{[0-9]+}}, $g{{[0-9]+}}) => {
 // CC: const [[STEP]] = $F{{[0-9]+}}[[[CODE]]]();
