@@ -112,7 +112,10 @@ std::string_view asyncRuntimeSource() {
 
   // ---- promise records: {s: 0 pending | 1 fulfilled | 2 rejected, v, q:
   // the reactions (undefined until the first: most promises settle before
-  // anyone reacts), h: handled} ----
+  // anyone reacts), h: handled}. An intrinsic capability (intrinsic) and an
+  // async function's driver (run) are their promise's record as well: one
+  // object where there were two or three, a third of what a pending async
+  // call keeps alive. ----
   function recordOf(p) {
     if (p === null || (typeof p !== "object" && typeof p !== "function")) return undefined;
     return p[K];
@@ -129,8 +132,10 @@ std::string_view asyncRuntimeSource() {
     this[K] = r;
   }
   function intrinsic() {
-    var r = { s: 0, v: undefined, q: undefined, h: false };
-    return { p: new Own(r), r: r, d: false, res: undefined, rej: undefined };
+    var c = { s: 0, v: undefined, q: undefined, h: false, p: undefined, r: undefined, d: false, res: undefined, rej: undefined };
+    c.r = c;
+    c.p = new Own(c);
+    return c;
   }
   function fulfill(r, v) {
     var q = r.q;
@@ -272,7 +277,8 @@ std::string_view asyncRuntimeSource() {
     return typeof x;
   }
 
-  // ---- reactions: {c: capability or undefined, f, j: handlers or undefined, g: an async function's driver} ----
+  // ---- reactions: {c: capability or undefined, f, j: handlers or
+  // undefined, g: what continueAfterAwait continues} ----
   function performThen(p, r, onF, onR, c, g) {
     addReaction(p, r, { c: c, f: typeof onF === "function" ? onF : undefined, j: typeof onR === "function" ? onR : undefined, g: g });
   }
@@ -345,16 +351,20 @@ std::string_view asyncRuntimeSource() {
   }
 
   // ---- the async-function driver: `await v` suspends the step function ----
-  // An async function's record g is also its promise's capability (p, r,
-  // d, res, rej): one object less per call. The step (the generators pass)
-  // is called as step(e, m, v, g) with its environment e and the
+  // An async function's driver g is also its promise's record (s, v, q,
+  // h) and capability (p, r, d, res, rej), and the reaction (c, f, j, g)
+  // its awaits add, one thing at a time. The step (the generators pass) is
+  // g.fn, called as fn(e, m, v, g) with its environment g.e and the
   // completion (m, v) it resumes with; it returns the value it awaits, or g
   // itself at the end of the body, with the return value in g.rv.
   function run(step, e) {
-    var r = { s: 0, v: undefined, q: undefined, h: false }, p = new Own(r), g;
-    g = { p: p, r: r, d: false, res: undefined, rej: undefined, s: step, e: e, re: undefined, rv: undefined };
+    var g = { s: 0, v: undefined, q: undefined, h: false, p: undefined, r: undefined, d: false, res: undefined, rej: undefined,
+              c: undefined, f: undefined, j: undefined, g: undefined, k: undefined, fn: step, e: e, rv: undefined };
+    g.r = g;
+    g.g = g;
+    g.p = new Own(g);
     resume(g, 0, undefined);
-    return p;
+    return g.p;
   }
   // Runs g's step with a completion (m: 0 normal, 1 throw) to its next
   // await or its end. The common cases are written out here rather than
@@ -362,9 +372,9 @@ std::string_view asyncRuntimeSource() {
   // these promises): until V8 optimizes them, a call costs more than the
   // work, and a short program never gets that far.
   function resume(g, m, v) {
-    var s, x, r, re, c;
+    var s, x, r, c;
     while (true) {
-      s = g.s;
+      s = g.fn;
       try {
         x = s(g.e, m, v, g);
       } catch (e) {
@@ -380,16 +390,10 @@ std::string_view asyncRuntimeSource() {
         } else capResolve(g, x);
         return;
       }
-      // Await(x): one reaction record per g (it awaits one thing at a
-      // time); a primitive is PromiseResolve's fulfilled promise, whose
-      // reaction job is queued at once.
-      re = g.re;
-      if (re === undefined) {
-        re = { c: undefined, f: undefined, j: undefined, g: g };
-        g.re = re;
-      }
+      // Await(x), g its reaction: a primitive is PromiseResolve's
+      // fulfilled promise, whose reaction job is queued at once.
       if (x === null || (typeof x !== "object" && typeof x !== "function")) {
-        enqueue({ k: 0, x: re, t: 1, a: x });
+        enqueue({ k: 0, x: g, t: 1, a: x });
         return;
       }
       // PromiseResolve(%Promise%, x); its abrupt completion is thrown at the await
@@ -406,7 +410,7 @@ std::string_view asyncRuntimeSource() {
         v = e;
         continue;
       }
-      addReaction(x, r, re);
+      addReaction(x, r, g);
       return;
     }
   }
@@ -423,7 +427,7 @@ std::string_view asyncRuntimeSource() {
   }
 
   // An await settled (t: 1 fulfilled, 2 rejected): g is an async
-  // function's record {p, r, d, res, rej, s, e, re} (run), or {k, r, re} for an
+  // function's driver (run), or {k, r, re} for an
   // async generator r: k 1 its body's await, 2 the await of a value it
   // yields, 3 the await of a value return() brought to a yield, 4
   // AsyncGeneratorAwaitReturn; or k 5, an element of a combinator
@@ -729,7 +733,7 @@ std::string_view asyncRuntimeSource() {
   // Invoke(next, "then", «the element's handlers»). When `then` is the
   // intrinsic one and so would be the promise it derives, nobody can see
   // the handlers (resolve element functions) or that promise: one reaction
-  // record {g: {k: 5, st, i, kind}} stands for them (elementSettled), and
+  // record {k: 5, st, i, kind}, its own g, stands for them (elementSettled), and
   // the Gets (then, the record, constructor and species) are the ones the
   // intrinsic `then` makes.
   function elementThen(next, st, index, kind, fns) {
@@ -740,7 +744,10 @@ std::string_view asyncRuntimeSource() {
     if (t === then) {
       r = recordOf(next);
       if (r !== undefined && speciesConstructor(next) === P) {
-        addReaction(next, r, { c: undefined, f: undefined, j: undefined, g: { k: 5, st: st, i: index, kind: kind } });
+        // (the reaction is its own g)
+        el = { c: undefined, f: undefined, j: undefined, g: undefined, k: 5, st: st, i: index, kind: kind };
+        el.g = el;
+        addReaction(next, r, el);
         return;
       }
     }
