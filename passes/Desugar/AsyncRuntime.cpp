@@ -473,9 +473,9 @@ std::string_view asyncRuntimeSource() {
   // ---- async generators (ES2024 27.6): a record {s: step, e: its
   // environment, st, q, aw} under a registered symbol; st 0
   // suspended-start, 1 suspended-yield, 2 executing, 3 awaiting-return, 4
-  // completed; q the requests {k: 0 next, 1 throw, 2 return, v, and the
-  // fields of their promise's capability p, r, d, res, rej}; aw its await
-  // record (agAwait) ----
+  // completed; q the requests {k: 0 next, 1 throw, 2 return, x: the
+  // argument}, each its promise's record and capability as well (intrinsic);
+  // aw its await record (agAwait) ----
   var AG = Symbol.for("distribufy.asyncGenerator");
   // (the two probes stay native: the generators pass lowers no other async function)
   var asyncFunctionProto = Object.getPrototypeOf(async function $asyncFunctionProbe() {});
@@ -502,9 +502,10 @@ std::string_view asyncRuntimeSource() {
     return g;
   }
   function agRequest(g, k, v, name) {
-    var r0 = { s: 0, v: undefined, q: undefined, h: false };
-    var c = { k: k, v: v, p: new Own(r0), r: r0, d: false, res: undefined, rej: undefined };
+    var c = { s: 0, v: undefined, q: undefined, h: false, p: undefined, r: undefined, d: false, res: undefined, rej: undefined, k: k, x: v };
     var r = isObject(g) ? g[AG] : undefined, st;
+    c.r = c;
+    c.p = new Own(c);
     if (r === undefined) {
       capReject(c, new TypeError(name + " method called on incompatible receiver " + describe(g)));
       return c.p;
@@ -524,7 +525,7 @@ std::string_view asyncRuntimeSource() {
         return c.p;
       }
     }
-    r.q.push(c); // (the request is its promise's capability)
+    r.q.push(c);
     if (k === 2 && (st === 0 || st === 4)) {
       r.st = 3;
       agAwaitReturn(r);
@@ -566,7 +567,7 @@ std::string_view asyncRuntimeSource() {
     agComplete(r, 0, v, false);
     if (r.q.length > 0) {
       next = r.q[0];
-      agResume(r, next.k, next.v);
+      agResume(r, next.k, next.x);
     } else {
       r.st = 1;
     }
@@ -585,12 +586,12 @@ std::string_view asyncRuntimeSource() {
         agAwaitReturn(r);
         return;
       }
-      if (next.k === 1) agComplete(r, 1, next.v, true);
+      if (next.k === 1) agComplete(r, 1, next.x, true);
       else agComplete(r, 0, undefined, true);
     }
   }
   function agAwaitReturn(r) {
-    agAwait(r, 4, r.q[0].v);
+    agAwait(r, 4, r.q[0].x);
   }
   var agMethods = {
     next: (0, function (v) { return agRequest(this, 0, v, "AsyncGenerator.prototype.next"); }),
@@ -910,6 +911,8 @@ std::string_view asyncRuntimeSource() {
     var n = rec.n, r, c;
     if (!rec.sync) {
       try {
+        // (an async generator of ours, its next without the call of next)
+        if (n === agMethods.next) return agRequest(rec.i, 0, undefined, "AsyncGenerator.prototype.next");
         return n.call(rec.i);
       } catch (e) {
         rec.done = true;
