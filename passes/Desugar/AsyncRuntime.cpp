@@ -62,7 +62,7 @@ std::string_view asyncRuntimeSource() {
     }
   }
   function drain() {
-    var job, h, u;
+    var job, h, u, a;
     if (A.draining) return;
     A.draining = true;
     while (A.head < A.jobs.length) {
@@ -77,8 +77,13 @@ std::string_view asyncRuntimeSource() {
         A.head = 0;
       }
       try {
-        // (an async function's await, the commonest job, without the calls between)
-        if (job.k === 0 && job.x.g !== undefined && job.x.g.k === undefined) resume(job.x.g, job.t === 1 ? 0 : 1, job.a);
+        // (an async function's await, the commonest job, without the calls
+        // between; the job of an await of a fulfilled promise is its driver)
+        if (job.k === undefined) {
+          a = job.a;
+          job.a = undefined;
+          resume(job, 0, a);
+        } else if (job.k === 0 && job.x.g !== undefined && job.x.g.k === undefined) resume(job.x.g, job.t === 1 ? 0 : 1, job.a);
         else runJob(job);
       } catch (e) {
         A.jobs = A.jobs.slice(A.head);
@@ -353,13 +358,15 @@ std::string_view asyncRuntimeSource() {
   // ---- the async-function driver: `await v` suspends the step function ----
   // An async function's driver g is also its promise's record (s, v, q,
   // h) and capability (p, r, d, res, rej), and the reaction (c, f, j, g)
-  // its awaits add, one thing at a time. The step (the generators pass) is
+  // its awaits add, one thing at a time; the job of an await of a value
+  // already fulfilled is g itself (k undefined) with the value in g.a. The
+  // step (the generators pass) is
   // g.fn, called as fn(e, m, v, g) with its environment g.e and the
   // completion (m, v) it resumes with; it returns the value it awaits, or g
   // itself at the end of the body, with the return value in g.rv.
   function run(step, e) {
     var g = { s: 0, v: undefined, q: undefined, h: false, p: undefined, r: undefined, d: false, res: undefined, rej: undefined,
-              c: undefined, f: undefined, j: undefined, g: undefined, k: undefined, fn: step, e: e, rv: undefined };
+              c: undefined, f: undefined, j: undefined, g: undefined, k: undefined, fn: step, e: e, rv: undefined, a: undefined };
     g.r = g;
     g.g = g;
     g.p = new Own(g);
@@ -393,7 +400,8 @@ std::string_view asyncRuntimeSource() {
       // Await(x), g its reaction: a primitive is PromiseResolve's
       // fulfilled promise, whose reaction job is queued at once.
       if (x === null || (typeof x !== "object" && typeof x !== "function")) {
-        enqueue({ k: 0, x: g, t: 1, a: x });
+        g.a = x;
+        enqueue(g);
         return;
       }
       // PromiseResolve(%Promise%, x); its abrupt completion is thrown at the await
@@ -410,7 +418,11 @@ std::string_view asyncRuntimeSource() {
         v = e;
         continue;
       }
-      addReaction(x, r, g);
+      if (r.s === 1) {
+        r.h = true;
+        g.a = r.v;
+        enqueue(g);
+      } else addReaction(x, r, g);
       return;
     }
   }
