@@ -362,7 +362,7 @@ private:
     uint32_t fn;
     ScopeId fnScope;
     ScopeId root;
-    std::string fnName;
+    Atom fnName;
   };
 
   void unsupported(const Node *n, std::string_view what) {
@@ -515,7 +515,7 @@ private:
   uint32_t fnSerial_ = 0, curFn_ = 0;
   ScopeId curFnScope_ = kNoScope;
   ScopeId rootScope_ = kNoScope; ///< scope of the function/class being factored
-  std::string curFnName_;        ///< its name (own or inferred), "" if none
+  Atom curFnName_;               ///< its name (own or inferred), empty if none
   Atom tableName_, envBase_, uninit_, tdzRead_, tdzWrite_, constErr_, defAcc_, defData_, toKey_,
       defFn_, superGet_, superFn_, superSet_, setHome_, spread_, proto_, defAccN_, thisChk_,
       superCall_, ctorRet_, superCallI_, superDel_, superRef_, superPut_, superTag_;
@@ -1298,7 +1298,7 @@ void Converter::visit(Node *&slot) {
         if (&a != last)
           visit(a);
         else
-          a = convert(a, curFnName_.empty() ? Wrap::Plain : Wrap::Named, curFnName_, nullptr);
+          a = convert(a, curFnName_.empty() ? Wrap::Plain : Wrap::Named, curFnName_.str(), nullptr);
     } else {
       visitChildren(n);
     }
@@ -1898,9 +1898,10 @@ std::vector<Node *> Converter::visitClass(Node *cls, ScopeId paramScope) {
       Ctx c = saveCtx();
       curFn_ = ++fnSerial_;
       curFnScope_ = nodeScope(md->value);
-      curFnName_.clear();
-      if (!md->computed)
-        staticKey(md->key, false, curFnName_);
+      curFnName_ = Atom();
+      std::string key;
+      if (!md->computed && staticKey(md->key, false, key))
+        curFnName_ = m_.atom(key);
       visitFunctionBody(md->value);
       restoreCtx(c);
     } else if (auto *pd = dynCast<PropertyDefinition>(mem)) {
@@ -1910,7 +1911,7 @@ std::vector<Node *> Converter::visitClass(Node *cls, ScopeId paramScope) {
         continue;
       Ctx c = saveCtx();
       curFn_ = ++fnSerial_;
-      curFnName_.clear();
+      curFnName_ = Atom();
       auto it = fieldScope_.find(pd);
       curFnScope_ = it == fieldScope_.end() ? kNoScope : it->second;
       bool inl = curFnScope_ != kNoScope && si_[curFnScope_].hasEnv;
@@ -1945,7 +1946,7 @@ std::vector<Node *> Converter::visitClass(Node *cls, ScopeId paramScope) {
     } else if (auto *sb = dynCast<StaticBlock>(mem)) {
       Ctx c = saveCtx();
       curFn_ = ++fnSerial_;
-      curFnName_.clear();
+      curFnName_ = Atom();
       curFnScope_ = sb->scope;
       bool enter = sb->scope != kNoScope && si_[sb->scope].hasEnv;
       temps_.emplace_back();
@@ -2016,9 +2017,9 @@ Node *Converter::convert(Node *orig, Wrap wrap, std::string_view name, Node *key
   curFn_ = ++fnSerial_;
   rootScope_ = nodeScope(n);
   if (auto *own = dynCast<Identifier>(fnId(n)))
-    curFnName_ = std::string(own->name.str());
+    curFnName_ = own->name;
   else if (auto *step = dynCast<ArrowFunctionExpression>(n); !step || !step->isStep)
-    curFnName_ = std::string(name); // (a step keeps its function's name)
+    curFnName_ = m_.atom(name); // (a step keeps its function's name)
   std::vector<Node *> prefix;
   bool strict = true;
   if (isClass(n)) {
