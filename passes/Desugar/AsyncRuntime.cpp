@@ -634,12 +634,17 @@ std::string_view asyncRuntimeSource() {
     performThen(this, r, onF, onR, c, undefined);
     return c.p;
   }
-  function invokeThen(p, onF, onR) {
+  // Get(p, "then") of Invoke(p, "then", ...): p must be an object and its then callable.
+  function thenOf(p) {
     var t;
     if (p === null || (typeof p !== "object" && typeof p !== "function"))
       throw new TypeError("Promise.prototype.catch called on non-object");
     t = p.then;
     if (typeof t !== "function") throw new TypeError(describe(t) + " is not a function");
+    return t;
+  }
+  function invokeThen(p, onF, onR) {
+    var t = thenOf(p);
     return t.call(p, onF, onR);
   }
   function finallyHandlers(C, onFinally) {
@@ -750,10 +755,7 @@ std::string_view asyncRuntimeSource() {
   // the Gets (then, the record, constructor and species) are the ones the
   // intrinsic `then` makes.
   function elementThen(next, st, index, kind, fns) {
-    var t, r, el;
-    if (next === null || (typeof next !== "object" && typeof next !== "function"))
-      throw new TypeError("Promise.prototype.catch called on non-object");
-    t = next.then;
+    var t = thenOf(next), r, el;
     if (t === then) {
       r = recordOf(next);
       if (r !== undefined && speciesConstructor(next) === P) {
@@ -764,7 +766,6 @@ std::string_view asyncRuntimeSource() {
         return;
       }
     }
-    if (typeof t !== "function") throw new TypeError(describe(t) + " is not a function");
     if (kind === 3) {
       t.call(next, fns.resolve, fns.reject);
       return;
