@@ -339,7 +339,8 @@ std::string_view asyncRuntimeSource() {
   }
   function speciesConstructor(o) {
     var C = o.constructor, S;
-    if (C === undefined || C === P) return P;
+    // (read even when C is P: a program may have redefined P[@@species])
+    if (C === undefined) return P;
     if (C === null || (typeof C !== "object" && typeof C !== "function"))
       throw new TypeError("The .constructor property is not an object");
     S = C[Symbol.species];
