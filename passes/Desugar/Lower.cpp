@@ -1226,10 +1226,10 @@ private:
   /// `await` over the async runtime's iterator steps and lowered like user
   /// code (so its awaits are the generators pass's suspension points):
   ///
-  ///   { let $ai = $as.aiter(RIGHT, $af);       // GetIterator(obj, async)
+  ///   { let $ai = $as.aiter(RIGHT, $af), $ar;  // GetIterator(obj, async)
   ///     try {
   ///       LABELS: while (true) {
-  ///         let $ar = await $as.anext($ai);      // Call(next), Await
+  ///         $ar = await $as.anext($ai);          // Call(next), Await
   ///         $ar = $as.astep($ai, $ar);           // object check; $ai when done
   ///         if ($ar === $ai) break;
   ///         LEFT = $ar;  BODY
@@ -1239,7 +1239,8 @@ private:
   ///       if (!$ai.done) { $ai.done = true;
   ///         if ($ai.t) { try { let $c = $as.aclose($ai); if ($c !== void 0) await $c; } catch ($x)
   ///         {} } else { let $c = $as.aclose($ai);
-  ///                if ($c !== void 0) { let $cr = await $c; $as.acheck($cr); } } } } }
+  ///                if ($c !== void 0) { let $cr = await $c; $as.acheck($cr); } } }
+  ///       $ai = void 0; $ar = void 0; } }
   ///
   /// An iterator that failed itself (`next`, the result check) is marked
   /// done by the runtime and is not closed. The statement's labels (the
@@ -1273,7 +1274,7 @@ private:
     auto notDone = [&]() { return b_.unary(UnaryOp::Not, b_.member(b_.ident(ai), "done")); };
 
     std::vector<Node *> loop;
-    loop.push_back(b_.declare(VarKind::Let, b_.ident(ar), await_(rt("anext", {b_.ident(ai)}))));
+    loop.push_back(b_.exprStmt(b_.assign(b_.ident(ar), await_(rt("anext", {b_.ident(ai)})))));
     loop.push_back(b_.exprStmt(b_.assign(b_.ident(ar), rt("astep", {b_.ident(ai), b_.ident(ar)}))));
     loop.push_back(b_.ifStmt(b_.binary(BinaryOp::StrictEq, b_.ident(ar), b_.ident(ai)),
                              b_.make<BreakStatement>()));
@@ -1314,17 +1315,23 @@ private:
          b_.ifStmt(b_.binary(BinaryOp::StrictNotEq, b_.ident(c), b_.voidZero()),
                    b_.block(Stmts{b_.declare(VarKind::Let, b_.ident(cr), await_(b_.ident(c))),
                                   b_.exprStmt(rt("acheck", {b_.ident(cr)}))}))});
-    Node *finalizer = b_.block(Stmts{b_.ifStmt(
-        notDone(),
-        b_.block(Stmts{
-            b_.exprStmt(b_.assign(b_.member(b_.ident(ai), "done"), b_.boolean(true))),
-            b_.ifStmt(b_.member(b_.ident(ai), "t"), b_.block(Stmts{closeQuietly}), close)}))});
+    // Then the loop lets the iterator go: the generators pass keeps the
+    // function's block variables for its whole life (`$ar` is `$ai` once
+    // done).
+    Node *finalizer = b_.block(Stmts{
+        b_.ifStmt(notDone(), b_.block(Stmts{b_.exprStmt(b_.assign(b_.member(b_.ident(ai), "done"),
+                                                                  b_.boolean(true))),
+                                            b_.ifStmt(b_.member(b_.ident(ai), "t"),
+                                                      b_.block(Stmts{closeQuietly}), close)})),
+        b_.exprStmt(b_.assign(b_.ident(ai), b_.voidZero())),
+        b_.exprStmt(b_.assign(b_.ident(ar), b_.voidZero()))});
     if (!arrayState_)
       arrayState_ = b_.freshName("af");
     // (`for await (x of m.entries())`: the serializable iterator of for-of)
     Node *right = collectionIterCall(f->right);
     Node *whole = b_.block(
         Stmts{b_.declare(VarKind::Let, b_.ident(ai), rt("aiter", {right, b_.ident(arrayState_)})),
+              b_.declare(VarKind::Let, b_.ident(ar), nullptr),
               tryStmt(b_.block(Stmts{labeledLoop}), e, onThrow, finalizer)});
     lowerStmt(whole, out);
   }
