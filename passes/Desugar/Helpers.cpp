@@ -53,19 +53,27 @@ constexpr std::string_view kForInKeys = R"JS(function $h(o) {
 
 // GetIterator(obj, sync) after GetMethod: the for-of lowering read the
 // method `m` (once, shared with the array fast path); it must be callable and
-// the iterator an object. Returns [iterator, its next method]. A built-in
-// iterator is made by `s.mk` (kArrayFastInit) so that the loop's locals
-// serialize at a checkpoint; `s` is the record, undefined before program start.
+// the iterator an object. Returns [iterator, its next method, undefined]. A
+// built-in iterator is made by `s.mk` (kArrayFastInit) so that the loop's
+// locals serialize at a checkpoint; `s` is the record, undefined before
+// program start. For a generator of ours whose `next` is ours (`s.gen`, the
+// generators pass's helper), [iterator, the helper's nextOf, its record]:
+// kIteratorStep then resumes the record without looking it up each step.
 constexpr std::string_view kGetIterator = R"JS(function $h(s, o, m) {
-  var it;
+  var it, n, g;
   if (typeof m !== "function") throw new TypeError(String(o) + " is not iterable");
   if (s !== void 0 && s.mk !== null) {
     it = s.mk(o, m);
-    if (it !== null) return [it, it.next];
+    if (it !== null) return [it, it.next, void 0];
   }
   it = m.call(o);
   if (Object(it) !== it) throw new TypeError("Result of the Symbol.iterator method is not an object");
-  return [it, it.next];
+  n = it.next;
+  if (s !== void 0 && s.gen !== null) {
+    g = s.gen.recOf(it, n);
+    if (g !== void 0) return [it, s.gen.nextOf, g];
+  }
+  return [it, n, void 0];
 })JS";
 
 // The operand of `yield*` in a generator: a built-in iterable's plain
@@ -82,9 +90,13 @@ constexpr std::string_view kDelegateIter = R"JS(function $h(s, o) {
   return o;
 })JS";
 
-// IteratorNext: calls the cached next method; the result must be an object.
-constexpr std::string_view kIteratorStep = R"JS(function $h(it, next) {
-  var r = next.call(it);
+// IteratorNext: calls the cached next method, or `next(it, g)` for the
+// generator record `g` kGetIterator found (the same call); the result must
+// be an object.
+constexpr std::string_view kIteratorStep = R"JS(function $h(it, next, g) {
+  var r;
+  if (g === void 0) r = next.call(it);
+  else r = next(it, g);
   if (Object(r) !== r) throw new TypeError("Iterator result " + String(r) + " is not an object");
   return r;
 })JS";
@@ -131,7 +143,9 @@ constexpr std::string_view kIterCall = R"JS(function $h(s, o, n, x) {
 
 // The for-of array fast path (Lower.cpp). Run once at program start, before
 // any user statement: %Array.prototype.values%, %ArrayIteratorPrototype% and
-// its original `next`, and Array.isArray.
+// its original `next`, and Array.isArray. `gen` is the generators pass's
+// helper once that pass lowered the program's generators (recOf, nextOf;
+// see kGetIterator), else null.
 //
 // `mk(o, m)` (null when an intrinsic it needs was missing at program start):
 // GetIterator(o) as a serializable plain object when the method `m` is one
@@ -158,7 +172,7 @@ constexpr std::string_view kIterCall = R"JS(function $h(s, o, n, x) {
 // native method's own: it is called and its iterator dropped.
 constexpr std::string_view kArrayFastInit = R"JS(function $h() {
   var v = Array.prototype.values, p = Object.getPrototypeOf(v.call([])), s;
-  s = { v: v, p: p, n: p.next, a: Array.isArray, mk: null };
+  s = { v: v, p: p, n: p.next, a: Array.isArray, mk: null, gen: null };
   try {
     var si = Symbol.iterator, self = Object.getPrototypeOf(p)[si], A = Array.prototype,
       M = Map.prototype, T = Set.prototype, ss = String.prototype[si],

@@ -106,6 +106,7 @@ public:
       size_t at = directivePrologueLength(out);
       b_.setRange(SourceRange{});
       declareVar(arrayState_);
+      m_.iterState = arrayState_;
       out.insert(out.begin() + static_cast<std::ptrdiff_t>(at),
                  b_.exprStmt(
                      b_.assign(b_.ident(arrayState_), b_.call(helper(Helper::ArrayFastInit), {}))));
@@ -1177,12 +1178,13 @@ private:
 
   /// `for (h of o) B` ->
   /// `{ const $o = o, $m = $iterMethod($o); let $a = $arrayFast($af, $o, $m),
-  ///      $i = 0, $it, $next, $v, $act = false;
-  ///    if ($a === null) { const $r = $getIter($af, $o, $m); $it = $r[0]; $next = $r[1]; }
+  ///      $i = 0, $it, $next, $g, $v, $act = false;
+  ///    if ($a === null) { const $r = $getIter($af, $o, $m);
+  ///                       $it = $r[0]; $next = $r[1]; $g = $r[2]; }
   ///    try { $L: while (true) {
   ///            if ($a !== null) { if (!($i + 1 <= +$a.length)) break $L;
   ///                               $v = $a[$i]; $i = $i + 1; }
-  ///            else { const $s = $step($it, $next); if ($s.done) break $L;
+  ///            else { const $s = $step($it, $next, $g); if ($s.done) break $L;
   ///                   $v = $s.value; $act = true; }
   ///            h = $v; $C: { B } $act = false; } }
   ///    catch ($e) { if ($act) { $act = false; $closeThrow($it); } throw $e; }
@@ -1197,7 +1199,10 @@ private:
   /// chain, a Proxy sees the same traps and mutation during the loop is seen.
   /// It never closes: the test at entry found no `return` to call. The body
   /// is shared by both paths, so the try (cheap when nothing throws) wraps
-  /// the fast path too; splitting it would duplicate the body.
+  /// the fast path too; splitting it would duplicate the body. `$g` is the
+  /// record of a generator of ours, which `$step` resumes through the
+  /// generators helper instead of calling the generator's `next` (the same
+  /// call; see the GetIterator helper).
   /// `c.entries()`, `c.keys()` or `c.values()` (no arguments, no optional
   /// chain, not on `super`) heading a for-of is `$iterCall($af, c, "entries",
   /// "c.entries")`: the same Get and call, but an original Array/Map/Set
@@ -1377,7 +1382,7 @@ private:
     Atom o = b_.freshName("o"), mth = b_.freshName("m"), a = b_.freshName("a"),
          i = b_.freshName("i"), r = b_.freshName("r"), it = b_.freshName("it"),
          next = b_.freshName("next"), v = b_.freshName("v"), act = b_.freshName("act"),
-         st = b_.freshName("s"), e = b_.freshName("e");
+         st = b_.freshName("s"), e = b_.freshName("e"), g = b_.freshName("g");
     auto set = [&](Atom x, Node *val) { return b_.exprStmt(b_.assign(b_.ident(x), val)); };
     // In a generator or async function, leaving the loop lets the iterator
     // go (see the finalizer below): `o` is then a `let`.
@@ -1389,7 +1394,7 @@ private:
         VarKind::Let, b_.ident(a),
         b_.call(helper(Helper::ArrayFast), {b_.ident(arrayState_), b_.ident(o), b_.ident(mth)})));
     outer.push_back(b_.declare(VarKind::Let, b_.ident(i), b_.number(0)));
-    for (Atom x : {it, next, v})
+    for (Atom x : {it, next, g, v})
       outer.push_back(b_.declare(VarKind::Let, b_.ident(x), nullptr));
     outer.push_back(b_.declare(VarKind::Let, b_.ident(act), b_.boolean(false)));
     outer.push_back(b_.ifStmt(
@@ -1398,7 +1403,8 @@ private:
                              b_.call(helper(Helper::GetIterator),
                                      {b_.ident(arrayState_), b_.ident(o), b_.ident(mth)})),
                   set(it, b_.index(b_.ident(r), b_.number(0))),
-                  set(next, b_.index(b_.ident(r), b_.number(1)))})));
+                  set(next, b_.index(b_.ident(r), b_.number(1))),
+                  set(g, b_.index(b_.ident(r), b_.number(2)))})));
     Node *bind = bindHead(f->left, b_.ident(v));
     std::vector<Node *> body = loopBody(f->body, t);
     b_.setRange(f->range);
@@ -1412,7 +1418,8 @@ private:
     // IteratorValue before $act: a throwing `value` getter does not close.
     Node *slowStep =
         b_.block({b_.declare(VarKind::Const, b_.ident(st),
-                             b_.call(helper(Helper::IteratorStep), {b_.ident(it), b_.ident(next)})),
+                             b_.call(helper(Helper::IteratorStep),
+                                     {b_.ident(it), b_.ident(next), b_.ident(g)})),
                   b_.ifStmt(b_.member(b_.ident(st), "done"), breakTo(t.breakLabel)),
                   set(v, b_.member(b_.ident(st), "value")), set(act, b_.boolean(true))});
     std::vector<Node *> head = {
@@ -1440,7 +1447,7 @@ private:
       // for its whole life: a finished loop over, say, a recursive
       // generator would keep that generator and its own, and a checkpoint
       // would store them)
-      for (Atom x : {o, it, next, v})
+      for (Atom x : {o, it, next, g, v})
         fin.push_back(set(x, b_.voidZero()));
       fin.push_back(set(a, b_.make<NullLiteral>()));
     }

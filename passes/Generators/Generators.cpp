@@ -116,6 +116,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <functional>
 #include <unordered_map>
 #include <unordered_set>
@@ -132,7 +134,7 @@ using namespace ir;
 // before this one lowers it. `$ginit` is replaced by the helper's name.
 constexpr std::string_view kHelperSource = R"JS(
 function $ginit() {
-  var S, reg, brand, wm, k, a, it, ap, proto, gfp, ws, add, desc, methods, resume, adopt, make, dinit, dstep;
+  var S, reg, brand, wm, k, a, it, ap, proto, gfp, ws, add, desc, methods, resume, adopt, make, recOf, nextOf, dinit, dstep;
   k = Symbol.for("distribufy.privateState");
   S = globalThis[k];
   k = Symbol.for("distribufy.privateNames");
@@ -265,6 +267,23 @@ function $ginit() {
     S.set(g, r);
     return r;
   };
+  // The record of iterator `i` when it is a generator of ours and `n`, the
+  // `next` a loop read from it, is ours: the loop may then resume the record
+  // (nextOf) without the call of `n`, which would look the record up at
+  // every step. Undefined otherwise.
+  recOf = function (i, n) {
+    var r;
+    if (n !== methods.next) return void 0;
+    r = S.getExpected(i);
+    if (r !== void 0 && r.$b !== brand) r = void 0;
+    return r;
+  };
+  // `n.call(i)` for the `n` and record `r` recOf accepted.
+  nextOf = function (i, r) {
+    var res;
+    res = resume(i, 0, void 0, "next", r);
+    return res;
+  };
   dinit = function (x) {
     var f, i, n, t;
     if (x === null || x === void 0) {
@@ -284,11 +303,8 @@ function $ginit() {
       throw t;
     }
     n = i.next;
-    // (rec: the record of a generator of ours whose next is ours, which
-    // dstep resumes without the call of next)
-    f = void 0;
-    if (n === methods.next) f = S.getExpected(i);
-    if (f !== void 0 && f.$b !== brand) f = void 0;
+    // (rec: dstep resumes it without the call of next)
+    f = recOf(i, n);
     return { i: i, n: n, rec: f, done: false, ret: false, value: void 0, res: void 0 };
   };
   dstep = function (d, m, v) {
@@ -345,7 +361,7 @@ function $ginit() {
     }
     d.res = r;
   };
-  return { make: make, fn: adopt, dinit: dinit, dstep: dstep };
+  return { make: make, fn: adopt, dinit: dinit, dstep: dstep, recOf: recOf, nextOf: nextOf };
 }
 )JS";
 
@@ -834,15 +850,9 @@ private:
       out.push_back((*list)[i++]);
     // (at top level, after the async runtime is made: `$as = $h()`)
     if (isa<Program>(n) && m_.asyncRuntime)
-      for (size_t j = i; j < list->size(); ++j)
-        if (auto *es = dynCast<ExpressionStatement>((*list)[j]))
-          if (auto *as = dynCast<AssignmentExpression>(es->expression);
-              as && isa<Identifier>(as->left) &&
-              cast<Identifier>(as->left)->name == m_.asyncRuntime) {
-            for (; i <= j; ++i)
-              out.push_back((*list)[i]);
-            break;
-          }
+      if (size_t j = assignmentTo(*list, i, m_.asyncRuntime); j != list->size())
+        for (; i <= j; ++i)
+          out.push_back((*list)[i]);
     out.insert(out.end(), adopts.begin(), adopts.end());
     out.insert(out.end(), list->begin() + static_cast<std::ptrdiff_t>(i), list->end());
     *list = b_.list(out);
@@ -1506,6 +1516,17 @@ private:
 
   // ---- the program-level helper ----
 
+  /// The index of the first statement `name = ...` of \p list at or after
+  /// \p from; list.size() if there is none.
+  static size_t assignmentTo(const NodeList &list, size_t from, Atom name) {
+    for (size_t j = from; j < list.size(); ++j)
+      if (auto *es = dynCast<ExpressionStatement>(list[j]))
+        if (auto *as = dynCast<AssignmentExpression>(es->expression);
+            as && isa<Identifier>(as->left) && cast<Identifier>(as->left)->name == name)
+          return j;
+    return list.size();
+  }
+
   bool insertHelper(Program *prog) {
     std::string src(kHelperSource);
     for (size_t at = src.find("$ginit"); at != std::string::npos; at = src.find("$ginit", at + 1))
@@ -1543,6 +1564,18 @@ private:
     body.insert(body.begin() + static_cast<std::ptrdiff_t>(i),
                 assignStmt(state_, b_.call(b_.ident(helper_), {})));
     prog->body = b_.list(body);
+    // `$af.gen = $gs` once both are made: desugar's for-of steps resume our
+    // generators through their records (its ArrayFastInit record's `gen`).
+    if (m_.iterState) {
+      size_t made = assignmentTo(prog->body, 0, m_.iterState);
+      if (made != prog->body.size()) {
+        size_t at = std::max(made, i) + 1;
+        body.insert(
+            body.begin() + static_cast<std::ptrdiff_t>(at),
+            b_.exprStmt(b_.assign(b_.member(b_.ident(m_.iterState), "gen"), b_.ident(state_))));
+        prog->body = b_.list(body);
+      }
+    }
     return true;
   }
 };

@@ -72,7 +72,7 @@ module.exports = main;
 // CHECK-NEXT:         }
 // CHECK-NEXT:         $cs113 = 2;
 // CHECK-NEXT:         p = $t26.call($t25, $t31);
-// CHECK-NEXT:         s = { v: v, p: p, n: p.next, a: Array.isArray, mk: null };
+// CHECK-NEXT:         s = { v: v, p: p, n: p.next, a: Array.isArray, mk: null, gen: null };
 // CHECK-NEXT:         try {
 // CHECK-NEXT:           $env107_2.si = Symbol.iterator;
 // CHECK-NEXT:           $cs113 = 3;
@@ -930,7 +930,7 @@ module.exports = main;
 // CHECK-NEXT:           else
 // CHECK-NEXT:             p = $t26.call($t25, $t31);
 // CHECK-NEXT:         if (!$r114) {
-// CHECK-NEXT:           s = { v: v, p: p, n: p.next, a: Array.isArray, mk: null };
+// CHECK-NEXT:           s = { v: v, p: p, n: p.next, a: Array.isArray, mk: null, gen: null };
 // CHECK-NEXT:         }
 // CHECK-NEXT:         if (!$r114 || $cs113 >= 3 && $cs113 <= 11)
 // CHECK-NEXT:           try {

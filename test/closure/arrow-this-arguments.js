@@ -35,7 +35,7 @@ console.log(...new F(1, 2, 3)().map(String));
 // CHECK-NEXT:       throw $t33;
 // CHECK-NEXT:     }
 // CHECK-NEXT:     p = $t27.call($t26, $t32);
-// CHECK-NEXT:     s = { v: v, p: p, n: p.next, a: Array.isArray, mk: null };
+// CHECK-NEXT:     s = { v: v, p: p, n: p.next, a: Array.isArray, mk: null, gen: null };
 // CHECK-NEXT:     try {
 // CHECK-NEXT:       $env112_1.si = Symbol.iterator;
 // CHECK-NEXT:       $t34 = Object.getPrototypeOf(p);

@@ -109,7 +109,7 @@ console.log(obj.go({ k: 42 }), log.slice(-2).join(" "));
 // CHECK-NEXT:       throw $t45;
 // CHECK-NEXT:     }
 // CHECK-NEXT:     p = $t39.call($t38, $t44);
-// CHECK-NEXT:     s = { v: v, p: p, n: p.next, a: Array.isArray, mk: null };
+// CHECK-NEXT:     s = { v: v, p: p, n: p.next, a: Array.isArray, mk: null, gen: null };
 // CHECK-NEXT:     try {
 // CHECK-NEXT:       $env187_1.si = Symbol.iterator;
 // CHECK-NEXT:       $t46 = Object.getPrototypeOf(p);

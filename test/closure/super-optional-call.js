@@ -147,7 +147,7 @@ console.log(JSON.stringify(new D().r), log.join(" | "));
 // CHECK-NEXT:       throw $t116;
 // CHECK-NEXT:     }
 // CHECK-NEXT:     p = $t110.call($t109, $t115);
-// CHECK-NEXT:     s = { v: v, p: p, n: p.next, a: Array.isArray, mk: null };
+// CHECK-NEXT:     s = { v: v, p: p, n: p.next, a: Array.isArray, mk: null, gen: null };
 // CHECK-NEXT:     try {
 // CHECK-NEXT:       $env355_1.si = Symbol.iterator;
 // CHECK-NEXT:       $t117 = Object.getPrototypeOf(p);

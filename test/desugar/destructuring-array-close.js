@@ -40,7 +40,7 @@ run("next", () => { const [a] = it(3, 0); return [a]; });
 // CHECK-NEXT:   var v, p, s, si, self, A, M, T, ss, sp, mp, tp, mh, mg, mn, th, tn, mkeys, tv, fs, ps, ns, done, me, snap, next;
 // CHECK-NEXT:   v = Array.prototype.values;
 // CHECK-NEXT:   p = Object.getPrototypeOf(v.call([]));
-// CHECK-NEXT:   s = { v: v, p: p, n: p.next, a: Array.isArray, mk: null };
+// CHECK-NEXT:   s = { v: v, p: p, n: p.next, a: Array.isArray, mk: null, gen: null };
 // CHECK-NEXT:   try {
 // CHECK-NEXT:     si = Symbol.iterator;
 // CHECK-NEXT:     self = Object.getPrototypeOf(p)[si];

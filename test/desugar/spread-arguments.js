@@ -16,7 +16,7 @@ console.log(f(...xs, g()), [...xs, 3].length);
 // DS-NEXT:   var v, p, s, si, self, A, M, T, ss, sp, mp, tp, mh, mg, mn, th, tn, mkeys, tv, fs, ps, ns, done, me, snap, next;
 // DS-NEXT:   v = Array.prototype.values;
 // DS-NEXT:   p = Object.getPrototypeOf(v.call([]));
-// DS-NEXT:   s = { v: v, p: p, n: p.next, a: Array.isArray, mk: null };
+// DS-NEXT:   s = { v: v, p: p, n: p.next, a: Array.isArray, mk: null, gen: null };
 // DS-NEXT:   try {
 // DS-NEXT:     si = Symbol.iterator;
 // DS-NEXT:     self = Object.getPrototypeOf(p)[si];
@@ -262,7 +262,7 @@ console.log(f(...xs, g()), [...xs, 3].length);
 // CHECK-NEXT:     throw $t32;
 // CHECK-NEXT:   }
 // CHECK-NEXT:   p = $t26.call($t25, $t31);
-// CHECK-NEXT:   s = { v: v, p: p, n: p.next, a: Array.isArray, mk: null };
+// CHECK-NEXT:   s = { v: v, p: p, n: p.next, a: Array.isArray, mk: null, gen: null };
 // CHECK-NEXT:   try {
 // CHECK-NEXT:     si = Symbol.iterator;
 // CHECK-NEXT:     $t33 = Object.getPrototypeOf(p);

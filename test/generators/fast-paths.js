@@ -4,7 +4,12 @@
 // and an own promise fulfilled with an object; an async function ending with
 // an object (a thenable is adopted); yield* over a generator of ours whose
 // `next` was replaced after the delegation began keeps the `next` it read,
-// and one replaced before it is called.
+// and one replaced before it is called. for-of resumes a generator of ours
+// through its record (read once, with `next`): it keeps calling the `next`
+// it read, takes a `next` replaced before the loop, rejects an object that
+// merely inherits from a generator, sees a generator that is running or
+// finished, and break closes it.
+// RUN: %dist-opt --passes=desugar,anf,generators %s | FileCheck --check-prefix=LINK %s
 // RUN: %dist-opt --passes=desugar,anf,generators,modularize,closure %s -o %t.js
 // RUN: %node %t.js | FileCheck %s
 // RUN: %node %s | FileCheck %s
@@ -23,7 +28,34 @@ async function endsWithThenable() {
 }
 function* inner() { yield 1; yield 2; return "r"; }
 function* outer(it) { const r = yield* it; yield r; }
+function forOfPaths() {
+  const out = [];
+  const a = inner();
+  for (const x of a) {
+    out.push(x);
+    a.next = () => ({ value: "replaced", done: true });
+  }
+  const b = inner();
+  let calls = 0;
+  b.next = () => (calls++ < 1 ? { value: "own", done: false } : { value: "end", done: true });
+  for (const x of b) out.push(x);
+  try {
+    for (const x of Object.create(inner())) out.push(x);
+  } catch (e) {
+    out.push(e.constructor.name);
+  }
+  let me;
+  function* self() { for (const x of me) yield x; }
+  me = self();
+  try { me.next(); } catch (e) { out.push(e.message); }
+  const d = inner();
+  for (const x of d) break;
+  out.push(JSON.stringify(d.next()));
+  for (const x of d) out.push("never");
+  return out.join(" ");
+}
 async function main() {
+  log.push(forOfPaths());
   log.push(JSON.stringify(await awaitsGetter()));
   log.push(await endsWithThenable());
   const a = inner();
@@ -38,7 +70,8 @@ async function main() {
   console.log(log.join("\n"));
 }
 main();
-// CHECK: get
+// CHECK: 1 2 own TypeError Generator is already running {"done":true}
+// CHECK-NEXT: get
 // CHECK-NEXT: caught ctor
 // CHECK-NEXT: {"value":5}
 // CHECK-NEXT: then read
@@ -46,3 +79,7 @@ main();
 // CHECK-NEXT: {"value":1,"done":false}
 // CHECK-NEXT: [{"value":2,"done":false},{"value":"r","done":false},{"done":true}]
 // CHECK-NEXT: [{"value":"own next","done":false},{"done":true}]
+// (the for-of steps reach the generators' helper through desugar's record)
+// LINK: $gs[[GS:[0-9]+]] = $ginit{{[0-9]+}}();
+// LINK-NEXT: $af[[AF:[0-9]+]] = $h{{[0-9]+}}();
+// LINK-NEXT: $af[[AF]].gen = $gs[[GS]];

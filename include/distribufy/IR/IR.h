@@ -299,6 +299,11 @@ public:
   /// helper: the data-only Promise, its job queue and the async-function
   /// driver), once the program has an async function; empty before.
   Atom asyncRuntime;
+  /// The program variable holding desugar's ArrayFastInit record (the
+  /// iteration fast paths' intrinsics, made at program start), once the
+  /// program iterates; empty before. The generators pass hooks its helper
+  /// into it (the record's `gen`).
+  Atom iterState;
   /// Counter behind IRBuilder::freshName (deterministic per module).
   uint32_t nextFreshId = 1;
   /// Scope tables; null until scope analysis has run.
