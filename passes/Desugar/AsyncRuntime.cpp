@@ -78,7 +78,7 @@ std::string_view asyncRuntimeSource() {
       }
       try {
         // (an async function's await, the commonest job, without the calls
-        // between; the job of an await of a fulfilled promise is its driver)
+        // between; the job of a fulfilled await is its driver: queueReaction)
         if (job.k === undefined) {
           a = job.a;
           job.a = undefined;
@@ -136,8 +136,10 @@ std::string_view asyncRuntimeSource() {
   function Own(r) {
     this[K] = r;
   }
-  function intrinsic() {
-    var c = { s: 0, v: undefined, q: undefined, h: false, p: undefined, r: undefined, d: false, res: undefined, rej: undefined };
+  // A capability of a new promise of P, its record as well; an async
+  // generator's request (k, x: agRequest) is one too (one shape for both).
+  function intrinsic(k, x) {
+    var c = { s: 0, v: undefined, q: undefined, h: false, p: undefined, r: undefined, d: false, res: undefined, rej: undefined, k: k, x: x };
     c.r = c;
     c.p = new Own(c);
     return c;
@@ -148,7 +150,7 @@ std::string_view asyncRuntimeSource() {
     r.v = v;
     if (q === undefined) return;
     r.q = undefined;
-    for (var i = 0; i < q.length; i++) enqueue({ k: 0, x: q[i], t: 1, a: v });
+    for (var i = 0; i < q.length; i++) queueReaction(q[i], 1, v);
   }
   function reject(p, r, e) {
     var q = r.q;
@@ -157,7 +159,7 @@ std::string_view asyncRuntimeSource() {
     if (!r.h) A.unhandled.push(p);
     if (q === undefined) return;
     r.q = undefined;
-    for (var i = 0; i < q.length; i++) enqueue({ k: 0, x: q[i], t: 2, a: e });
+    for (var i = 0; i < q.length; i++) queueReaction(q[i], 2, e);
   }
   function resolveWith(p, r, x) {
     var then;
@@ -292,12 +294,21 @@ std::string_view asyncRuntimeSource() {
       if (r.q === undefined) r.q = [re];
       else r.q.push(re);
     }
-    else if (r.s === 1) enqueue({ k: 0, x: re, t: 1, a: r.v });
+    else if (r.s === 1) queueReaction(re, 1, r.v);
     else {
       if (!r.h) remove(A.unhandled, p);
-      enqueue({ k: 0, x: re, t: 2, a: r.v });
+      queueReaction(re, 2, r.v);
     }
     r.h = true;
+  }
+  // The job of reaction re (t: 1 fulfilled, 2 rejected, with a). An async
+  // function's driver (its own reaction) fulfilled is its own job, with the
+  // value in re.a: no job object per await.
+  function queueReaction(re, t, a) {
+    if (t === 1 && re.g === re && re.k === undefined) {
+      re.a = a;
+      enqueue(re);
+    } else enqueue({ k: 0, x: re, t: t, a: a });
   }
   function reactionJob(re, t, a) {
     var h, v, c = re.c;
@@ -359,8 +370,8 @@ std::string_view asyncRuntimeSource() {
   // ---- the async-function driver: `await v` suspends the step function ----
   // An async function's driver g is also its promise's record (s, v, q,
   // h) and capability (p, r, d, res, rej), and the reaction (c, f, j, g)
-  // its awaits add, one thing at a time; the job of an await of a value
-  // already fulfilled is g itself (k undefined) with the value in g.a. The
+  // its awaits add, one thing at a time; the job of an await fulfilled is g
+  // itself (k undefined) with the value in g.a (queueReaction). The
   // step (the generators pass) is
   // g.fn, called as fn(e, m, v, g) with its environment g.e and the
   // completion (m, v) it resumes with; it returns the value it awaits, or g
@@ -376,9 +387,9 @@ std::string_view asyncRuntimeSource() {
   }
   // Runs g's step with a completion (m: 0 normal, 1 throw) to its next
   // await or its end. The common cases are written out here rather than
-  // called (fulfilling with a primitive, awaiting a primitive or one of
-  // these promises): until V8 optimizes them, a call costs more than the
-  // work, and a short program never gets that far.
+  // called (fulfilling with a primitive, awaiting a primitive, finding the
+  // record of one of these promises): until V8 optimizes them, a call costs
+  // more than the work, and a short program never gets that far.
   function resume(g, m, v) {
     var s, x, r, c;
     while (true) {
@@ -419,6 +430,7 @@ std::string_view asyncRuntimeSource() {
         v = e;
         continue;
       }
+      // (addReaction's fulfilled case, inline: the commonest await)
       if (r.s === 1) {
         r.h = true;
         g.a = r.v;
@@ -515,10 +527,8 @@ std::string_view asyncRuntimeSource() {
     return g;
   }
   function agRequest(g, k, v, name) {
-    var c = { s: 0, v: undefined, q: undefined, h: false, p: undefined, r: undefined, d: false, res: undefined, rej: undefined, k: k, x: v };
+    var c = intrinsic(k, v);
     var r = isObject(g) ? g[AG] : undefined, st;
-    c.r = c;
-    c.p = new Own(c);
     if (r === undefined) {
       capReject(c, new TypeError(name + " method called on incompatible receiver " + describe(g)));
       return c.p;
