@@ -41,7 +41,7 @@ std::string_view asyncRuntimeSource() {
   return R"JS(function $h() {
   var K = Symbol.for("distribufy.promise");
   var HOST = Symbol.for("distribufy.asyncHost");
-  var defineProperty = Object.defineProperty;
+  var defineProperty = Object.defineProperty, isArray = Array.isArray;
   var A = { jobs: [], head: 0, draining: false, unhandled: [], waits: [], drain: undefined, inspect: undefined,
             P: undefined, qm: undefined, run: undefined, aiter: undefined, anext: undefined,
             astep: undefined, aclose: undefined, acheck: undefined, agen: undefined, afn: undefined,
@@ -117,7 +117,8 @@ std::string_view asyncRuntimeSource() {
 
   // ---- promise records: {s: 0 pending | 1 fulfilled | 2 rejected, v, q:
   // the reactions (undefined until the first: most promises settle before
-  // anyone reacts), h: handled}. An intrinsic capability (intrinsic) and an
+  // anyone reacts; the reaction itself while it is the only one, then an
+  // array), h: handled}. An intrinsic capability (intrinsic) and an
   // async function's driver (run) are their promise's record as well: one
   // object where there were two or three, a third of what a pending async
   // call keeps alive. ----
@@ -150,7 +151,8 @@ std::string_view asyncRuntimeSource() {
     r.v = v;
     if (q === undefined) return;
     r.q = undefined;
-    for (var i = 0; i < q.length; i++) queueReaction(q[i], 1, v);
+    if (!isArray(q)) queueReaction(q, 1, v);
+    else for (var i = 0; i < q.length; i++) queueReaction(q[i], 1, v);
   }
   function reject(p, r, e) {
     var q = r.q;
@@ -159,7 +161,8 @@ std::string_view asyncRuntimeSource() {
     if (!r.h) A.unhandled.push(p);
     if (q === undefined) return;
     r.q = undefined;
-    for (var i = 0; i < q.length; i++) queueReaction(q[i], 2, e);
+    if (!isArray(q)) queueReaction(q, 2, e);
+    else for (var i = 0; i < q.length; i++) queueReaction(q[i], 2, e);
   }
   function resolveWith(p, r, x) {
     var then;
@@ -291,8 +294,9 @@ std::string_view asyncRuntimeSource() {
   }
   function addReaction(p, r, re) {
     if (r.s === 0) {
-      if (r.q === undefined) r.q = [re];
-      else r.q.push(re);
+      if (r.q === undefined) r.q = re;
+      else if (isArray(r.q)) r.q.push(re);
+      else r.q = [r.q, re];
     }
     else if (r.s === 1) queueReaction(re, 1, r.v);
     else {
