@@ -311,8 +311,18 @@ private:
   Node *stressFlag(int v) {
     return b_.exprStmt(b_.assign(b_.member(b_.ident(stressCellName_), "site"), b_.number(v)));
   }
-  /// `T = O.name` statements seen so far (anf's method-call temporaries).
-  std::unordered_map<Atom, std::pair<Node *, Atom>, AtomHash> memberTemps_;
+  /// `T = O.name` statements seen so far (anf's method-call temporaries),
+  /// with the statement list each was in: a temporary is known only in its
+  /// own list, since one assigned in a nested statement may not have run (a
+  /// branch, a loop body, a try block before its handler), and a loop
+  /// reaches its body's start from its end.
+  struct MemberTemp {
+    Node *object;
+    Atom name;
+    uint32_t list;
+  };
+  std::unordered_map<Atom, MemberTemp, AtomHash> memberTemps_;
+  uint32_t currentList_ = 0, listCount_ = 0;
   std::vector<uint32_t> loopStack_;
   Node *curFn_ = nullptr;
   std::unordered_map<const Node *, size_t> siteOfStmt_;
@@ -1263,6 +1273,7 @@ Node **Instrumenter::findSiteCall(Node *&slot, int &count) {
 }
 
 void Instrumenter::numberSites(NodeList &list) {
+  uint32_t enclosing = std::exchange(currentList_, ++listCount_);
   std::vector<Node *> out;
   for (Node *st : list)
     if (Node *r = numberStatement(st, out)) {
@@ -1271,6 +1282,7 @@ void Instrumenter::numberSites(NodeList &list) {
         out.push_back(std::exchange(stressClearAfter_, nullptr));
     }
   list = b_.list(out);
+  currentList_ = enclosing;
 }
 
 /// Numbers the sites inside \p st in source order; a site statement gets
@@ -1281,7 +1293,9 @@ Node *Instrumenter::numberStatement(Node *st, std::vector<Node *> &out) {
     if (!slot)
       return;
     std::vector<Node *> inner;
+    uint32_t enclosing = std::exchange(currentList_, ++listCount_); // (a list of one)
     Node *r = numberStatement(slot, inner);
+    currentList_ = enclosing;
     if (!inner.empty()) {
       inner.push_back(r);
       if (stressClearAfter_)
@@ -1326,7 +1340,8 @@ Node *Instrumenter::numberStatement(Node *st, std::vector<Node *> &out) {
           memberTemps_.erase(t->name);
           if (auto *me = dynCast<MemberExpression>(a->right);
               me && !me->computed && isPlainReference(me->object))
-            memberTemps_[t->name] = {me->object, cast<Identifier>(me->property)->name};
+            memberTemps_[t->name] = {me->object, cast<Identifier>(me->property)->name,
+                                     currentList_};
         }
     int count = 0;
     Node **callSlot = findSiteCall(st, count);
@@ -1412,11 +1427,11 @@ std::pair<Node *, Atom> Instrumenter::methodTemp(Node *callNode) {
       cast<Identifier>(me->property)->name != "call")
     return {};
   auto it = memberTemps_.find(cast<Identifier>(me->object)->name);
-  if (it == memberTemps_.end())
+  if (it == memberTemps_.end() || it->second.list != currentList_)
     return {};
-  if (!structurallyEqual(it->second.first, c->arguments[0]))
+  if (!structurallyEqual(it->second.object, c->arguments[0]))
     return {};
-  return it->second;
+  return {it->second.object, it->second.name};
 }
 
 /// `x`, `this` or a chain `x.a.b` (anf's receivers): reading it again at
