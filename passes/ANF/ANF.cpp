@@ -207,6 +207,7 @@ private:
 
   Atom newTemp() {
     Atom t = b_.freshName("t");
+    b_.module().statementTemps.insert(t);
     temps_->push_back(t);
     tempSet_.insert(t);
     return t;

@@ -67,7 +67,7 @@ constexpr std::string_view kGetIterator = R"JS(function $h(s, o, m) {
     if (it !== null) return [it, it.next, void 0];
   }
   it = m.call(o);
-  if (Object(it) !== it) throw new TypeError("Result of the Symbol.iterator method is not an object");
+  if (it === null || typeof it !== "object" && typeof it !== "function") throw new TypeError("Result of the Symbol.iterator method is not an object");
   n = it.next;
   if (s !== void 0 && s.gen !== null) {
     g = s.gen.recOf(it, n);
@@ -78,9 +78,13 @@ constexpr std::string_view kGetIterator = R"JS(function $h(s, o, m) {
 
 // The operand of `yield*` in a generator: a built-in iterable's plain
 // iterator (ArrayFastInit's `mk`, which is iterable itself), else the
-// operand, which `yield*` then iterates (reading @@iterator once more).
+// operand, which `yield*` then iterates (reading @@iterator once more). Once
+// the generators pass lowered the program's generators (`s.gen`), the
+// operand as it is: its helper's `dinit` does all of GetIterator, reading
+// @@iterator once, as natively.
 constexpr std::string_view kDelegateIter = R"JS(function $h(s, o) {
   var m, it;
+  if (s !== void 0 && s.gen !== null) return o;
   m = o === null || o === void 0 ? void 0 : o[Symbol.iterator];
   if (typeof m !== "function") throw new TypeError(String(o) + " is not iterable");
   if (s !== void 0 && s.mk !== null) {
@@ -97,7 +101,7 @@ constexpr std::string_view kIteratorStep = R"JS(function $h(it, next, g) {
   var r;
   if (g === void 0) r = next.call(it);
   else r = next(it, g);
-  if (Object(r) !== r) throw new TypeError("Iterator result " + String(r) + " is not an object");
+  if (r === null || typeof r !== "object" && typeof r !== "function") throw new TypeError("Iterator result " + String(r) + " is not an object");
   return r;
 })JS";
 
@@ -107,7 +111,7 @@ constexpr std::string_view kIterClose = R"JS(function $h(it) {
   var r = it.return;
   if (r === undefined || r === null) return;
   var res = r.call(it);
-  if (Object(res) !== res) throw new TypeError("Iterator result " + String(res) + " is not an object");
+  if (res === null || typeof res !== "object" && typeof res !== "function") throw new TypeError("Iterator result " + String(res) + " is not an object");
 })JS";
 
 // IteratorClose for a throw completion: the original exception wins, so
@@ -145,7 +149,7 @@ constexpr std::string_view kIterCall = R"JS(function $h(s, o, n, x) {
 // any user statement: %Array.prototype.values%, %ArrayIteratorPrototype% and
 // its original `next`, and Array.isArray. `gen` is the generators pass's
 // helper once that pass lowered the program's generators (recOf, nextOf;
-// see kGetIterator), else null.
+// see kGetIterator and kDelegateIter; its `link` sets it), else null.
 //
 // `mk(o, m)` (null when an intrinsic it needs was missing at program start):
 // GetIterator(o) as a serializable plain object when the method `m` is one
@@ -313,7 +317,7 @@ constexpr std::string_view kDestrIter = R"JS(function $h(s, o, m, x) {
     if (it !== null) return { it: it, next: it.next, done: false };
   }
   it = m.call(o);
-  if (Object(it) !== it) throw new TypeError("Result of the Symbol.iterator method is not an object");
+  if (it === null || typeof it !== "object" && typeof it !== "function") throw new TypeError("Result of the Symbol.iterator method is not an object");
   return { it: it, next: it.next, done: false };
 })JS";
 
@@ -329,7 +333,7 @@ constexpr std::string_view kDestrStep = R"JS(function $h(d, skip) {
   n = d.next;
   if (typeof n !== "function") throw new TypeError(String(n) + " is not a function");
   r = n.call(d.it);
-  if (Object(r) !== r) throw new TypeError("Iterator result " + String(r) + " is not an object");
+  if (r === null || typeof r !== "object" && typeof r !== "function") throw new TypeError("Iterator result " + String(r) + " is not an object");
   if (r.done) return void 0;
   if (skip) { d.done = false; return void 0; }
   v = r.value;
@@ -361,7 +365,7 @@ constexpr std::string_view kDestrRest = R"JS(function $h(d, a, k) {
     d.done = true;
     if (typeof d.next !== "function") throw new TypeError(String(d.next) + " is not a function");
     r = d.next.call(d.it);
-    if (Object(r) !== r) throw new TypeError("Iterator result " + String(r) + " is not an object");
+    if (r === null || typeof r !== "object" && typeof r !== "function") throw new TypeError("Iterator result " + String(r) + " is not an object");
     if (r.done) break L2;
     v = r.value;
     if (p !== null && !(n in p)) res[n] = v;
@@ -381,7 +385,7 @@ constexpr std::string_view kDestrClose = R"JS(function $h(d) {
   r = d.it.return;
   if (r === void 0 || r === null) return;
   res = r.call(d.it);
-  if (Object(res) !== res) throw new TypeError("Iterator result " + String(res) + " is not an object");
+  if (res === null || typeof res !== "object" && typeof res !== "function") throw new TypeError("Iterator result " + String(res) + " is not an object");
 })JS";
 
 constexpr std::string_view kDestrCloseThrow = R"JS(function $h(d) {
@@ -452,11 +456,11 @@ constexpr std::string_view kSpreadInto = R"JS(function $h(s, a, o) {
   }
   if (typeof m !== "function") throw new TypeError(String(o) + " is not iterable");
   it = m.call(o);
-  if (Object(it) !== it) throw new TypeError("Result of the Symbol.iterator method is not an object");
+  if (it === null || typeof it !== "object" && typeof it !== "function") throw new TypeError("Result of the Symbol.iterator method is not an object");
   next = it.next;
   for (;;) {
     r = next.call(it);
-    if (Object(r) !== r) throw new TypeError("Iterator result " + String(r) + " is not an object");
+    if (r === null || typeof r !== "object" && typeof r !== "function") throw new TypeError("Iterator result " + String(r) + " is not an object");
     if (r.done) return a;
     v = r.value;
     if (p !== null && !(n in p)) a[n] = v;

@@ -218,6 +218,7 @@ private:
   }
   Atom temp(Node *) {
     Atom t = b_.freshName("t");
+    m_.statementTemps.insert(t); // (each use writes it first, within its expression)
     declareVar(t);
     return t;
   }

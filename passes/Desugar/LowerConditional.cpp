@@ -107,6 +107,7 @@ private:
 
   Atom temp() {
     Atom t = b_.freshName("t");
+    m_.statementTemps.insert(t); // (written before the statement that reads it)
     fns_.back()->temps.push_back(t);
     tempSet_.insert(t);
     return t;

@@ -234,7 +234,7 @@ constexpr std::array<std::string_view, NumPH> kSources = {
 })JS",
     // `#x in o`
     R"JS(function $$PIN(o, b, n) {
-  if (Object(o) !== o) throw new TypeError("Cannot use 'in' operator to search for '" + n + "' in " + String(o));
+  if (o === null || typeof o !== "object" && typeof o !== "function") throw new TypeError("Cannot use 'in' operator to search for '" + n + "' in " + String(o));
   var r = $$PSTATE.get(o);
   while (r !== undefined) {
     if (r.$b === b) return true;

@@ -48,8 +48,9 @@
 // branch containing it, a `catch` clause containing it is reached by
 // throwing from the start of its `try` block. The yield at $pc clears $r;
 // normal execution ($r false) pays one test per statement group before a
-// list's last yield (what follows it needs none). anf's temporaries that no
-// yield separates from their uses stay the step's own `let`s.
+// list's last yield (what follows it needs none). anf's and desugar's
+// temporaries (Module::statementTemps) that no yield separates from their
+// uses stay the step's own `let`s.
 //
 //  * `x = yield a` resumes with ($m, $v) from next (0), throw (1) or
 //    return (2): `throw $v` and `return $v` happen at the yield, so `catch`
@@ -134,7 +135,7 @@ using namespace ir;
 // before this one lowers it. `$ginit` is replaced by the helper's name.
 constexpr std::string_view kHelperSource = R"JS(
 function $ginit() {
-  var S, reg, brand, wm, k, a, it, ap, proto, gfp, ws, add, desc, methods, resume, adopt, make, recOf, nextOf, dinit, dstep;
+  var S, reg, brand, wm, k, a, it, ap, proto, gfp, ws, add, desc, methods, resume, adopt, make, recOf, nextOf, dinit, dstep, af, api, itSelf;
   k = Symbol.for("distribufy.privateState");
   S = globalThis[k];
   k = Symbol.for("distribufy.privateNames");
@@ -155,6 +156,9 @@ function $ginit() {
       },
       set: function (o, h) {
         wm.set(o, h);
+      },
+      init: function (o, h) {
+        wm.set(o, h);
       }
     };
   }
@@ -165,6 +169,8 @@ function $ginit() {
   ap = Object.getPrototypeOf(it);
   ap = Object.getPrototypeOf(ap);
   proto = Object.create(ap);
+  k = Symbol.iterator;
+  itSelf = ap[k]; // (%IteratorPrototype%[@@iterator], `return this`)
   gfp = function* () {};
   gfp = Object.getPrototypeOf(gfp);
   // The method `name` of generator object g resumes it with (m, v): one
@@ -172,7 +178,7 @@ function $ginit() {
   // r), as V8 interprets the helper at first and a short program never
   // gets further.
   resume = function (g, m, v, name, r) {
-    var res, t, step;
+    var res, t, step, d, i, f;
     if (r === void 0) r = S.getExpected(g);
     if (r === void 0 || r.$b !== brand) {
       t = new TypeError(name + " method called on incompatible receiver");
@@ -189,6 +195,37 @@ function $ginit() {
       return { value: void 0, done: true };
     }
     r.st = 2;
+    // Suspended in a yield* (r.dl: its delegation record): next() resumes
+    // the inner generator, when it is ours, here, as the step's delegation
+    // loop would (dstep), and the step is entered only when the inner one
+    // finishes (mode 3, with its last result) or throws (mode 4): one call
+    // per level of a delegation chain per value instead of three.
+    d = r.dl;
+    if (d !== void 0) {
+      r.dl = void 0;
+      f = d.rec;
+      if (m === 0 && f !== void 0) {
+        i = d.i;
+        // (the result is an object: ours, or one dstep checked a level down)
+        try {
+          res = resume(i, 0, v, "next", f);
+          t = res.done;
+        } catch (e) {
+          m = 4;
+          v = e;
+        }
+        if (m === 0) {
+          if (!t) {
+            d.res = res;
+            r.dl = d;
+            r.st = 1;
+            return res;
+          }
+          m = 3;
+          v = res;
+        }
+      }
+    }
     step = r.step;
     try {
       res = step(r.env, m, v);
@@ -263,8 +300,8 @@ function $ginit() {
       if (g !== null && typeof g === "object") p = g;
     }
     g = Object.create(p);
-    r = { $o: g, $b: brand, $n: void 0, st: 0, step: step, env: env };
-    S.set(g, r);
+    r = { $o: g, $b: brand, $n: void 0, st: 0, step: step, env: env, dl: void 0 };
+    S.init(g, r);
     return r;
   };
   // The record of iterator `i` when it is a generator of ours and `n`, the
@@ -284,33 +321,54 @@ function $ginit() {
     res = resume(i, 0, void 0, "next", r);
     return res;
   };
-  dinit = function (x) {
+  // The delegation record of `yield* x`, in d when the generator has one
+  // from an earlier yield*. GetIterator(x) is done here (desugar's operand
+  // helper leaves x as it is once linked), with desugar's plain iterator of
+  // a built-in iterable (af.mk) when it has one.
+  dinit = function (x, d) {
     var f, i, n, t;
-    if (x === null || x === void 0) {
-      t = new TypeError(x + " is not iterable");
-      throw t;
+    if (x !== null && x !== void 0) {
+      k = Symbol.iterator;
+      f = x[k];
     }
-    k = Symbol.iterator;
-    f = x[k];
     if (typeof f !== "function") {
-      t = typeof x;
+      t = String(x);
       t = new TypeError(t + " is not iterable");
       throw t;
     }
-    i = f.call(x);
-    if (i === null || typeof i !== "object" && typeof i !== "function") {
-      t = new TypeError("Result of the Symbol.iterator method is not an object");
-      throw t;
+    // (the method of generators and most iterators returns x: called or not,
+    // nothing observable happens, and no plain iterator of af's is for it)
+    i = null;
+    if (f === itSelf) i = x;
+    else if (af !== void 0 && af.mk !== null) i = af.mk(x, f);
+    if (i === null) {
+      i = f.call(x);
+      if (i === null || typeof i !== "object" && typeof i !== "function") {
+        t = new TypeError("Result of the Symbol.iterator method is not an object");
+        throw t;
+      }
     }
     n = i.next;
     // (rec: dstep resumes it without the call of next)
     f = recOf(i, n);
-    return { i: i, n: n, rec: f, done: false, ret: false, value: void 0, res: void 0 };
+    if (d === void 0) return { i: i, n: n, rec: f, done: false, ret: false, value: void 0, res: void 0 };
+    d.i = i;
+    d.n = n;
+    d.rec = f;
+    d.done = false;
+    d.ret = false;
+    d.value = void 0;
+    d.res = void 0;
+    return d;
   };
+  // One step of the delegation loop for the step's (m, v); modes 3 and 4
+  // deliver what resume's direct step of the inner generator ended with.
   dstep = function (d, m, v) {
     var i, f, r, t, val;
+    if (m === 4) throw v;
     i = d.i;
-    if (m === 0) {
+    if (m === 3) r = v;
+    else if (m === 0) {
       f = d.rec;
       if (f !== void 0) r = resume(i, 0, v, "next", f);
       else {
@@ -339,29 +397,38 @@ function $ginit() {
       }
       r = f.call(i, v);
     }
-    if (r === null || typeof r !== "object" && typeof r !== "function") {
-      t = String(r);
-      t = new TypeError("Iterator result " + t + " is not an object");
-      throw t;
+    if (m !== 3) {
+      if (r === null || typeof r !== "object" && typeof r !== "function") {
+        t = String(r);
+        t = new TypeError("Iterator result " + t + " is not an object");
+        throw t;
+      }
+      if (!r.done) {
+        d.res = r;
+        return;
+      }
     }
-    if (r.done) {
-      // (the record outlives the delegation in the generator's variables:
-      // keeping the finished iterator would keep, say, every generator of a
-      // recursive traversal until its root finishes, and store them all in
-      // a checkpoint)
-      d.i = void 0;
-      d.n = void 0;
-      d.rec = void 0;
-      d.res = void 0;
-      val = r.value;
-      d.done = true;
-      d.value = val;
-      if (m === 2) d.ret = true;
-      return;
-    }
-    d.res = r;
+    // (the record outlives the delegation in the generator's variables:
+    // keeping the finished iterator would keep, say, every generator of a
+    // recursive traversal until its root finishes, and store them all in
+    // a checkpoint)
+    d.i = void 0;
+    d.n = void 0;
+    d.rec = void 0;
+    d.res = void 0;
+    val = r.value;
+    d.done = true;
+    d.value = val;
+    if (m === 2) d.ret = true;
   };
-  return { make: make, fn: adopt, dinit: dinit, dstep: dstep, recOf: recOf, nextOf: nextOf };
+  api = { make: make, fn: adopt, dinit: dinit, dstep: dstep, recOf: recOf, nextOf: nextOf, link: void 0 };
+  // Links desugar's ArrayFastInit record s (Module::iterState) with this
+  // helper, both ways: its loops reach our records (s.gen), dinit its `mk`.
+  api.link = function (s) {
+    af = s;
+    s.gen = api;
+  };
+  return api;
 }
 )JS";
 
@@ -491,7 +558,12 @@ private:
 
   // Per generator being lowered.
   Atom pc_, rec_, resuming_, mode_, sent_;
-  Atom driver_;        ///< an async function's step's 4th parameter: its driver record
+  Atom driver_; ///< an async function's step's 4th parameter: its driver record
+  /// The variables of the generator's yield* loops: its delegation record
+  /// and the mode and value it forwards. Its delegations never overlap (a
+  /// yield* in another's operand finishes before the outer one starts), so
+  /// one set serves them all, made at the first, and dinit reuses the record.
+  Atom delegation_, delegatedMode_, delegatedValue_;
   bool async_ = false; ///< lowering an async function, not a generator
   int nextSite_ = 0;
   int loopDepth_ = 0;
@@ -623,6 +695,7 @@ private:
     mode_ = b_.freshName("m");
     sent_ = b_.freshName("v");
     driver_ = async_ ? b_.freshName("g") : Atom();
+    delegation_ = delegatedMode_ = delegatedValue_ = Atom();
     nextSite_ = 0;
     loopDepth_ = 0;
     hoistedBindings_.clear();
@@ -645,8 +718,15 @@ private:
         for (Node *d : cast<VariableDeclaration>(s)->declarations)
           temps.push_back(cast<Identifier>(cast<VariableDeclarator>(d)->id));
       } else if (auto *vd = dynCast<VariableDeclaration>(s); vd && vd->kind == VarKind::Var) {
-        for (Node *d : vd->declarations)
-          collectBoundNames(static_cast<const Node *>(cast<VariableDeclarator>(d)->id), hoisted_);
+        // (desugar's temporaries are in the var line)
+        for (Node *d : vd->declarations) {
+          auto *decl = cast<VariableDeclarator>(d);
+          if (auto *id = dynCast<Identifier>(decl->id);
+              id && !decl->init && m_.statementTemps.count(id->name))
+            temps.push_back(id);
+          else
+            collectBoundNames(static_cast<const Node *>(decl->id), hoisted_);
+        }
         if (!declaratorsWithoutInit(vd))
           stepBody.push_back(declarationAsAssignments(vd, /*resetUninitialized=*/false));
       } else if (isa<FunctionDeclaration>(s)) {
@@ -933,21 +1013,23 @@ private:
 
   /// An anonymous function's name from NamedEvaluation (`const g = function* () {}`).
   std::unordered_map<const Node *, Atom> evaluationNames_;
-  /// The `let $t1, $t2;` line anf opens a body with.
+  /// The `let $t1, $t2;` line anf opens a body with (not a program's own
+  /// `let` of such names there).
   bool isAnfTemporaries(const Node *s) {
     auto *vd = dynCast<VariableDeclaration>(s);
     if (!vd || vd->kind != VarKind::Let || !declaratorsWithoutInit(vd))
       return false;
     for (const Node *d : vd->declarations) {
       auto *id = dynCast<Identifier>(cast<VariableDeclarator>(d)->id);
-      if (!id || !id->name.str().starts_with("$t"))
+      if (!id || !m_.statementTemps.count(id->name))
         return false;
     }
     return true;
   }
 
-  /// anf's temporaries stay the step's own variables (cheap locals, not
-  /// environment slots) when no yield separates their uses: a temporary is
+  /// Statement temporaries (anf's, desugar's) stay the step's own variables
+  /// (cheap locals, not environment slots) when no yield separates their
+  /// uses: a temporary is
   /// written and read within the evaluation of one original statement, so
   /// it lives across a yield only if that statement held the yield. The
   /// walk numbers the stretches between yields in source order (a yield's
@@ -1116,12 +1198,17 @@ private:
         return;
       }
       // yield*: the delegation loop; its marker yields the inner result.
-      Atom d = b_.freshName("dd"), dm = b_.freshName("dm"), dv = b_.freshName("dv"),
-           label = b_.freshName("L");
-      hoisted_.push_back(d);
-      hoisted_.push_back(dm);
-      hoisted_.push_back(dv);
-      out.push_back(assignStmt(d, b_.call(b_.member(b_.ident(state_), "dinit"), {arg})));
+      if (!delegation_) {
+        delegation_ = b_.freshName("dd");
+        delegatedMode_ = b_.freshName("dm");
+        delegatedValue_ = b_.freshName("dv");
+        hoisted_.push_back(delegation_);
+        hoisted_.push_back(delegatedMode_);
+        hoisted_.push_back(delegatedValue_);
+      }
+      Atom d = delegation_, dm = delegatedMode_, dv = delegatedValue_, label = b_.freshName("L");
+      out.push_back(
+          assignStmt(d, b_.call(b_.member(b_.ident(state_), "dinit"), {arg, b_.ident(d)})));
       out.push_back(assignStmt(dm, b_.number(0)));
       out.push_back(assignStmt(dv, b_.voidZero()));
       auto *marker = b_.make<YieldExpression>();
@@ -1346,10 +1433,15 @@ private:
         cast<ObjectExpression>(value)->properties = b_.list(
             {cast<ObjectExpression>(value)->properties[0],
              cast<ObjectExpression>(value)->properties[1], property("await", b_.boolean(true))});
-      Node *suspend = b_.block({assignStmt(pc_, b_.number(k)), b_.returnStmt(value)});
+      std::vector<Node *> suspend{assignStmt(pc_, b_.number(k))};
+      if (y->delegate) // `$rec.dl = $dd`: the next resume steps the inner generator itself
+        suspend.push_back(b_.exprStmt(b_.assign(
+            b_.member(b_.ident(rec_), "dl"),
+            b_.ident(cast<Identifier>(cast<MemberExpression>(y->argument)->object)->name))));
+      suspend.push_back(b_.returnStmt(value));
       Node *arrive = b_.ifStmt(b_.binary(BinaryOp::StrictEq, b_.ident(pc_), b_.number(k)),
                                assignStmt(resuming_, b_.boolean(false)));
-      slot = b_.ifStmt(b_.ident(resuming_), b_.block({arrive}), suspend);
+      slot = b_.ifStmt(b_.ident(resuming_), b_.block({arrive}), b_.block(suspend));
       return {k, k};
     }
     switch (s->kind) {
@@ -1564,15 +1656,16 @@ private:
     body.insert(body.begin() + static_cast<std::ptrdiff_t>(i),
                 assignStmt(state_, b_.call(b_.ident(helper_), {})));
     prog->body = b_.list(body);
-    // `$af.gen = $gs` once both are made: desugar's for-of steps resume our
-    // generators through their records (its ArrayFastInit record's `gen`).
+    // `$gs.link($af)` once both are made: desugar's for-of steps resume our
+    // generators through their records (its ArrayFastInit record's `gen`),
+    // and dinit makes its plain iterators of built-in iterables (`mk`).
     if (m_.iterState) {
       size_t made = assignmentTo(prog->body, 0, m_.iterState);
       if (made != prog->body.size()) {
         size_t at = std::max(made, i) + 1;
         body.insert(
             body.begin() + static_cast<std::ptrdiff_t>(at),
-            b_.exprStmt(b_.assign(b_.member(b_.ident(m_.iterState), "gen"), b_.ident(state_))));
+            b_.exprStmt(b_.call(b_.member(b_.ident(state_), "link"), {b_.ident(m_.iterState)})));
         prog->body = b_.list(body);
       }
     }

@@ -9,7 +9,8 @@
 // $b: brand, $n: next record, "#x": ...}; the records of an object form a
 // chain whose head the *private state* installed here at
 // globalThis[Symbol.for("distribufy.privateState")] keeps (get / set;
-// getExpected for objects that nearly always have state):
+// getExpected for objects that nearly always have state, init for objects
+// just made):
 //
 //  * in a true private field of the object, stamped through a base-class
 //    constructor that returns the object (the return override): invisible
@@ -64,6 +65,11 @@ class PrivateState extends ReturnsTarget {
     if (#head in o) o.#head = head;
     else new PrivateState(o, head);
   }
+  // set() for an object just made, which has no state yet (a generator
+  // object, one per call: without set's test).
+  static init(o, head) {
+    new PrivateState(o, head);
+  }
 }
 
 const DETACHED = new WeakMap(); // home object -> Map(key -> descriptor)
@@ -108,7 +114,7 @@ function install() {
     setPrivateState: PrivateState.set,
     detachedMember,
   });
-  const state = { get: PrivateState.get, getExpected: PrivateState.getExpected, set: PrivateState.set, detach: detachMember };
+  const state = { get: PrivateState.get, getExpected: PrivateState.getExpected, set: PrivateState.set, init: PrivateState.init, detach: detachMember };
   Object.defineProperty(state, 'api', { value: api });
   Object.freeze(state);
   const fixed = { writable: false, enumerable: false, configurable: false };

@@ -211,13 +211,13 @@ run("next", () => { const [a] = it(3, 0); return [a]; });
 // CHECK-NEXT:   if (typeof m !== "function")
 // CHECK-NEXT:     throw new TypeError(String(o) + " is not iterable");
 // CHECK-NEXT:   it = m.call(o);
-// CHECK-NEXT:   if (Object(it) !== it)
+// CHECK-NEXT:   if (it === null || typeof it !== "object" && typeof it !== "function")
 // CHECK-NEXT:     throw new TypeError("Result of the Symbol.iterator method is not an object");
 // CHECK-NEXT:   next = it.next;
 // CHECK-NEXT:   {
 // CHECK-NEXT:     $L23: while (true) {
 // CHECK-NEXT:       r = next.call(it);
-// CHECK-NEXT:       if (Object(r) !== r)
+// CHECK-NEXT:       if (r === null || typeof r !== "object" && typeof r !== "function")
 // CHECK-NEXT:         throw new TypeError("Iterator result " + String(r) + " is not an object");
 // CHECK-NEXT:       if (r.done)
 // CHECK-NEXT:         return a;
@@ -314,7 +314,7 @@ run("next", () => { const [a] = it(3, 0); return [a]; });
 // CHECK-NEXT:       return { it: it, next: it.next, done: false };
 // CHECK-NEXT:   }
 // CHECK-NEXT:   it = m.call(o);
-// CHECK-NEXT:   if (Object(it) !== it)
+// CHECK-NEXT:   if (it === null || typeof it !== "object" && typeof it !== "function")
 // CHECK-NEXT:     throw new TypeError("Result of the Symbol.iterator method is not an object");
 // CHECK-NEXT:   return { it: it, next: it.next, done: false };
 // CHECK-NEXT: }
@@ -327,7 +327,7 @@ run("next", () => { const [a] = it(3, 0); return [a]; });
 // CHECK-NEXT:   if (typeof n !== "function")
 // CHECK-NEXT:     throw new TypeError(String(n) + " is not a function");
 // CHECK-NEXT:   r = n.call(d.it);
-// CHECK-NEXT:   if (Object(r) !== r)
+// CHECK-NEXT:   if (r === null || typeof r !== "object" && typeof r !== "function")
 // CHECK-NEXT:     throw new TypeError("Iterator result " + String(r) + " is not an object");
 // CHECK-NEXT:   if (r.done)
 // CHECK-NEXT:     return void 0;
@@ -365,7 +365,7 @@ run("next", () => { const [a] = it(3, 0); return [a]; });
 // CHECK-NEXT:     if (typeof d.next !== "function")
 // CHECK-NEXT:       throw new TypeError(String(d.next) + " is not a function");
 // CHECK-NEXT:     r = d.next.call(d.it);
-// CHECK-NEXT:     if (Object(r) !== r)
+// CHECK-NEXT:     if (r === null || typeof r !== "object" && typeof r !== "function")
 // CHECK-NEXT:       throw new TypeError("Iterator result " + String(r) + " is not an object");
 // CHECK-NEXT:     if (r.done)
 // CHECK-NEXT:       break L2;
@@ -388,7 +388,7 @@ run("next", () => { const [a] = it(3, 0); return [a]; });
 // CHECK-NEXT:   if (r === void 0 || r === null)
 // CHECK-NEXT:     return;
 // CHECK-NEXT:   res = r.call(d.it);
-// CHECK-NEXT:   if (Object(res) !== res)
+// CHECK-NEXT:   if (res === null || typeof res !== "object" && typeof res !== "function")
 // CHECK-NEXT:     throw new TypeError("Iterator result " + String(res) + " is not an object");
 // CHECK-NEXT: }
 // CHECK-NEXT: function $h48(d) {

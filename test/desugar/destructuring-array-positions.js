@@ -76,7 +76,7 @@ console.log(...gen(whole), e1, e2);
 // CHECK-NEXT:       return [it, it.next, void 0];
 // CHECK-NEXT:   }
 // CHECK-NEXT:   it = m.call(o);
-// CHECK-NEXT:   if (Object(it) !== it)
+// CHECK-NEXT:   if (it === null || typeof it !== "object" && typeof it !== "function")
 // CHECK-NEXT:     throw new TypeError("Result of the Symbol.iterator method is not an object");
 // CHECK-NEXT:   n = it.next;
 // CHECK-NEXT:   if (s !== void 0 && s.gen !== null) {
@@ -92,7 +92,7 @@ console.log(...gen(whole), e1, e2);
 // CHECK-NEXT:     r = next.call(it);
 // CHECK-NEXT:   else
 // CHECK-NEXT:     r = next(it, g);
-// CHECK-NEXT:   if (Object(r) !== r)
+// CHECK-NEXT:   if (r === null || typeof r !== "object" && typeof r !== "function")
 // CHECK-NEXT:     throw new TypeError("Iterator result " + String(r) + " is not an object");
 // CHECK-NEXT:   return r;
 // CHECK-NEXT: }
@@ -102,7 +102,7 @@ console.log(...gen(whole), e1, e2);
 // CHECK-NEXT:   if (r === undefined || r === null)
 // CHECK-NEXT:     return;
 // CHECK-NEXT:   res = r.call(it);
-// CHECK-NEXT:   if (Object(res) !== res)
+// CHECK-NEXT:   if (res === null || typeof res !== "object" && typeof res !== "function")
 // CHECK-NEXT:     throw new TypeError("Iterator result " + String(res) + " is not an object");
 // CHECK-NEXT: }
 // CHECK-NEXT: function $h26(it) {
@@ -300,13 +300,13 @@ console.log(...gen(whole), e1, e2);
 // CHECK-NEXT:   if (typeof m !== "function")
 // CHECK-NEXT:     throw new TypeError(String(o) + " is not iterable");
 // CHECK-NEXT:   it = m.call(o);
-// CHECK-NEXT:   if (Object(it) !== it)
+// CHECK-NEXT:   if (it === null || typeof it !== "object" && typeof it !== "function")
 // CHECK-NEXT:     throw new TypeError("Result of the Symbol.iterator method is not an object");
 // CHECK-NEXT:   next = it.next;
 // CHECK-NEXT:   {
 // CHECK-NEXT:     $L56: while (true) {
 // CHECK-NEXT:       r = next.call(it);
-// CHECK-NEXT:       if (Object(r) !== r)
+// CHECK-NEXT:       if (r === null || typeof r !== "object" && typeof r !== "function")
 // CHECK-NEXT:         throw new TypeError("Iterator result " + String(r) + " is not an object");
 // CHECK-NEXT:       if (r.done)
 // CHECK-NEXT:         return a;
@@ -426,7 +426,7 @@ console.log(...gen(whole), e1, e2);
 // CHECK-NEXT:       return { it: it, next: it.next, done: false };
 // CHECK-NEXT:   }
 // CHECK-NEXT:   it = m.call(o);
-// CHECK-NEXT:   if (Object(it) !== it)
+// CHECK-NEXT:   if (it === null || typeof it !== "object" && typeof it !== "function")
 // CHECK-NEXT:     throw new TypeError("Result of the Symbol.iterator method is not an object");
 // CHECK-NEXT:   return { it: it, next: it.next, done: false };
 // CHECK-NEXT: }
@@ -439,7 +439,7 @@ console.log(...gen(whole), e1, e2);
 // CHECK-NEXT:   if (typeof n !== "function")
 // CHECK-NEXT:     throw new TypeError(String(n) + " is not a function");
 // CHECK-NEXT:   r = n.call(d.it);
-// CHECK-NEXT:   if (Object(r) !== r)
+// CHECK-NEXT:   if (r === null || typeof r !== "object" && typeof r !== "function")
 // CHECK-NEXT:     throw new TypeError("Iterator result " + String(r) + " is not an object");
 // CHECK-NEXT:   if (r.done)
 // CHECK-NEXT:     return void 0;
@@ -460,7 +460,7 @@ console.log(...gen(whole), e1, e2);
 // CHECK-NEXT:   if (r === void 0 || r === null)
 // CHECK-NEXT:     return;
 // CHECK-NEXT:   res = r.call(d.it);
-// CHECK-NEXT:   if (Object(res) !== res)
+// CHECK-NEXT:   if (res === null || typeof res !== "object" && typeof res !== "function")
 // CHECK-NEXT:     throw new TypeError("Iterator result " + String(res) + " is not an object");
 // CHECK-NEXT: }
 // CHECK-NEXT: function $h95(d) {

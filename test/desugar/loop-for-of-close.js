@@ -31,7 +31,7 @@ console.log(log.join(":").replace(/:(break|return|throw)/g, " $1"), "done");
 // CHECK-NEXT:       return [it, it.next, void 0];
 // CHECK-NEXT:   }
 // CHECK-NEXT:   it = m.call(o);
-// CHECK-NEXT:   if (Object(it) !== it)
+// CHECK-NEXT:   if (it === null || typeof it !== "object" && typeof it !== "function")
 // CHECK-NEXT:     throw new TypeError("Result of the Symbol.iterator method is not an object");
 // CHECK-NEXT:   n = it.next;
 // CHECK-NEXT:   if (s !== void 0 && s.gen !== null) {
@@ -47,7 +47,7 @@ console.log(log.join(":").replace(/:(break|return|throw)/g, " $1"), "done");
 // CHECK-NEXT:     r = next.call(it);
 // CHECK-NEXT:   else
 // CHECK-NEXT:     r = next(it, g);
-// CHECK-NEXT:   if (Object(r) !== r)
+// CHECK-NEXT:   if (r === null || typeof r !== "object" && typeof r !== "function")
 // CHECK-NEXT:     throw new TypeError("Iterator result " + String(r) + " is not an object");
 // CHECK-NEXT:   return r;
 // CHECK-NEXT: }
@@ -57,7 +57,7 @@ console.log(log.join(":").replace(/:(break|return|throw)/g, " $1"), "done");
 // CHECK-NEXT:   if (r === undefined || r === null)
 // CHECK-NEXT:     return;
 // CHECK-NEXT:   res = r.call(it);
-// CHECK-NEXT:   if (Object(res) !== res)
+// CHECK-NEXT:   if (res === null || typeof res !== "object" && typeof res !== "function")
 // CHECK-NEXT:     throw new TypeError("Iterator result " + String(res) + " is not an object");
 // CHECK-NEXT: }
 // CHECK-NEXT: function $h21(it) {

@@ -232,7 +232,7 @@ console.log(f.length, g.length + 1, f(1), f.length, f(9, undefined), h.length + 
 // CHECK-NEXT:       return { it: it, next: it.next, done: false };
 // CHECK-NEXT:   }
 // CHECK-NEXT:   it = m.call(o);
-// CHECK-NEXT:   if (Object(it) !== it)
+// CHECK-NEXT:   if (it === null || typeof it !== "object" && typeof it !== "function")
 // CHECK-NEXT:     throw new TypeError("Result of the Symbol.iterator method is not an object");
 // CHECK-NEXT:   return { it: it, next: it.next, done: false };
 // CHECK-NEXT: }
@@ -245,7 +245,7 @@ console.log(f.length, g.length + 1, f(1), f.length, f(9, undefined), h.length + 
 // CHECK-NEXT:   if (typeof n !== "function")
 // CHECK-NEXT:     throw new TypeError(String(n) + " is not a function");
 // CHECK-NEXT:   r = n.call(d.it);
-// CHECK-NEXT:   if (Object(r) !== r)
+// CHECK-NEXT:   if (r === null || typeof r !== "object" && typeof r !== "function")
 // CHECK-NEXT:     throw new TypeError("Iterator result " + String(r) + " is not an object");
 // CHECK-NEXT:   if (r.done)
 // CHECK-NEXT:     return void 0;
@@ -266,7 +266,7 @@ console.log(f.length, g.length + 1, f(1), f.length, f(9, undefined), h.length + 
 // CHECK-NEXT:   if (r === void 0 || r === null)
 // CHECK-NEXT:     return;
 // CHECK-NEXT:   res = r.call(d.it);
-// CHECK-NEXT:   if (Object(res) !== res)
+// CHECK-NEXT:   if (res === null || typeof res !== "object" && typeof res !== "function")
 // CHECK-NEXT:     throw new TypeError("Iterator result " + String(res) + " is not an object");
 // CHECK-NEXT: }
 // CHECK-NEXT: function $h23(d) {

@@ -195,13 +195,13 @@ try { classes[1].read(new classes[2]()); } catch (e) { console.log(e.constructor
 // CHECK-NEXT:   if (typeof m !== "function")
 // CHECK-NEXT:     throw new TypeError(String(o) + " is not iterable");
 // CHECK-NEXT:   it = m.call(o);
-// CHECK-NEXT:   if (Object(it) !== it)
+// CHECK-NEXT:   if (it === null || typeof it !== "object" && typeof it !== "function")
 // CHECK-NEXT:     throw new TypeError("Result of the Symbol.iterator method is not an object");
 // CHECK-NEXT:   next = it.next;
 // CHECK-NEXT:   {
 // CHECK-NEXT:     $L39: while (true) {
 // CHECK-NEXT:       r = next.call(it);
-// CHECK-NEXT:       if (Object(r) !== r)
+// CHECK-NEXT:       if (r === null || typeof r !== "object" && typeof r !== "function")
 // CHECK-NEXT:         throw new TypeError("Iterator result " + String(r) + " is not an object");
 // CHECK-NEXT:       if (r.done)
 // CHECK-NEXT:         return a;
@@ -276,7 +276,7 @@ try { classes[1].read(new classes[2]()); } catch (e) { console.log(e.constructor
 // CHECK-NEXT: }
 // CHECK-NEXT: function $p3(o, b, n) {
 // CHECK-NEXT:   var r;
-// CHECK-NEXT:   if (Object(o) !== o)
+// CHECK-NEXT:   if (o === null || typeof o !== "object" && typeof o !== "function")
 // CHECK-NEXT:     throw new TypeError("Cannot use 'in' operator to search for '" + n + "' in " + String(o));
 // CHECK-NEXT:   r = $p7.get(o);
 // CHECK-NEXT:   $L12: while (r !== undefined) {

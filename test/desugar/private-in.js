@@ -32,7 +32,7 @@ for (const v of [1, null]) try { P.is(v); } catch (e) { console.log(e.constructo
 // CHECK-NEXT:       return [it, it.next, void 0];
 // CHECK-NEXT:   }
 // CHECK-NEXT:   it = m.call(o);
-// CHECK-NEXT:   if (Object(it) !== it)
+// CHECK-NEXT:   if (it === null || typeof it !== "object" && typeof it !== "function")
 // CHECK-NEXT:     throw new TypeError("Result of the Symbol.iterator method is not an object");
 // CHECK-NEXT:   n = it.next;
 // CHECK-NEXT:   if (s !== void 0 && s.gen !== null) {
@@ -48,7 +48,7 @@ for (const v of [1, null]) try { P.is(v); } catch (e) { console.log(e.constructo
 // CHECK-NEXT:     r = next.call(it);
 // CHECK-NEXT:   else
 // CHECK-NEXT:     r = next(it, g);
-// CHECK-NEXT:   if (Object(r) !== r)
+// CHECK-NEXT:   if (r === null || typeof r !== "object" && typeof r !== "function")
 // CHECK-NEXT:     throw new TypeError("Iterator result " + String(r) + " is not an object");
 // CHECK-NEXT:   return r;
 // CHECK-NEXT: }
@@ -58,7 +58,7 @@ for (const v of [1, null]) try { P.is(v); } catch (e) { console.log(e.constructo
 // CHECK-NEXT:   if (r === undefined || r === null)
 // CHECK-NEXT:     return;
 // CHECK-NEXT:   res = r.call(it);
-// CHECK-NEXT:   if (Object(res) !== res)
+// CHECK-NEXT:   if (res === null || typeof res !== "object" && typeof res !== "function")
 // CHECK-NEXT:     throw new TypeError("Iterator result " + String(res) + " is not an object");
 // CHECK-NEXT: }
 // CHECK-NEXT: function $h33(it) {
@@ -261,7 +261,7 @@ for (const v of [1, null]) try { P.is(v); } catch (e) { console.log(e.constructo
 // CHECK-NEXT: }
 // CHECK-NEXT: function $p2(o, b, n) {
 // CHECK-NEXT:   var r;
-// CHECK-NEXT:   if (Object(o) !== o)
+// CHECK-NEXT:   if (o === null || typeof o !== "object" && typeof o !== "function")
 // CHECK-NEXT:     throw new TypeError("Cannot use 'in' operator to search for '" + n + "' in " + String(o));
 // CHECK-NEXT:   r = $p7.get(o);
 // CHECK-NEXT:   $L12: while (r !== undefined) {

@@ -53,7 +53,7 @@ console.log("base", R.get(d), "derived", D.read(d), R.has(d), D.read(d) !== R.ge
 // CHECK-NEXT:       return [it, it.next, void 0];
 // CHECK-NEXT:   }
 // CHECK-NEXT:   it = m.call(o);
-// CHECK-NEXT:   if (Object(it) !== it)
+// CHECK-NEXT:   if (it === null || typeof it !== "object" && typeof it !== "function")
 // CHECK-NEXT:     throw new TypeError("Result of the Symbol.iterator method is not an object");
 // CHECK-NEXT:   n = it.next;
 // CHECK-NEXT:   if (s !== void 0 && s.gen !== null) {
@@ -69,7 +69,7 @@ console.log("base", R.get(d), "derived", D.read(d), R.has(d), D.read(d) !== R.ge
 // CHECK-NEXT:     r = next.call(it);
 // CHECK-NEXT:   else
 // CHECK-NEXT:     r = next(it, g);
-// CHECK-NEXT:   if (Object(r) !== r)
+// CHECK-NEXT:   if (r === null || typeof r !== "object" && typeof r !== "function")
 // CHECK-NEXT:     throw new TypeError("Iterator result " + String(r) + " is not an object");
 // CHECK-NEXT:   return r;
 // CHECK-NEXT: }
@@ -79,7 +79,7 @@ console.log("base", R.get(d), "derived", D.read(d), R.has(d), D.read(d) !== R.ge
 // CHECK-NEXT:   if (r === undefined || r === null)
 // CHECK-NEXT:     return;
 // CHECK-NEXT:   res = r.call(it);
-// CHECK-NEXT:   if (Object(res) !== res)
+// CHECK-NEXT:   if (res === null || typeof res !== "object" && typeof res !== "function")
 // CHECK-NEXT:     throw new TypeError("Iterator result " + String(res) + " is not an object");
 // CHECK-NEXT: }
 // CHECK-NEXT: function $h41(it) {
@@ -277,13 +277,13 @@ console.log("base", R.get(d), "derived", D.read(d), R.has(d), D.read(d) !== R.ge
 // CHECK-NEXT:   if (typeof m !== "function")
 // CHECK-NEXT:     throw new TypeError(String(o) + " is not iterable");
 // CHECK-NEXT:   it = m.call(o);
-// CHECK-NEXT:   if (Object(it) !== it)
+// CHECK-NEXT:   if (it === null || typeof it !== "object" && typeof it !== "function")
 // CHECK-NEXT:     throw new TypeError("Result of the Symbol.iterator method is not an object");
 // CHECK-NEXT:   next = it.next;
 // CHECK-NEXT:   {
 // CHECK-NEXT:     $L66: while (true) {
 // CHECK-NEXT:       r = next.call(it);
-// CHECK-NEXT:       if (Object(r) !== r)
+// CHECK-NEXT:       if (r === null || typeof r !== "object" && typeof r !== "function")
 // CHECK-NEXT:         throw new TypeError("Iterator result " + String(r) + " is not an object");
 // CHECK-NEXT:       if (r.done)
 // CHECK-NEXT:         return a;
@@ -371,7 +371,7 @@ console.log("base", R.get(d), "derived", D.read(d), R.has(d), D.read(d) !== R.ge
 // CHECK-NEXT: }
 // CHECK-NEXT: function $p3(o, b, n) {
 // CHECK-NEXT:   var r;
-// CHECK-NEXT:   if (Object(o) !== o)
+// CHECK-NEXT:   if (o === null || typeof o !== "object" && typeof o !== "function")
 // CHECK-NEXT:     throw new TypeError("Cannot use 'in' operator to search for '" + n + "' in " + String(o));
 // CHECK-NEXT:   r = $p12.get(o);
 // CHECK-NEXT:   $L17: while (r !== undefined) {

@@ -41,7 +41,7 @@ for (const f of ["readN", "callInc"]) try { S[f](Sub); } catch (e) { console.log
 // CHECK-NEXT:       return [it, it.next, void 0];
 // CHECK-NEXT:   }
 // CHECK-NEXT:   it = m.call(o);
-// CHECK-NEXT:   if (Object(it) !== it)
+// CHECK-NEXT:   if (it === null || typeof it !== "object" && typeof it !== "function")
 // CHECK-NEXT:     throw new TypeError("Result of the Symbol.iterator method is not an object");
 // CHECK-NEXT:   n = it.next;
 // CHECK-NEXT:   if (s !== void 0 && s.gen !== null) {
@@ -57,7 +57,7 @@ for (const f of ["readN", "callInc"]) try { S[f](Sub); } catch (e) { console.log
 // CHECK-NEXT:     r = next.call(it);
 // CHECK-NEXT:   else
 // CHECK-NEXT:     r = next(it, g);
-// CHECK-NEXT:   if (Object(r) !== r)
+// CHECK-NEXT:   if (r === null || typeof r !== "object" && typeof r !== "function")
 // CHECK-NEXT:     throw new TypeError("Iterator result " + String(r) + " is not an object");
 // CHECK-NEXT:   return r;
 // CHECK-NEXT: }
@@ -67,7 +67,7 @@ for (const f of ["readN", "callInc"]) try { S[f](Sub); } catch (e) { console.log
 // CHECK-NEXT:   if (r === undefined || r === null)
 // CHECK-NEXT:     return;
 // CHECK-NEXT:   res = r.call(it);
-// CHECK-NEXT:   if (Object(res) !== res)
+// CHECK-NEXT:   if (res === null || typeof res !== "object" && typeof res !== "function")
 // CHECK-NEXT:     throw new TypeError("Iterator result " + String(res) + " is not an object");
 // CHECK-NEXT: }
 // CHECK-NEXT: function $h42(it) {
@@ -265,13 +265,13 @@ for (const f of ["readN", "callInc"]) try { S[f](Sub); } catch (e) { console.log
 // CHECK-NEXT:   if (typeof m !== "function")
 // CHECK-NEXT:     throw new TypeError(String(o) + " is not iterable");
 // CHECK-NEXT:   it = m.call(o);
-// CHECK-NEXT:   if (Object(it) !== it)
+// CHECK-NEXT:   if (it === null || typeof it !== "object" && typeof it !== "function")
 // CHECK-NEXT:     throw new TypeError("Result of the Symbol.iterator method is not an object");
 // CHECK-NEXT:   next = it.next;
 // CHECK-NEXT:   {
 // CHECK-NEXT:     $L63: while (true) {
 // CHECK-NEXT:       r = next.call(it);
-// CHECK-NEXT:       if (Object(r) !== r)
+// CHECK-NEXT:       if (r === null || typeof r !== "object" && typeof r !== "function")
 // CHECK-NEXT:         throw new TypeError("Iterator result " + String(r) + " is not an object");
 // CHECK-NEXT:       if (r.done)
 // CHECK-NEXT:         return a;
@@ -346,7 +346,7 @@ for (const f of ["readN", "callInc"]) try { S[f](Sub); } catch (e) { console.log
 // CHECK-NEXT: }
 // CHECK-NEXT: function $p5(o, b, n) {
 // CHECK-NEXT:   var r;
-// CHECK-NEXT:   if (Object(o) !== o)
+// CHECK-NEXT:   if (o === null || typeof o !== "object" && typeof o !== "function")
 // CHECK-NEXT:     throw new TypeError("Cannot use 'in' operator to search for '" + n + "' in " + String(o));
 // CHECK-NEXT:   r = $p10.get(o);
 // CHECK-NEXT:   $L15: while (r !== undefined) {

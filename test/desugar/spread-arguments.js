@@ -187,13 +187,13 @@ console.log(f(...xs, g()), [...xs, 3].length);
 // DS-NEXT:   if (typeof m !== "function")
 // DS-NEXT:     throw new TypeError(String(o) + " is not iterable");
 // DS-NEXT:   it = m.call(o);
-// DS-NEXT:   if (Object(it) !== it)
+// DS-NEXT:   if (it === null || typeof it !== "object" && typeof it !== "function")
 // DS-NEXT:     throw new TypeError("Result of the Symbol.iterator method is not an object");
 // DS-NEXT:   next = it.next;
 // DS-NEXT:   {
 // DS-NEXT:     $L20: while (true) {
 // DS-NEXT:       r = next.call(it);
-// DS-NEXT:       if (Object(r) !== r)
+// DS-NEXT:       if (r === null || typeof r !== "object" && typeof r !== "function")
 // DS-NEXT:         throw new TypeError("Iterator result " + String(r) + " is not an object");
 // DS-NEXT:       if (r.done)
 // DS-NEXT:         return a;
@@ -241,7 +241,7 @@ console.log(f(...xs, g()), [...xs, 3].length);
 // DS-NEXT: $af1 = $h5();
 // DS-NEXT: const xs = [1, 2];
 // DS-NEXT: console.log($h4(f, void 0, $h3($h2($af1, [], xs), [g()]), "f"), $h3($h2($af1, [], xs), [3]).length);
-// CHECK: let $t104, $t105, $t106, $t107, $t108, $t109, $t110, $t111, $t112, $t113, $t114, $t115, $t116, $t117, $t118, $t119;
+// CHECK: let $t102, $t103, $t104, $t105, $t106, $t107, $t108, $t109, $t110, $t111, $t112, $t113, $t114, $t115, $t116, $t117;
 // CHECK-NEXT: var $af1;
 // CHECK-NEXT: function $h5() {
 // CHECK-NEXT:   let $t25, $t26, $t27, $t28, $t29, $t30, $t31, $t32, $t33, $t34, $t35, $t36, $t37, $t38, $t39, $t40, $t41, $t42, $t43, $t44, $t45, $t46, $t47, $t48, $t49, $t50, $t51, $t52, $t53;
@@ -449,7 +449,7 @@ console.log(f(...xs, g()), [...xs, 3].length);
 // CHECK-NEXT:   return s;
 // CHECK-NEXT: }
 // CHECK-NEXT: function $h2(s, a, o) {
-// CHECK-NEXT:   let $t61, $t62, $t63, $t64, $t65, $t66, $t67, $t68, $t69, $t70, $t71, $t72, $t73, $t74, $t75, $t76, $t77, $t78, $t79, $t80, $t81, $t82, $t83, $t84, $t85, $t86, $t87, $t88, $t89;
+// CHECK-NEXT:   let $t61, $t62, $t63, $t64, $t65, $t66, $t67, $t68, $t69, $t70, $t71, $t72, $t73, $t74, $t75, $t76, $t77, $t78, $t79, $t80, $t81, $t82, $t83, $t84, $t85, $t86, $t87;
 // CHECK-NEXT:   var n, p, m, i, it, next, r, v, $t24;
 // CHECK-NEXT:   n = a.length;
 // CHECK-NEXT:   p = Object.getPrototypeOf(a);
@@ -508,26 +508,24 @@ console.log(f(...xs, g()), [...xs, 3].length);
 // CHECK-NEXT:     throw $t76;
 // CHECK-NEXT:   }
 // CHECK-NEXT:   it = m.call(o);
-// CHECK-NEXT:   $t77 = Object(it);
-// CHECK-NEXT:   if ($t77 !== it) {
-// CHECK-NEXT:     $t78 = new TypeError("Result of the Symbol.iterator method is not an object");
-// CHECK-NEXT:     throw $t78;
+// CHECK-NEXT:   if (it === null || typeof it !== "object" && typeof it !== "function") {
+// CHECK-NEXT:     $t77 = new TypeError("Result of the Symbol.iterator method is not an object");
+// CHECK-NEXT:     throw $t77;
 // CHECK-NEXT:   }
 // CHECK-NEXT:   next = it.next;
 // CHECK-NEXT:   {
 // CHECK-NEXT:     $L20: while (true) {
 // CHECK-NEXT:       r = next.call(it);
-// CHECK-NEXT:       $t79 = Object(r);
-// CHECK-NEXT:       if ($t79 !== r) {
-// CHECK-NEXT:         $t80 = TypeError;
-// CHECK-NEXT:         $t81 = String(r);
-// CHECK-NEXT:         $t82 = "Iterator result " + $t81 + " is not an object";
-// CHECK-NEXT:         if (typeof $t80 !== "function") {
-// CHECK-NEXT:           $t83 = new TypeError("TypeError is not a constructor");
-// CHECK-NEXT:           throw $t83;
+// CHECK-NEXT:       if (r === null || typeof r !== "object" && typeof r !== "function") {
+// CHECK-NEXT:         $t78 = TypeError;
+// CHECK-NEXT:         $t79 = String(r);
+// CHECK-NEXT:         $t80 = "Iterator result " + $t79 + " is not an object";
+// CHECK-NEXT:         if (typeof $t78 !== "function") {
+// CHECK-NEXT:           $t81 = new TypeError("TypeError is not a constructor");
+// CHECK-NEXT:           throw $t81;
 // CHECK-NEXT:         }
-// CHECK-NEXT:         $t84 = new $t80($t82);
-// CHECK-NEXT:         throw $t84;
+// CHECK-NEXT:         $t82 = new $t78($t80);
+// CHECK-NEXT:         throw $t82;
 // CHECK-NEXT:       }
 // CHECK-NEXT:       if (r.done)
 // CHECK-NEXT:         return a;
@@ -535,46 +533,46 @@ console.log(f(...xs, g()), [...xs, 3].length);
 // CHECK-NEXT:       if (p !== null && !(n in p))
 // CHECK-NEXT:         a[n] = v;
 // CHECK-NEXT:       else {
-// CHECK-NEXT:         $t85 = Object;
-// CHECK-NEXT:         $t86 = $t85.defineProperty;
-// CHECK-NEXT:         $t87 = n;
-// CHECK-NEXT:         $t88 = { value: v, writable: true, enumerable: true, configurable: true };
-// CHECK-NEXT:         if (typeof $t86 !== "function") {
-// CHECK-NEXT:           $t89 = new TypeError("Object.defineProperty is not a function");
-// CHECK-NEXT:           throw $t89;
+// CHECK-NEXT:         $t83 = Object;
+// CHECK-NEXT:         $t84 = $t83.defineProperty;
+// CHECK-NEXT:         $t85 = n;
+// CHECK-NEXT:         $t86 = { value: v, writable: true, enumerable: true, configurable: true };
+// CHECK-NEXT:         if (typeof $t84 !== "function") {
+// CHECK-NEXT:           $t87 = new TypeError("Object.defineProperty is not a function");
+// CHECK-NEXT:           throw $t87;
 // CHECK-NEXT:         }
-// CHECK-NEXT:         $t86.call($t85, a, $t87, $t88);
+// CHECK-NEXT:         $t84.call($t83, a, $t85, $t86);
 // CHECK-NEXT:       }
 // CHECK-NEXT:       n = n + 1;
 // CHECK-NEXT:     }
 // CHECK-NEXT:   }
 // CHECK-NEXT: }
 // CHECK-NEXT: function $h3(a, l) {
-// CHECK-NEXT:   let $t90, $t91, $t92, $t93, $t94, $t95, $t96, $t97;
+// CHECK-NEXT:   let $t88, $t89, $t90, $t91, $t92, $t93, $t94, $t95;
 // CHECK-NEXT:   var n, p, i;
 // CHECK-NEXT:   n = a.length;
 // CHECK-NEXT:   p = Object.getPrototypeOf(a);
-// CHECK-NEXT:   $t90 = Object.getPrototypeOf(p);
-// CHECK-NEXT:   if ($t90 !== Object.prototype)
+// CHECK-NEXT:   $t88 = Object.getPrototypeOf(p);
+// CHECK-NEXT:   if ($t88 !== Object.prototype)
 // CHECK-NEXT:     p = null;
 // CHECK-NEXT:   {
 // CHECK-NEXT:     i = 0;
 // CHECK-NEXT:     $L22: while (i < l.length) {
-// CHECK-NEXT:       $t91 = Object.prototype.hasOwnProperty;
-// CHECK-NEXT:       $t92 = $t91.call(l, i);
-// CHECK-NEXT:       if ($t92) {
+// CHECK-NEXT:       $t89 = Object.prototype.hasOwnProperty;
+// CHECK-NEXT:       $t90 = $t89.call(l, i);
+// CHECK-NEXT:       if ($t90) {
 // CHECK-NEXT:         if (p !== null && !(n + i in p))
 // CHECK-NEXT:           a[n + i] = l[i];
 // CHECK-NEXT:         else {
-// CHECK-NEXT:           $t93 = Object;
-// CHECK-NEXT:           $t94 = $t93.defineProperty;
-// CHECK-NEXT:           $t95 = n + i;
-// CHECK-NEXT:           $t96 = { value: l[i], writable: true, enumerable: true, configurable: true };
-// CHECK-NEXT:           if (typeof $t94 !== "function") {
-// CHECK-NEXT:             $t97 = new TypeError("Object.defineProperty is not a function");
-// CHECK-NEXT:             throw $t97;
+// CHECK-NEXT:           $t91 = Object;
+// CHECK-NEXT:           $t92 = $t91.defineProperty;
+// CHECK-NEXT:           $t93 = n + i;
+// CHECK-NEXT:           $t94 = { value: l[i], writable: true, enumerable: true, configurable: true };
+// CHECK-NEXT:           if (typeof $t92 !== "function") {
+// CHECK-NEXT:             $t95 = new TypeError("Object.defineProperty is not a function");
+// CHECK-NEXT:             throw $t95;
 // CHECK-NEXT:           }
-// CHECK-NEXT:           $t94.call($t93, a, $t95, $t96);
+// CHECK-NEXT:           $t92.call($t91, a, $t93, $t94);
 // CHECK-NEXT:         }
 // CHECK-NEXT:       }
 // CHECK-NEXT:       i = i + 1;
@@ -584,48 +582,48 @@ console.log(f(...xs, g()), [...xs, 3].length);
 // CHECK-NEXT:   return a;
 // CHECK-NEXT: }
 // CHECK-NEXT: function $h4(f, t, args, x) {
-// CHECK-NEXT:   let $t98, $t99, $t100, $t101, $t102;
+// CHECK-NEXT:   let $t96, $t97, $t98, $t99, $t100;
 // CHECK-NEXT:   if (x !== void 0 && typeof f !== "function") {
-// CHECK-NEXT:     $t98 = TypeError;
-// CHECK-NEXT:     $t99 = x + " is not a function";
-// CHECK-NEXT:     if (typeof $t98 !== "function") {
-// CHECK-NEXT:       $t100 = new TypeError("TypeError is not a constructor");
-// CHECK-NEXT:       throw $t100;
+// CHECK-NEXT:     $t96 = TypeError;
+// CHECK-NEXT:     $t97 = x + " is not a function";
+// CHECK-NEXT:     if (typeof $t96 !== "function") {
+// CHECK-NEXT:       $t98 = new TypeError("TypeError is not a constructor");
+// CHECK-NEXT:       throw $t98;
 // CHECK-NEXT:     }
-// CHECK-NEXT:     $t101 = new $t98($t99);
-// CHECK-NEXT:     throw $t101;
+// CHECK-NEXT:     $t99 = new $t96($t97);
+// CHECK-NEXT:     throw $t99;
 // CHECK-NEXT:   }
-// CHECK-NEXT:   $t102 = Reflect.apply(f, t, args);
-// CHECK-NEXT:   return $t102;
+// CHECK-NEXT:   $t100 = Reflect.apply(f, t, args);
+// CHECK-NEXT:   return $t100;
 // CHECK-NEXT: }
 // CHECK-NEXT: function f(...a) {
-// CHECK-NEXT:   let $t103;
-// CHECK-NEXT:   $t103 = a.join();
-// CHECK-NEXT:   return $t103;
+// CHECK-NEXT:   let $t101;
+// CHECK-NEXT:   $t101 = a.join();
+// CHECK-NEXT:   return $t101;
 // CHECK-NEXT: }
 // CHECK-NEXT: function g() {
 // CHECK-NEXT:   return 9;
 // CHECK-NEXT: }
 // CHECK-NEXT: $af1 = $h5();
 // CHECK-NEXT: const xs = [1, 2];
-// CHECK-NEXT: $t104 = console;
-// CHECK-NEXT: $t105 = $t104.log;
-// CHECK-NEXT: $t106 = $af1;
-// CHECK-NEXT: $t107 = [];
-// CHECK-NEXT: $t108 = $h2($t106, $t107, xs);
-// CHECK-NEXT: $t109 = g();
-// CHECK-NEXT: $t110 = [$t109];
-// CHECK-NEXT: $t111 = $h3($t108, $t110);
-// CHECK-NEXT: $t112 = $h4(f, void 0, $t111, "f");
-// CHECK-NEXT: $t113 = $af1;
-// CHECK-NEXT: $t114 = [];
-// CHECK-NEXT: $t115 = $h2($t113, $t114, xs);
-// CHECK-NEXT: $t116 = [3];
-// CHECK-NEXT: $t117 = $h3($t115, $t116);
-// CHECK-NEXT: $t118 = $t117.length;
-// CHECK-NEXT: if (typeof $t105 !== "function") {
-// CHECK-NEXT:   $t119 = new TypeError("console.log is not a function");
-// CHECK-NEXT:   throw $t119;
+// CHECK-NEXT: $t102 = console;
+// CHECK-NEXT: $t103 = $t102.log;
+// CHECK-NEXT: $t104 = $af1;
+// CHECK-NEXT: $t105 = [];
+// CHECK-NEXT: $t106 = $h2($t104, $t105, xs);
+// CHECK-NEXT: $t107 = g();
+// CHECK-NEXT: $t108 = [$t107];
+// CHECK-NEXT: $t109 = $h3($t106, $t108);
+// CHECK-NEXT: $t110 = $h4(f, void 0, $t109, "f");
+// CHECK-NEXT: $t111 = $af1;
+// CHECK-NEXT: $t112 = [];
+// CHECK-NEXT: $t113 = $h2($t111, $t112, xs);
+// CHECK-NEXT: $t114 = [3];
+// CHECK-NEXT: $t115 = $h3($t113, $t114);
+// CHECK-NEXT: $t116 = $t115.length;
+// CHECK-NEXT: if (typeof $t103 !== "function") {
+// CHECK-NEXT:   $t117 = new TypeError("console.log is not a function");
+// CHECK-NEXT:   throw $t117;
 // CHECK-NEXT: }
-// CHECK-NEXT: $t105.call($t104, $t112, $t118);
+// CHECK-NEXT: $t103.call($t102, $t110, $t116);
 // EXEC: 1,2,9 3

@@ -204,13 +204,13 @@ console.log("opt", q?.m(...[1]), o.m?.(...[1, 2]).slice(5));
 // CHECK-NEXT:   if (typeof m !== "function")
 // CHECK-NEXT:     throw new TypeError(String(o) + " is not iterable");
 // CHECK-NEXT:   it = m.call(o);
-// CHECK-NEXT:   if (Object(it) !== it)
+// CHECK-NEXT:   if (it === null || typeof it !== "object" && typeof it !== "function")
 // CHECK-NEXT:     throw new TypeError("Result of the Symbol.iterator method is not an object");
 // CHECK-NEXT:   next = it.next;
 // CHECK-NEXT:   {
 // CHECK-NEXT:     $L24: while (true) {
 // CHECK-NEXT:       r = next.call(it);
-// CHECK-NEXT:       if (Object(r) !== r)
+// CHECK-NEXT:       if (r === null || typeof r !== "object" && typeof r !== "function")
 // CHECK-NEXT:         throw new TypeError("Iterator result " + String(r) + " is not an object");
 // CHECK-NEXT:       if (r.done)
 // CHECK-NEXT:         return a;

@@ -24,6 +24,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace distribufy::schema {
@@ -301,9 +302,14 @@ public:
   Atom asyncRuntime;
   /// The program variable holding desugar's ArrayFastInit record (the
   /// iteration fast paths' intrinsics, made at program start), once the
-  /// program iterates; empty before. The generators pass hooks its helper
-  /// into it (the record's `gen`).
+  /// program iterates; empty before. The generators pass links its helper
+  /// with it (`$gs.link($af)`: the record's `gen`, and `mk` for yield*).
   Atom iterState;
+  /// The temporaries desugar and anf made that are written and read within
+  /// the evaluation of one source statement (fresh names: unique in the
+  /// module). The generators pass keeps those no yield separates from their
+  /// uses as its step's own variables; a program's own `$t1` is not one.
+  std::unordered_set<Atom, AtomHash> statementTemps;
   /// Counter behind IRBuilder::freshName (deterministic per module).
   uint32_t nextFreshId = 1;
   /// Scope tables; null until scope analysis has run.
