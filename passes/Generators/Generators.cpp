@@ -341,12 +341,10 @@ function $ginit() {
     i = null;
     if (f === itSelf) i = x;
     else if (af !== void 0 && af.mk !== null) i = af.mk(x, f);
-    if (i === null) {
-      i = f.call(x);
-      if (i === null || typeof i !== "object" && typeof i !== "function") {
-        t = new TypeError("Result of the Symbol.iterator method is not an object");
-        throw t;
-      }
+    if (i === null) i = f.call(x);
+    if (i === null || typeof i !== "object" && typeof i !== "function") {
+      t = new TypeError("Result of the Symbol.iterator method is not an object");
+      throw t;
     }
     n = i.next;
     // (rec: dstep resumes it without the call of next)

@@ -1,7 +1,8 @@
 // Generator functions lowered by the generators pass: the iterator protocol
 // (next/throw/return), finally code run by return() and not by a
 // suspension, yield* forwarding next/throw/return to the inner iterator and
-// giving its return value, try/catch around yields, labeled loops, and
+// giving its return value (an operand whose @@iterator returns a
+// primitive is refused), try/catch around yields, labeled loops, and
 // closures over per-iteration bindings of a loop that yields (boxes). The
 // output must be node's, compiled and with every closure rebuilt from
 // (code id, environment) after a round trip through bytes.
@@ -93,3 +94,10 @@ console.log(typeof gen.next, gen[Symbol.iterator]() === gen, Object.prototype.to
 // OUT-NEXT: function true [object Generator] 0
 try { new counter(1); } catch (e) { console.log(e.constructor.name, e.message); }
 // OUT-NEXT: TypeError counter is not a constructor
+// yield* of a primitive whose @@iterator is %IteratorPrototype%[@@iterator]
+// (`return this`): the result is not an object.
+Number.prototype[Symbol.iterator] = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()))[Symbol.iterator];
+function* prim() { yield* 5; }
+try { [...prim()]; } catch (e) { console.log(e.constructor.name, e.message); }
+delete Number.prototype[Symbol.iterator];
+// OUT-NEXT: TypeError Result of the Symbol.iterator method is not an object
