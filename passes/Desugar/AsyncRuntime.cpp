@@ -373,16 +373,18 @@ std::string_view asyncRuntimeSource() {
 
   // ---- the async-function driver: `await v` suspends the step function ----
   // An async function's driver g is also its promise's record (s, v, q,
-  // h) and capability (p, r, d, res, rej), and the reaction (c, f, j, g)
-  // its awaits add, one thing at a time; the job of an await fulfilled is g
-  // itself (k undefined) with the value in g.a (queueReaction). The
+  // h) and intrinsic capability (p, r, d), and the reaction (g) its awaits
+  // add, one thing at a time; the job of an await fulfilled is g itself (k
+  // undefined) with the value in g.a (queueReaction), of one rejected a job
+  // that drain resumes g from: no reaction job reads a driver's handlers,
+  // which it does not have (a fifth smaller than with them). The
   // step (the generators pass) is
   // g.fn, called as fn(e, m, v, g) with its environment g.e and the
   // completion (m, v) it resumes with; it returns the value it awaits, or g
   // itself at the end of the body, with the return value in g.rv.
   function run(step, e) {
-    var g = { s: 0, v: undefined, q: undefined, h: false, p: undefined, r: undefined, d: false, res: undefined, rej: undefined,
-              c: undefined, f: undefined, j: undefined, g: undefined, k: undefined, fn: step, e: e, rv: undefined, a: undefined };
+    var g = { s: 0, v: undefined, q: undefined, h: false, p: undefined, r: undefined, d: false,
+              g: undefined, k: undefined, fn: step, e: e, rv: undefined, a: undefined };
     g.r = g;
     g.g = g;
     g.p = new Own(g);
